@@ -1,0 +1,183 @@
+import type { Heading, List, Paragraph, Root } from 'mdast';
+import { toString } from 'mdast-util-to-string';
+import '../read/tree-types.js';
+import type { ReadReport } from '../read/read-report.js';
+import { findIndustryStructure, type IndustryStructure } from './industry-structure.js';
+
+export interface ParagraphModel {
+  /** ¶ number, cited by every publication. */
+  n: number;
+  /** 1-based line in the source file where the paragraph starts. */
+  line: number;
+  text: string;
+  /** Topic sentence (主要指标增势良好。) or null. */
+  lead: string | null;
+  /** Id of the innermost section holding it ('' before the first heading). */
+  section: string;
+  /** Part of a 一是… / ——… run. */
+  point: boolean;
+}
+
+export interface SectionModel {
+  /** Path of markers: '1', '1.2', … */
+  id: string;
+  /** The report's own level: 1 for 一、, 2 for （一）, … */
+  level: number;
+  marker: string;
+  /** The heading as written, marker included. */
+  heading: string;
+  /** The heading without its marker and closing full stop. */
+  title: string;
+  line: number | null;
+  role: 'section' | 'appendix' | 'endnotes';
+  /** Paragraphs directly under this heading (not those of sub-sections). */
+  paragraphs: ParagraphModel[];
+  sections: SectionModel[];
+}
+
+export interface EndnoteModel {
+  n: number;
+  term: string;
+  text: string;
+  line: number;
+}
+
+/** A block of the reading edition, in the report's order. */
+export type BlockModel =
+  | { kind: 'heading'; depth: number; text: string; line: number | null }
+  | { kind: 'paragraph'; n: number; text: string; line: number; point: boolean }
+  | { kind: 'endnote'; n: number; term: string; text: string; line: number };
+
+export interface ReportModel {
+  slug: string;
+  /** The source file's path as given. */
+  source: string;
+  title: string;
+  titleInferred: boolean;
+  occasion: string | null;
+  byline: string | null;
+  issuer: string | null;
+  year: number | null;
+  encoding: string;
+  blocks: BlockModel[];
+  sections: SectionModel[];
+  paragraphs: ParagraphModel[];
+  endnotes: EndnoteModel[];
+  industryStructure: IndustryStructure | null;
+  /** The reader's warnings, as `file:line:col: message`. */
+  warnings: string[];
+}
+
+/** 一、2017年工作回顾 → 2017年工作回顾; （一）…城市群。 → …城市群 */
+function headingTitle(text: string, marker: string): string {
+  return text.slice(marker.length).replace(/[。．.]$/, '').trim();
+}
+
+/** Turns the report tree into the plain JSON every template and export reads. */
+export function buildReportModel(report: ReadReport, slug: string): ReportModel {
+  const tree: Root = report.tree;
+  const blocks: BlockModel[] = [];
+  const sections: SectionModel[] = [];
+  const paragraphs: ParagraphModel[] = [];
+  const endnotes: EndnoteModel[] = [];
+  const open: SectionModel[] = [];
+  const counters: number[] = [];
+
+  const currentSection = () => open[open.length - 1];
+  const addParagraph = (node: Paragraph, point: boolean) => {
+    if (!node.data?.n) return;
+    const model: ParagraphModel = {
+      n: node.data.n,
+      line: node.position?.start.line ?? 0,
+      text: toString(node),
+      lead: node.data.lead ?? null,
+      section: currentSection()?.id ?? '',
+      point,
+    };
+    paragraphs.push(model);
+    currentSection()?.paragraphs.push(model);
+    blocks.push({ kind: 'paragraph', n: model.n, text: model.text, line: model.line, point });
+  };
+
+  const openSection = (node: Heading) => {
+    const depth = node.depth;
+    // Section nesting follows heading depth: close everything at this depth or deeper.
+    while (open.length && depthOf(open[open.length - 1]) >= depth) open.pop();
+    const index = depth - 2;
+    counters.length = index + 1;
+    counters[index] = (counters[index] ?? 0) + 1;
+    for (let i = 0; i < index; i++) counters[i] = counters[i] ?? 0;
+    const text = toString(node);
+    const marker = node.data?.marker ?? '';
+    const section: SectionModel = {
+      id: counters.slice(0, index + 1).map((c) => c ?? 0).join('.'),
+      level: node.data?.level ?? depth - 1,
+      marker,
+      heading: text,
+      title: headingTitle(text, marker),
+      line: node.position?.start.line ?? null,
+      role: node.data?.role === 'appendix' ? 'appendix' : node.data?.role === 'endnotes' ? 'endnotes' : 'section',
+      paragraphs: [],
+      sections: [],
+    };
+    depths.set(section, depth);
+    (currentSection()?.sections ?? sections).push(section);
+    open.push(section);
+    blocks.push({ kind: 'heading', depth, text, line: section.line });
+  };
+  const depths = new Map<SectionModel, number>();
+  const depthOf = (s: SectionModel) => depths.get(s) ?? 2;
+
+  for (const node of tree.children) {
+    if (node.type === 'heading') {
+      if (node.data?.role === 'title') continue;
+      openSection(node);
+    } else if (node.type === 'paragraph') {
+      addParagraph(node, false);
+    } else if (node.type === 'list') {
+      readList(node);
+    }
+  }
+
+  function readList(list: List) {
+    for (const item of list.children) {
+      if (list.data?.role === 'endnotes') {
+        const [term, ...rest] = item.children as Paragraph[];
+        const definition = rest.filter((p) => p.type === 'paragraph');
+        const note: EndnoteModel = {
+          n: endnotes.length + 1,
+          term: toString(term).replace(/[：:]$/, ''),
+          text: definition.map((p) => toString(p)).join(''),
+          line: term.position?.start.line ?? 0,
+        };
+        endnotes.push(note);
+        blocks.push({ kind: 'endnote', ...note });
+        for (const p of definition) {
+          if (p.data?.n) paragraphs.push({ n: p.data.n, line: p.position?.start.line ?? 0, text: toString(p), lead: null, section: currentSection()?.id ?? '', point: false });
+        }
+        continue;
+      }
+      for (const child of item.children) {
+        if (child.type === 'paragraph') addParagraph(child, true);
+      }
+    }
+  }
+
+  return {
+    slug,
+    source: report.file.path,
+    title: report.title,
+    titleInferred: report.titleInferred,
+    occasion: report.occasion,
+    byline: report.byline,
+    issuer: report.identity.issuer,
+    year: report.identity.year,
+    encoding: report.encoding,
+    blocks,
+    sections,
+    paragraphs,
+    endnotes,
+    industryStructure: findIndustryStructure(paragraphs, report.identity.year),
+    warnings: report.file.messages.map((m) => String(m)),
+  };
+}

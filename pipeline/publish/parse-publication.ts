@@ -1,0 +1,48 @@
+import type { Root } from 'mdast';
+import remarkFrontmatter from 'remark-frontmatter';
+import remarkGfm from 'remark-gfm';
+import remarkParse from 'remark-parse';
+import { unified } from 'unified';
+import { parse as parseYaml, YAMLParseError } from 'yaml';
+import { BriefsError } from '../util/errors.js';
+
+/** What a publication's front matter may set. */
+export interface PublicationMeta {
+  title: string;
+  subtitle?: string;
+  /** Running head on every page. */
+  header?: string;
+  /** Page style: `modern` (default) or `official` (GB/T 9704). */
+  style?: string;
+  /** Document properties. */
+  subject?: string;
+  keywords?: string[];
+  /** Number the body paragraphs' ¶ marks in the margin style. */
+  [key: string]: unknown;
+}
+
+export interface Publication {
+  tree: Root;
+  meta: PublicationMeta;
+}
+
+const processor = unified().use(remarkParse).use(remarkGfm).use(remarkFrontmatter, ['yaml']);
+
+/** Parses a rendered template (Markdown with YAML front matter) into the publication tree. */
+export function parsePublication(markdown: string, file: string): Publication {
+  const tree = processor.parse(markdown) as Root;
+  let meta: PublicationMeta = { title: '' };
+  const first = tree.children[0];
+  if (first?.type === 'yaml') {
+    try {
+      const parsed = parseYaml(first.value) ?? {};
+      if (typeof parsed !== 'object' || Array.isArray(parsed)) throw new Error('front matter must be a mapping of keys to values');
+      meta = { title: '', ...parsed };
+    } catch (error) {
+      const line = error instanceof YAMLParseError ? (error.linePos?.[0].line ?? 0) + 1 : 2;
+      throw new BriefsError(file, `front matter: ${(error as Error).message.split('\n')[0]}`, { line });
+    }
+    tree.children.shift();
+  }
+  return { tree, meta };
+}

@@ -1,0 +1,101 @@
+import Handlebars from 'handlebars';
+import { BriefsError } from '../util/errors.js';
+import { escapeMarkdown } from './markdown-escape.js';
+
+type Ast = ReturnType<typeof Handlebars.parse>;
+
+/**
+ * `{{value}}` in a Markdown template must escape for Markdown, not HTML. Handlebars' escaping is
+ * global to the library, so instead every escaped mustache is rewritten to `{{md value}}` in the
+ * template's syntax tree before compiling; `{{{value}}}` stays raw, as in HTML templates.
+ */
+function escapeForMarkdown(program: Ast): Ast {
+  const visit = (node: any): void => {
+    if (!node || typeof node !== 'object') return;
+    if (node.type === 'MustacheStatement' && node.escaped) {
+      const inner = node.params.length || (node.hash && node.hash.pairs.length)
+        ? { type: 'SubExpression', path: node.path, params: node.params, hash: node.hash, loc: node.loc }
+        : { ...node.path, strict: true };
+      // Handlebars checks only a mustache's own path in strict mode, not a helper's arguments:
+      // marking the moved path strict keeps “missing field” an error, with its line:col.
+      node.path = { type: 'PathExpression', data: false, depth: 0, parts: ['md'], original: 'md', loc: node.loc };
+      node.params = [inner];
+      node.hash = undefined;
+      node.escaped = false;
+      return;
+    }
+    for (const key of ['body', 'program', 'inverse']) {
+      const child = node[key];
+      if (Array.isArray(child)) child.forEach(visit);
+      else if (child) visit(child);
+    }
+  };
+  visit(program);
+  return program;
+}
+
+const HELPERS: Record<string, Handlebars.HelperDelegate> = {
+  md: (value: unknown) => escapeMarkdown(value),
+  eq: (a: unknown, b: unknown) => a === b,
+  ne: (a: unknown, b: unknown) => a !== b,
+  gt: (a: number, b: number) => a > b,
+  and: (...args: unknown[]) => args.slice(0, -1).every(Boolean),
+  or: (...args: unknown[]) => args.slice(0, -1).some(Boolean),
+  not: (a: unknown) => !a,
+  /** `{{hashes 3}}` → ### (a heading of that depth). */
+  hashes: (depth: number) => '#'.repeat(Math.max(1, Math.min(6, Number(depth)))),
+  /** ¶ reference: `{{para 12}}` → ¶12. */
+  para: (n: number) => `¶${n}`,
+  /** First `count` items of a list. */
+  take: (list: unknown[], count: number) => (Array.isArray(list) ? list.slice(0, count) : []),
+  /** The number as the report writes it: no thousands separators, no trailing zeros. */
+  num: (value: number) => (typeof value === 'number' ? String(Number(value.toFixed(4))) : String(value)),
+  length: (list: unknown[]) => (Array.isArray(list) ? list.length : 0),
+  add: (a: number, b: number) => Number(a) + Number(b),
+};
+
+/** Location Handlebars puts in its messages: “Parse error on line 3:” or “… - 3:14”. */
+function locationOf(error: any): { line?: number; column?: number } {
+  if (typeof error?.lineNumber === 'number') return { line: error.lineNumber, column: (error.column ?? 0) + 1 };
+  const parse = String(error?.message ?? '').match(/on line (\d+)/);
+  if (parse) return { line: Number(parse[1]) };
+  const strict = String(error?.message ?? '').match(/ - (\d+):(\d+)$/);
+  if (strict) return { line: Number(strict[1]), column: Number(strict[2]) + 1 };
+  return {};
+}
+
+function firstLine(message: string): string {
+  const lines = message.split('\n').map((l) => l.trim()).filter(Boolean);
+  const expecting = lines.find((l) => l.startsWith('Expecting') || l.startsWith('Expected'));
+  const head = lines[0]
+    .replace(/ - \d+:\d+$/, '')
+    .replace(/^"(.+)" not defined in .*$/, 'no field “$1” in the data here (templates are strict: check the name)');
+  return expecting && head.startsWith('Parse error') ? `syntax error: ${expecting.replace(/'/g, '')}` : head;
+}
+
+export type RenderTemplate = (context: object) => string;
+
+/**
+ * Compiles a Markdown template (strict: a missing field is an error, named with its
+ * file:line:col). Partials are registered on a private Handlebars environment.
+ */
+export function compileTemplate(source: string, file: string, partials: Record<string, string> = {}): RenderTemplate {
+  const env = Handlebars.create();
+  env.registerHelper(HELPERS);
+  const compileOne = (text: string, name: string) => {
+    try {
+      return env.compile(escapeForMarkdown(env.parse(text)), { strict: true, noEscape: true });
+    } catch (error) {
+      throw new BriefsError(name, firstLine((error as Error).message), locationOf(error));
+    }
+  };
+  for (const [name, text] of Object.entries(partials)) env.registerPartial(name, compileOne(text, `${name} (partial)`));
+  const render = compileOne(source, file);
+  return (context: object) => {
+    try {
+      return render(context);
+    } catch (error) {
+      throw new BriefsError(file, firstLine((error as Error).message), locationOf(error));
+    }
+  };
+}
