@@ -44,9 +44,10 @@ export interface EndnoteModel {
 
 /** A block of the reading edition, in the report's order. */
 export type BlockModel =
-  | { kind: 'heading'; depth: number; text: string; line: number | null }
+  /** `level` 1 for 一、, 2 for （一）…; appendices and endnotes count as level 1. */
+  | { kind: 'heading'; level: number; text: string; line: number | null }
   | { kind: 'paragraph'; n: number; text: string; line: number; point: boolean }
-  | { kind: 'endnote'; n: number; term: string; text: string; line: number };
+  | { kind: 'endnote'; n: number; term: string; text: string; line: number; para: number | null };
 
 export interface ReportModel {
   slug: string;
@@ -123,7 +124,7 @@ export function buildReportModel(report: ReadReport, slug: string): ReportModel 
     depths.set(section, depth);
     (currentSection()?.sections ?? sections).push(section);
     open.push(section);
-    blocks.push({ kind: 'heading', depth, text, line: section.line });
+    blocks.push({ kind: 'heading', level: depth - 1, text, line: section.line });
   };
   const depths = new Map<SectionModel, number>();
   const depthOf = (s: SectionModel) => depths.get(s) ?? 2;
@@ -151,7 +152,7 @@ export function buildReportModel(report: ReadReport, slug: string): ReportModel 
           line: term.position?.start.line ?? 0,
         };
         endnotes.push(note);
-        blocks.push({ kind: 'endnote', ...note });
+        blocks.push({ kind: 'endnote', ...note, para: definition[0]?.data?.n ?? null });
         for (const p of definition) {
           if (p.data?.n) paragraphs.push({ n: p.data.n, line: p.position?.start.line ?? 0, text: toString(p), lead: null, section: currentSection()?.id ?? '', point: false });
         }

@@ -35,7 +35,10 @@ function escapeForMarkdown(program: Ast): Ast {
 }
 
 const HELPERS: Record<string, Handlebars.HelperDelegate> = {
-  md: (value: unknown) => escapeMarkdown(value),
+  // A helper that returns a SafeString has already written Markdown (or YAML): leave it as it is.
+  md: (value: unknown) => (value instanceof Handlebars.SafeString ? value.toString() : escapeMarkdown(value)),
+  /** A value as a YAML scalar, for front matter: `title: {{yaml title}}`. */
+  yaml: (value: unknown) => new Handlebars.SafeString(JSON.stringify(value ?? null)),
   eq: (a: unknown, b: unknown) => a === b,
   ne: (a: unknown, b: unknown) => a !== b,
   gt: (a: number, b: number) => a > b,
@@ -45,13 +48,15 @@ const HELPERS: Record<string, Handlebars.HelperDelegate> = {
   /** `{{hashes 3}}` → ### (a heading of that depth). */
   hashes: (depth: number) => '#'.repeat(Math.max(1, Math.min(6, Number(depth)))),
   /** ¶ reference: `{{para 12}}` → ¶12. */
-  para: (n: number) => `¶${n}`,
+  para: (n: number) => new Handlebars.SafeString(`¶${n}`),
   /** First `count` items of a list. */
   take: (list: unknown[], count: number) => (Array.isArray(list) ? list.slice(0, count) : []),
   /** The number as the report writes it: no thousands separators, no trailing zeros. */
   num: (value: number) => (typeof value === 'number' ? String(Number(value.toFixed(4))) : String(value)),
   length: (list: unknown[]) => (Array.isArray(list) ? list.length : 0),
   add: (a: number, b: number) => Number(a) + Number(b),
+  /** Joins its arguments into one string: `(concat title " · 摘要")`. */
+  concat: (...args: unknown[]) => args.slice(0, -1).map((a) => String(a ?? '')).join(''),
 };
 
 /** Location Handlebars puts in its messages: “Parse error on line 3:” or “… - 3:14”. */

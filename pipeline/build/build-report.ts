@@ -1,0 +1,97 @@
+import { readFile } from 'node:fs/promises';
+import { basename, extname, join } from 'node:path';
+import { industryStructureChart } from '../charts/industry-structure-chart.js';
+import { renderChart, type ChartSpec, type RenderedChart } from '../charts/render-chart.js';
+import { buildReportModel, type ReportModel } from '../model/report-model.js';
+import { parsePublication } from '../publish/parse-publication.js';
+import { compileTemplate } from '../publish/template.js';
+import { readReport } from '../read/read-report.js';
+import { writeFileAtomic, writeFilesAtomic } from '../util/atomic-write.js';
+import { BriefsError, describeError } from '../util/errors.js';
+import { assetsOf } from '../write/assets.js';
+import { writeDocx } from '../write/docx/write-docx.js';
+import { writePdf } from '../write/pdf/write-pdf.js';
+import { PUBLICATIONS, templateContext } from './publications.js';
+
+export interface BuildOptions {
+  outDir: string;
+  templatesDir: string;
+  /** Called for each stage, for progress lines. */
+  onStage?: (stage: string) => void;
+}
+
+export interface BuildResult {
+  slug: string;
+  written: string[];
+  warnings: string[];
+  /** Publications that could not be made (template errors); the others were written. */
+  errors: string[];
+}
+
+/** out/<slug>/ takes the source file's name without its last extension. */
+export function slugOf(path: string): string {
+  return basename(path, extname(path));
+}
+
+/** The date written into documents: SOURCE_DATE_EPOCH when set, else a fixed day of the report's year. */
+export function documentDate(model: ReportModel): Date {
+  const epoch = process.env.SOURCE_DATE_EPOCH;
+  if (epoch && /^\d+$/.test(epoch)) return new Date(Number(epoch) * 1000);
+  return new Date(Date.UTC(model.year ?? 2000, 0, 1));
+}
+
+function chartSpecs(model: ReportModel): ChartSpec[] {
+  const specs: ChartSpec[] = [];
+  if (model.industryStructure) specs.push(industryStructureChart(model.industryStructure, model.title));
+  return specs;
+}
+
+/** Reads one report and writes its publications into outDir/<slug>/. */
+export async function buildReport(sourcePath: string, options: BuildOptions): Promise<BuildResult> {
+  const slug = slugOf(sourcePath);
+  const folder = join(options.outDir, slug);
+  const stage = options.onStage ?? (() => {});
+
+  stage('read');
+  const report = await readReport(sourcePath);
+  const model = buildReportModel(report, slug);
+
+  stage('charts');
+  const charts: RenderedChart[] = chartSpecs(model).map(renderChart);
+  const assets = assetsOf(charts);
+  const written: string[] = [];
+  for (const chart of charts) {
+    const path = join(folder, 'charts', `${chart.spec.name}.png`);
+    await writeFileAtomic(path, chart.png);
+    written.push(path);
+  }
+
+  const context = templateContext(model, charts);
+  const date = documentDate(model);
+  const errors: string[] = [];
+  for (const publication of PUBLICATIONS) {
+    const templatePath = join(options.templatesDir, publication.template);
+    try {
+      stage(`template ${publication.name}`);
+      const source = await readFile(templatePath, 'utf8').catch(() => {
+        throw new BriefsError(templatePath, 'template not found');
+      });
+      const markdown = compileTemplate(source, templatePath)(context);
+      const parsed = parsePublication(markdown, templatePath);
+      stage(`docx ${publication.name}`);
+      const docx = await writeDocx(parsed, assets, { date, file: templatePath });
+      stage(`pdf ${publication.name}`);
+      const pdf = await writePdf(parsed, assets, { date, file: templatePath });
+      const files = [
+        { path: join(folder, `${publication.name}.docx`), data: docx },
+        { path: join(folder, `${publication.name}.pdf`), data: pdf },
+      ];
+      await writeFilesAtomic(files);
+      written.push(...files.map((f) => f.path));
+    } catch (error) {
+      if (process.env.DEBUG === '1') console.error(error);
+      errors.push(describeError(error, templatePath));
+    }
+  }
+  return { slug, written, warnings: model.warnings, errors };
+}

@@ -1,0 +1,60 @@
+import { readdir, stat } from 'node:fs/promises';
+import { extname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { buildReport } from './build/build-report.js';
+import { describeError } from './util/errors.js';
+
+/** Extensions of reports in a SOURCE folder. */
+const REPORT_EXTENSIONS = new Set(['.txt', '.md', '.html', '.htm']);
+
+async function sourceFiles(source: string): Promise<string[]> {
+  let info;
+  try {
+    info = await stat(source);
+  } catch {
+    throw new Error(`${source}: SOURCE does not exist (give a folder of reports or one report file)`);
+  }
+  if (info.isFile()) return [source];
+  const names = (await readdir(source)).filter((n) => REPORT_EXTENSIONS.has(extname(n).toLowerCase()) && !n.startsWith('.')).sort();
+  if (names.length === 0) throw new Error(`${source}: no reports here (.txt, .md, .html)`);
+  return names.map((n) => join(source, n));
+}
+
+export async function main(): Promise<number> {
+  const source = process.env.SOURCE || 'source';
+  const outDir = process.env.OUT || 'out';
+  const templatesDir = resolve(fileURLToPath(new URL('../templates', import.meta.url)));
+  let files: string[];
+  try {
+    files = await sourceFiles(source);
+  } catch (error) {
+    console.error(`error: ${(error as Error).message}`);
+    return 2;
+  }
+  const failures: string[] = [];
+  for (const file of files) {
+    const started = Date.now();
+    try {
+      const result = await buildReport(file, { outDir, templatesDir });
+      for (const warning of result.warnings) console.error(`warning: ${warning}`);
+      for (const error of result.errors) {
+        console.error(`error: ${error}`);
+        failures.push(error);
+      }
+      console.log(`${file} → ${join(outDir, result.slug)}/ (${result.written.length} files, ${((Date.now() - started) / 1000).toFixed(1)} s)`);
+    } catch (error) {
+      if (process.env.DEBUG === '1') console.error(error);
+      const line = describeError(error, file);
+      console.error(`error: ${line}`);
+      failures.push(line);
+    }
+  }
+  if (failures.length) {
+    console.error(`${failures.length} problem(s); the other reports were built:`);
+    for (const f of failures) console.error(`  ${f}`);
+    return 1;
+  }
+  return 0;
+}
+
+process.exitCode = await main();

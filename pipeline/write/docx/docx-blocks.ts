@@ -1,0 +1,174 @@
+import {
+  AlignmentType, BorderStyle, ExternalHyperlink, FootnoteReferenceRun, HeadingLevel, ImageRun, Paragraph, Table, TableCell,
+  TableOfContents, TableRow, TextRun, WidthType, type ParagraphChild,
+} from 'docx';
+import type { Heading, List, PhrasingContent, RootContent, Table as MdTable } from 'mdast';
+import { BriefsError } from '../../util/errors.js';
+import { SANS_FAMILY } from '../../util/fonts.js';
+import type { Assets } from '../assets.js';
+import { mmToTwip, type PageStyle } from '../page-style.js';
+import { phrasingToRuns, type FootnoteNumbers } from '../phrasing.js';
+import type { TextRun as Run } from '../text-runs.js';
+import { fontSlots } from './docx-styles.js';
+
+export interface DocxContext {
+  style: PageStyle;
+  assets: Assets;
+  footnotes: FootnoteNumbers;
+  file: string;
+  /** Text width in twips (absolute widths for tables: LibreOffice and Google Docs ignore relative ones). */
+  textWidthTwip: number;
+}
+
+const HEADINGS = [HeadingLevel.HEADING_1, HeadingLevel.HEADING_2, HeadingLevel.HEADING_3, HeadingLevel.HEADING_4, HeadingLevel.HEADING_5, HeadingLevel.HEADING_6];
+
+function runsToDocx(runs: Run[], ctx: DocxContext): ParagraphChild[] {
+  return runs.map((run) => {
+    if (run.superscript && /^\d+$/.test(run.text)) return new FootnoteReferenceRun(Number(run.text));
+    const options = {
+      text: run.text,
+      bold: run.bold,
+      font: run.emphasis || run.code || run.paragraphRef ? fontSlots(SANS_FAMILY) : undefined,
+      size: run.paragraphRef ? Math.round(ctx.style.bodySizePt * 0.68 * 2) : undefined,
+      color: run.paragraphRef ? ctx.style.colours.muted.replace('#', '') : undefined,
+    };
+    const text = new TextRun(options);
+    if (run.link && /^https?:/.test(run.link)) return new ExternalHyperlink({ link: run.link, children: [text] });
+    return text;
+  });
+}
+
+function inline(nodes: PhrasingContent[], ctx: DocxContext): ParagraphChild[] {
+  return runsToDocx(phrasingToRuns(nodes, ctx.footnotes), ctx);
+}
+
+function image(url: string, alt: string, ctx: DocxContext): Paragraph {
+  const chart = ctx.assets.get(url);
+  if (!chart) throw new BriefsError(ctx.file, `image “${url}” is not a chart of this build`);
+  // docx sizes pictures in CSS pixels (96 per inch); the PNG itself holds 300 dpi.
+  const toPx = (mm: number) => Math.round((mm / 25.4) * 96);
+  return new Paragraph({
+    alignment: AlignmentType.CENTER,
+    keepNext: true,
+    children: [
+      new ImageRun({
+        type: 'png',
+        data: chart.png,
+        transformation: { width: toPx(chart.spec.widthMm), height: toPx(chart.spec.heightMm) },
+        altText: { name: chart.spec.name, title: chart.spec.title, description: alt || chart.spec.title },
+      }),
+    ],
+  });
+}
+
+function heading(node: Heading): (ctx: DocxContext) => Paragraph {
+  return (ctx) => new Paragraph({ heading: HEADINGS[node.depth - 1], children: inline(node.children, ctx) });
+}
+
+function list(node: List, ctx: DocxContext, depth = 0): Paragraph[] {
+  const out: Paragraph[] = [];
+  node.children.forEach((item, index) => {
+    const marker = node.ordered ? `${(node.start ?? 1) + index}. ` : '• ';
+    item.children.forEach((child, childIndex) => {
+      if (child.type === 'paragraph') {
+        out.push(
+          new Paragraph({
+            style: 'ListParagraph',
+            indent: { left: Math.round(mmToTwip(6) * (depth + 1)), hanging: childIndex === 0 ? mmToTwip(6) : 0 },
+            children: [...(childIndex === 0 ? [new TextRun({ text: marker })] : []), ...inline(child.children, ctx)],
+          }),
+        );
+      } else if (child.type === 'list') out.push(...list(child, ctx, depth + 1));
+      else out.push(...(blockToDocx(child as RootContent, ctx) as Paragraph[]));
+    });
+  });
+  return out;
+}
+
+/** Widths in twips: figure columns as wide as their longest cell, the first column the rest. */
+function columnWidths(node: MdTable, ctx: DocxContext): number[] {
+  const columns = node.children[0]?.children.length ?? 0;
+  const charTwip = ctx.style.bodySizePt * 0.9 * 20;
+  const widths = Array.from({ length: columns }, (_, i) => {
+    if (i === 0) return 0;
+    const longest = Math.max(...node.children.map((row) => [...(row.children[i] ? phrasingToRuns(row.children[i].children, new Map()).map((r) => r.text).join('') : '')].reduce((w, ch) => w + (ch.charCodeAt(0) > 0x2e80 ? 1 : 0.55), 0)));
+    return Math.round(Math.min(ctx.textWidthTwip * 0.3, Math.max(charTwip * 3, (longest + 1.5) * charTwip)));
+  });
+  const rest = ctx.textWidthTwip - widths.reduce((a, b) => a + b, 0);
+  widths[0] = Math.max(Math.round(ctx.textWidthTwip * 0.25), rest);
+  const total = widths.reduce((a, b) => a + b, 0);
+  return total > ctx.textWidthTwip ? widths.map((w) => Math.floor((w * ctx.textWidthTwip) / total)) : widths;
+}
+
+function table(node: MdTable, ctx: DocxContext): Table {
+  const widths = columnWidths(node, ctx);
+  const rule = { style: BorderStyle.SINGLE, size: 4, color: ctx.style.colours.rule.replace('#', '') };
+  const none = { style: BorderStyle.NONE, size: 0, color: 'FFFFFF' };
+  const alignment = (i: number) => (node.align?.[i] === 'right' ? AlignmentType.RIGHT : node.align?.[i] === 'center' ? AlignmentType.CENTER : AlignmentType.LEFT);
+  return new Table({
+    width: { size: widths.reduce((a, b) => a + b, 0), type: WidthType.DXA },
+    columnWidths: widths,
+    borders: { top: rule, bottom: rule, left: none, right: none, insideHorizontal: rule, insideVertical: none },
+    rows: node.children.map(
+      (row, r) =>
+        new TableRow({
+          tableHeader: r === 0,
+          cantSplit: true,
+          children: row.children.map(
+            (cell, i) =>
+              new TableCell({
+                width: { size: widths[i], type: WidthType.DXA },
+                margins: { top: 50, bottom: 50, left: 80, right: 80 },
+                children: [
+                  new Paragraph({
+                    style: 'TableText',
+                    alignment: alignment(i),
+                    children: runsToDocx(phrasingToRuns(cell.children, ctx.footnotes, r === 0 ? { bold: true } : {}), ctx),
+                  }),
+                ],
+              }),
+          ),
+        }),
+    ),
+  });
+}
+
+/** `[TOC]` alone in a paragraph asks for the table of contents there. */
+const isToc = (node: RootContent) => node.type === 'paragraph' && node.children.length === 1 && node.children[0].type === 'text' && node.children[0].value.trim() === '[TOC]';
+
+/** One Markdown block → docx paragraphs and tables. */
+export function blockToDocx(node: RootContent, ctx: DocxContext): Array<Paragraph | Table | TableOfContents> {
+  switch (node.type) {
+    case 'heading':
+      return [heading(node)(ctx)];
+    case 'paragraph': {
+      if (isToc(node)) {
+        return [
+          // Not a heading style: the contents must not list itself.
+          new Paragraph({
+            alignment: AlignmentType.CENTER,
+            spacing: { after: 160 },
+            children: [new TextRun({ text: '目　录', bold: true, font: fontSlots(SANS_FAMILY), size: Math.round(ctx.style.headingSizesPt[0] * 2) })],
+          }),
+          new TableOfContents('目录', { hyperlink: true, headingStyleRange: '1-2' }),
+          new Paragraph({ children: [], pageBreakBefore: true }),
+        ];
+      }
+      const only = node.children.length === 1 ? node.children[0] : null;
+      if (only?.type === 'image') return [image(only.url, only.alt ?? '', ctx)];
+      return [new Paragraph({ style: 'BodyText', children: inline(node.children, ctx) })];
+    }
+    case 'list':
+      return list(node, ctx);
+    case 'table':
+      return [table(node, ctx), new Paragraph({ children: [] })];
+    case 'blockquote':
+      return node.children.flatMap((c) => blockToDocx(c, ctx));
+    case 'thematicBreak':
+      return [new Paragraph({ border: { bottom: { style: BorderStyle.SINGLE, size: 4, color: 'B0B0B0', space: 1 } }, children: [] })];
+    case 'code':
+      return [new Paragraph({ children: [new TextRun({ text: node.value, font: fontSlots(SANS_FAMILY) })] })];
+    default:
+      return [];
+  }
+}

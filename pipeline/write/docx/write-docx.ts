@@ -1,0 +1,107 @@
+import { readFileSync } from 'node:fs';
+import { AlignmentType, Document, Footer, Header, Packer, PageNumber, Paragraph, TextRun, type FileChild } from 'docx';
+import { estimatePageNumbersWith } from 'docx/layout';
+import type { RootContent } from 'mdast';
+import type { Publication } from '../../publish/parse-publication.js';
+import { FONT_FILES } from '../../util/fonts.js';
+import type { Assets } from '../assets.js';
+import { mmToTwip, pageStyleNamed } from '../page-style.js';
+import { blockToDocx, type DocxContext } from './docx-blocks.js';
+import { docxStyles } from './docx-styles.js';
+
+export interface DocxOptions {
+  /** Fixed document date, so two builds give the same bytes. */
+  date: Date;
+  file: string;
+}
+
+let fontData: Array<{ data: Uint8Array }> | null = null;
+/** The fonts the page-number estimator measures with, read once per process. */
+function measuringFonts() {
+  fontData ??= [FONT_FILES.serifRegular, FONT_FILES.serifBold, FONT_FILES.sansRegular, FONT_FILES.sansBold].map((path) => ({ data: readFileSync(path) }));
+  return fontData;
+}
+
+/** Builds the docx Document for a publication tree. */
+export function docxDocument(publication: Publication, assets: Assets, options: DocxOptions): Document {
+  const style = pageStyleNamed(publication.meta.style);
+  const m = style.marginsMm;
+  const ctx: DocxContext = {
+    style,
+    assets,
+    footnotes: new Map(),
+    file: options.file,
+    textWidthTwip: mmToTwip(style.pageWidthMm - m.left - m.right),
+  };
+  const children: FileChild[] = [];
+  const { meta } = publication;
+  if (meta.title) children.push(new Paragraph({ style: 'Title', children: [new TextRun(String(meta.title))] }));
+  const subtitles = Array.isArray(meta.subtitle) ? meta.subtitle : meta.subtitle ? [meta.subtitle] : [];
+  for (const line of subtitles) children.push(new Paragraph({ style: 'Subtitle', children: [new TextRun(String(line))] }));
+  if (children.length) children.push(new Paragraph({ children: [] }));
+
+  const nodes = publication.tree.children;
+  for (const node of nodes) children.push(...blockToDocx(node, ctx));
+
+  // Footnotes are numbered in order of first reference, as the PDF numbers them.
+  const footnotes: Record<number, { children: Paragraph[] }> = {};
+  for (const node of nodes) {
+    if (node.type !== 'footnoteDefinition') continue;
+    const n = ctx.footnotes.get(node.identifier);
+    if (n === undefined) continue;
+    footnotes[n] = { children: node.children.flatMap((c) => blockToDocx(c as RootContent, ctx)).filter((c): c is Paragraph => c instanceof Paragraph) };
+  }
+
+  const header = meta.header ? String(meta.header) : '';
+  return new Document({
+    creator: 'briefs',
+    lastModifiedBy: 'briefs',
+    title: String(meta.title ?? ''),
+    subject: String(meta.subject ?? ''),
+    keywords: Array.isArray(meta.keywords) ? meta.keywords.join(', ') : '',
+    description: header,
+    revision: 1,
+    styles: docxStyles(style),
+    footnotes,
+    pageNumbers: estimatePageNumbersWith({ fonts: measuringFonts(), guess: true }),
+    sections: [
+      {
+        properties: {
+          titlePage: true,
+          page: {
+            size: { width: mmToTwip(style.pageWidthMm), height: mmToTwip(style.pageHeightMm) },
+            margin: {
+              top: mmToTwip(m.top),
+              right: mmToTwip(m.right),
+              bottom: mmToTwip(m.bottom),
+              left: mmToTwip(m.left),
+              header: mmToTwip(m.top * 0.45),
+              footer: mmToTwip(m.bottom * 0.45),
+            },
+          },
+        },
+        headers: {
+          default: new Header({ children: [new Paragraph({ style: 'Header', children: [new TextRun(header)] })] }),
+          first: new Header({ children: [new Paragraph({ children: [] })] }),
+        },
+        footers: {
+          default: pageNumberFooter(),
+          first: pageNumberFooter(),
+        },
+        children,
+      },
+    ],
+  });
+}
+
+function pageNumberFooter(): Footer {
+  return new Footer({
+    children: [new Paragraph({ style: 'Footer', alignment: AlignmentType.CENTER, children: [new TextRun({ children: ['— ', PageNumber.CURRENT, ' —'] })] })],
+  });
+}
+
+/** Renders a publication to DOCX bytes. */
+export async function writeDocx(publication: Publication, assets: Assets, options: DocxOptions): Promise<Buffer> {
+  const doc = docxDocument(publication, assets, options);
+  return Packer.toBuffer(doc);
+}

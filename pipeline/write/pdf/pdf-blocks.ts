@@ -1,0 +1,106 @@
+import type { Heading, List, RootContent, Table } from 'mdast';
+import { toString } from 'mdast-util-to-string';
+import { BriefsError } from '../../util/errors.js';
+import type { Assets } from '../assets.js';
+import { mmToPt, type PageStyle } from '../page-style.js';
+import { phrasingToRuns, type FootnoteNumbers } from '../phrasing.js';
+import { runsToPdf } from './pdf-inline.js';
+
+export interface PdfContext {
+  style: PageStyle;
+  assets: Assets;
+  footnotes: FootnoteNumbers;
+  /** Where the publication came from, for error messages. */
+  file: string;
+  /** Text width in points. */
+  textWidthPt: number;
+}
+
+/** `[TOC]` alone in a paragraph asks for the table of contents there. */
+export const isTocMarker = (node: RootContent) => node.type === 'paragraph' && toString(node).trim() === '[TOC]';
+
+function heading(node: Heading, ctx: PdfContext): object {
+  return {
+    text: runsToPdf(phrasingToRuns(node.children, ctx.footnotes), ctx.style),
+    style: `h${node.depth}`,
+    // Headings of depth 1–2 go in the table of contents; all are kept with what follows (pageBreakBefore).
+    tocItem: node.depth <= 2,
+    tocStyle: `toc${node.depth}`,
+    tocMargin: [(node.depth - 1) * 14, 0, 0, 0],
+    headlineLevel: node.depth,
+  };
+}
+
+function list(node: List, ctx: PdfContext): object {
+  const items = node.children.map((item) => {
+    const blocks = item.children.flatMap((child) => blockToPdf(child as RootContent, ctx, true));
+    return blocks.length === 1 ? blocks[0] : { stack: blocks };
+  });
+  return node.ordered ? { ol: items, start: node.start ?? 1, style: 'list' } : { ul: items, style: 'list' };
+}
+
+function table(node: Table, ctx: PdfContext): object {
+  const [head, ...rows] = node.children;
+  const columns = head?.children.length ?? 0;
+  const align = (i: number) => node.align?.[i] ?? 'left';
+  const cell = (c: Table['children'][number]['children'][number], i: number, isHead: boolean) => ({
+    text: runsToPdf(phrasingToRuns(c.children, ctx.footnotes), ctx.style),
+    style: isHead ? 'tableHead' : 'tableCell',
+    alignment: align(i) === 'right' ? 'right' : align(i) === 'center' ? 'center' : 'left',
+  });
+  return {
+    table: {
+      headerRows: 1,
+      dontBreakRows: true,
+      // The first column names things and takes the room; the others hold figures.
+      widths: Array.from({ length: columns }, (_, i) => (i === 0 ? '*' : 'auto')),
+      body: [head.children.map((c, i) => cell(c, i, true)), ...rows.map((r) => r.children.map((c, i) => cell(c, i, false)))],
+    },
+    layout: {
+      hLineWidth: (i: number, n: { table: { body: unknown[] } }) => (i === 0 || i === 1 || i === n.table.body.length ? 0.8 : 0.3),
+      vLineWidth: () => 0,
+      hLineColor: () => ctx.style.colours.rule,
+      paddingTop: () => 3,
+      paddingBottom: () => 3,
+    },
+    margin: [0, 4, 0, 8],
+  };
+}
+
+function image(url: string, alt: string, ctx: PdfContext): object {
+  const chart = ctx.assets.get(url);
+  if (!chart) throw new BriefsError(ctx.file, `image “${url}” is not a chart of this build`);
+  const width = Math.min(mmToPt(chart.spec.widthMm), ctx.textWidthPt);
+  return { image: `data:image/png;base64,${chart.png.toString('base64')}`, width, alignment: 'center', margin: [0, 6, 0, 2], alt };
+}
+
+/** One Markdown block → pdfmake content. */
+export function blockToPdf(node: RootContent, ctx: PdfContext, inList = false): object[] {
+  switch (node.type) {
+    case 'heading':
+      return [heading(node, ctx)];
+    case 'paragraph': {
+      if (isTocMarker(node)) return [];
+      const only = node.children.length === 1 ? node.children[0] : null;
+      if (only?.type === 'image') return [image(only.url, only.alt ?? '', ctx)];
+      return [{ text: runsToPdf(phrasingToRuns(node.children, ctx.footnotes), ctx.style), style: inList ? 'listItem' : 'body' }];
+    }
+    case 'list':
+      return [list(node, ctx)];
+    case 'table':
+      return [table(node, ctx)];
+    case 'blockquote':
+      return [{ stack: node.children.flatMap((c) => blockToPdf(c, ctx, true)), style: 'quote' }];
+    case 'thematicBreak':
+      return [{ canvas: [{ type: 'line', x1: 0, y1: 0, x2: ctx.textWidthPt, y2: 0, lineWidth: 0.5, lineColor: ctx.style.colours.rule }], margin: [0, 6, 0, 6] }];
+    case 'code':
+      return [{ text: node.value, font: 'Sans', fontSize: ctx.style.bodySizePt * 0.85, margin: [0, 4, 0, 4] }];
+    case 'footnoteDefinition':
+    case 'definition':
+    case 'html':
+    case 'yaml':
+      return [];
+    default:
+      return [];
+  }
+}

@@ -1,0 +1,156 @@
+import { createRequire } from 'node:module';
+import type { RootContent } from 'mdast';
+import type { TDocumentDefinitions } from 'pdfmake/interfaces.js';
+import type { Publication } from '../../publish/parse-publication.js';
+import { FONT_FILES } from '../../util/fonts.js';
+import type { Assets } from '../assets.js';
+import { mmToPt, pageStyleNamed, type PageStyle } from '../page-style.js';
+import { phrasingToRuns } from '../phrasing.js';
+import { blockToPdf, isTocMarker, type PdfContext } from './pdf-blocks.js';
+import { runsToPdf } from './pdf-inline.js';
+
+const require = createRequire(import.meta.url);
+
+interface PdfMake {
+  setFonts(fonts: object): void;
+  setLocalAccessPolicy(policy: (path: string) => boolean): void;
+  setUrlAccessPolicy(policy: (url: string) => boolean): void;
+  createPdf(doc: TDocumentDefinitions): { getBuffer(): Promise<Buffer> };
+}
+
+let pdfmakeInstance: PdfMake | null = null;
+/** pdfmake is a singleton module; it is set up once per process: fonts, and no file or URL access but the fonts. */
+function pdfmake(): PdfMake {
+  if (pdfmakeInstance) return pdfmakeInstance;
+  const instance = require('pdfmake') as PdfMake;
+  const fonts = {
+    Serif: { normal: FONT_FILES.serifRegular, bold: FONT_FILES.serifBold, italics: FONT_FILES.serifRegular, bolditalics: FONT_FILES.serifBold },
+    Sans: { normal: FONT_FILES.sansRegular, bold: FONT_FILES.sansBold, italics: FONT_FILES.sansRegular, bolditalics: FONT_FILES.sansBold },
+  };
+  const allowed = new Set(Object.values(fonts).flatMap((f) => Object.values(f)));
+  instance.setFonts(fonts);
+  instance.setLocalAccessPolicy((path) => allowed.has(path));
+  instance.setUrlAccessPolicy(() => false);
+  pdfmakeInstance = instance;
+  return instance;
+}
+
+function styles(style: PageStyle): TDocumentDefinitions['styles'] {
+  const body = style.bodySizePt;
+  const indent = body * style.firstLineIndentChars;
+  const heading = (depth: number) => ({
+    font: 'Sans',
+    bold: depth <= 3,
+    fontSize: style.headingSizesPt[depth - 1],
+    lineHeight: 1.3,
+    margin: [0, depth <= 2 ? 14 : 9, 0, depth <= 2 ? 7 : 4] as [number, number, number, number],
+    color: depth <= 2 ? style.colours.accent : '#222222',
+  });
+  return {
+    title: { font: 'Sans', bold: true, fontSize: style.titleSizePt, alignment: 'center', lineHeight: 1.25, margin: [0, 0, 0, 6], color: style.colours.accent },
+    subtitle: { font: 'Serif', fontSize: body, alignment: 'center', color: style.colours.muted, margin: [0, 0, 0, 2] },
+    h1: heading(1), h2: heading(2), h3: heading(3), h4: heading(4), h5: heading(5), h6: heading(6),
+    body: { alignment: 'justify', leadingIndent: indent, margin: [0, 0, 0, style.paragraphSpacingPt] },
+    listItem: { alignment: 'justify', margin: [0, 0, 0, 3] },
+    list: { margin: [0, 0, 0, style.paragraphSpacingPt] },
+    quote: { margin: [indent, 2, 0, style.paragraphSpacingPt], color: '#333333' },
+    tableHead: { font: 'Sans', bold: true, fontSize: body * 0.9 },
+    tableCell: { fontSize: body * 0.9, lineHeight: 1.3 },
+    caption: { font: 'Sans', fontSize: body * 0.8, color: style.colours.muted, alignment: 'center', margin: [0, 0, 0, 8] },
+    tocTitle: { font: 'Sans', bold: true, fontSize: style.headingSizesPt[1], margin: [0, 0, 0, 8] },
+    toc1: { font: 'Serif', fontSize: body, margin: [0, 2, 0, 2] },
+    toc2: { font: 'Serif', fontSize: body * 0.92, color: '#333333' },
+    notes: { fontSize: body * 0.85 },
+  };
+}
+
+/** Title block from front matter: title, subtitle lines. */
+function titleBlock(publication: Publication): object[] {
+  const { meta } = publication;
+  const out: object[] = [];
+  if (meta.title) out.push({ text: meta.title, style: 'title' });
+  const subtitles = Array.isArray(meta.subtitle) ? meta.subtitle : meta.subtitle ? [meta.subtitle] : [];
+  for (const line of subtitles) out.push({ text: String(line), style: 'subtitle' });
+  if (out.length) out.push({ text: '', margin: [0, 0, 0, 10] });
+  return out;
+}
+
+export interface PdfOptions {
+  /** Fixed document date, so two builds give the same bytes. */
+  date: Date;
+  file: string;
+}
+
+/** Builds the pdfmake document definition for a publication tree. Pure. */
+export function pdfDocument(publication: Publication, assets: Assets, options: PdfOptions): TDocumentDefinitions {
+  const style = pageStyleNamed(publication.meta.style);
+  const m = style.marginsMm;
+  const textWidthPt = mmToPt(style.pageWidthMm - m.left - m.right);
+  const ctx: PdfContext = { style, assets, footnotes: new Map(), file: options.file, textWidthPt };
+  const content: object[] = [...titleBlock(publication)];
+  const children = publication.tree.children;
+  for (const node of children) {
+    if (isTocMarker(node)) {
+      content.push({ toc: { title: { text: '目　录', style: 'tocTitle' } }, margin: [0, 0, 0, 0] });
+      content.push({ text: '', pageBreak: 'after' });
+      continue;
+    }
+    content.push(...blockToPdf(node, ctx));
+  }
+  const definitions = children.filter((n): n is Extract<RootContent, { type: 'footnoteDefinition' }> => n.type === 'footnoteDefinition');
+  if (definitions.length) {
+    const numbered = definitions
+      .map((d) => ({ n: ctx.footnotes.get(d.identifier) ?? Number.MAX_SAFE_INTEGER, d }))
+      .sort((a, b) => a.n - b.n);
+    content.push({ text: '注　释', style: 'h3', margin: [0, 12, 0, 4] });
+    content.push({
+      ol: numbered.map(({ d }) => ({ stack: d.children.flatMap((c) => blockToPdf(c, ctx, true)) })),
+      style: 'notes',
+    });
+  }
+
+  const header = publication.meta.header ? String(publication.meta.header) : '';
+  return {
+    pageSize: 'A4',
+    pageMargins: [mmToPt(m.left), mmToPt(m.top), mmToPt(m.right), mmToPt(m.bottom)],
+    defaultStyle: { font: 'Serif', fontSize: style.bodySizePt, lineHeight: style.lineHeight },
+    styles: styles(style),
+    content: content as TDocumentDefinitions['content'],
+    header: (page: number) =>
+      header && page > 1
+        ? {
+            stack: [
+              { text: header, font: 'Sans', fontSize: style.headerSizePt, color: style.colours.muted, alignment: 'center' },
+              { canvas: [{ type: 'line', x1: 0, y1: 3, x2: textWidthPt, y2: 3, lineWidth: 0.4, lineColor: style.colours.rule }] },
+            ],
+            margin: [mmToPt(m.left), mmToPt(m.top) * 0.45, mmToPt(m.right), 0],
+          }
+        : { text: '' },
+    footer: (page: number) => ({
+      text: `— ${page} —`,
+      font: 'Serif',
+      fontSize: style.headerSizePt + 1.5,
+      alignment: 'center',
+      margin: [0, mmToPt(m.bottom) * 0.35, 0, 0],
+    }),
+    // A heading never ends a page: when nothing follows it on its page, it moves to the next.
+    pageBreakBefore: (node: any, queries: any) => Boolean(node.headlineLevel) && queries.getFollowingNodesOnPage().length === 0,
+    info: {
+      title: String(publication.meta.title ?? ''),
+      subject: String(publication.meta.subject ?? ''),
+      keywords: Array.isArray(publication.meta.keywords) ? publication.meta.keywords.join(', ') : '',
+      creator: 'briefs',
+      producer: 'briefs (pdfmake)',
+      creationDate: options.date,
+      modDate: options.date,
+    } as TDocumentDefinitions['info'],
+  };
+}
+
+/** Renders a publication to PDF bytes. */
+export async function writePdf(publication: Publication, assets: Assets, options: PdfOptions): Promise<Buffer> {
+  const doc = pdfDocument(publication, assets, options);
+  return pdfmake().createPdf(doc).getBuffer();
+}
+
+export { runsToPdf, phrasingToRuns };
