@@ -46,7 +46,7 @@ const HELPERS: Record<string, Handlebars.HelperDelegate> = {
   or: (...args: unknown[]) => args.slice(0, -1).some(Boolean),
   not: (a: unknown) => !a,
   /** `{{hashes 3}}` → ### (a heading of that depth). */
-  hashes: (depth: number) => '#'.repeat(Math.max(1, Math.min(6, Number(depth)))),
+  hashes: (depth: number) => new Handlebars.SafeString('#'.repeat(Math.max(1, Math.min(6, Number(depth))))),
   /** ¶ reference: `{{para 12}}` → ¶12. */
   para: (n: number) => new Handlebars.SafeString(`¶${n}`),
   /** First `count` items of a list. */

@@ -22,7 +22,9 @@ export function docxStyles(style: PageStyle): IStylesOptions {
   return {
     default: {
       document: {
-        run: { font: fontSlots(SERIF_FAMILY), size: half(style.bodySizePt), language: { value: 'zh-CN', eastAsia: 'zh-CN' } },
+        // Chinese text is zh-CN; digits and Latin letters are tagged en-US, as Word does for Chinese
+        // documents: LibreOffice otherwise breaks lines inside numbers (65 / 7.7亿元).
+        run: { font: fontSlots(SERIF_FAMILY), size: half(style.bodySizePt), language: { value: 'en-US', eastAsia: 'zh-CN' } },
         paragraph: { spacing: lineSpacing(style.lineHeight) },
       },
       title: {
