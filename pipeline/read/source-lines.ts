@@ -33,6 +33,16 @@ export function pointAt(source: SourceLine, index: number): Point {
   return { line: source.line, column: col + 1, offset: source.offset + col };
 }
 
+/**
+ * The point just past character `index - 1`: where a span ends. Not `cols[index]`, which may lie
+ * past markup dropped after the span (an ad link at the end of the line).
+ */
+export function endPointAt(source: SourceLine, index: number): Point {
+  if (index <= 0) return pointAt(source, 0);
+  const col = source.cols[Math.min(index, source.text.length) - 1] + 1;
+  return { line: source.line, column: col + 1, offset: source.offset + col };
+}
+
 export function sliceLine(source: SourceLine, start: number, end = source.text.length): SourceLine {
   return {
     ...source,

@@ -5,7 +5,7 @@ import {
   PARAGRAPH_END, POINT_START, REPORT_TITLE, headingMarker, removeLetterSpacing,
 } from './patterns.js';
 import { leadSentenceEnd, sentenceRanges } from './sentences.js';
-import { pointAt, sliceLine, type SourceLine } from './source-lines.js';
+import { endPointAt, pointAt, sliceLine, type SourceLine } from './source-lines.js';
 
 /** A run of source lines read as one unit (a paragraph broken over lines is one block). */
 interface Block {
@@ -25,13 +25,13 @@ const blockText = (block: Block) => block.spans.map((s) => s.text).join('');
 function textNodes(spans: SourceLine[]): Text[] {
   return spans
     .filter((s) => s.text.length > 0)
-    .map((s) => ({ type: 'text', value: s.text, position: { start: pointAt(s, 0), end: pointAt(s, s.text.length) } }));
+    .map((s) => ({ type: 'text', value: s.text, position: { start: pointAt(s, 0), end: endPointAt(s, s.text.length) } }));
 }
 
 function positionOf(spans: SourceLine[]) {
   const first = spans[0];
   const last = spans[spans.length - 1];
-  return { start: pointAt(first, 0), end: pointAt(last, last.text.length) };
+  return { start: pointAt(first, 0), end: endPointAt(last, last.text.length) };
 }
 
 /** Splits spans at a character index of their joined text. */
@@ -74,6 +74,8 @@ function continues(previous: string, next: string, wrapWidth: number | null): bo
   if (CONTINUES_AFTER.test(previous) || CONTINUES_BEFORE.test(next)) return true;
   if (/[A-Za-z0-9]$/.test(previous) && /^[A-Za-z0-9.]/.test(next)) return true;
   if (wrapWidth !== null && previous.length >= wrapWidth - 2) return true;
+  // Paragraphs of a report end with a stop; a long line without one was wrapped, not ended.
+  if (previous.length >= 24 && !headingMarker(previous)) return true;
   return false;
 }
 
@@ -358,6 +360,6 @@ export function structureReport(lines: SourceLine[], keep: boolean[]): Structure
   }
 
   const tree: Root = { type: 'root', children: state.nodes };
-  if (entries.length) tree.position = { start: pointAt(entries[0].span, 0), end: pointAt(entries[entries.length - 1].span, entries[entries.length - 1].span.text.length) };
+  if (entries.length) tree.position = { start: pointAt(entries[0].span, 0), end: endPointAt(entries[entries.length - 1].span, entries[entries.length - 1].span.text.length) };
   return { tree, warnings };
 }
