@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import type { List } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import { describe, expect, it } from 'vitest';
 import { readReportText } from '../../pipeline/read/read-report.js';
@@ -93,8 +94,8 @@ describe('the Guangdong report', () => {
     expect(p && toString(p)).toContain('PM2.5浓度持续下降为主线');
   });
   it('reads the 名词解释 endnotes as terms with their explanations', () => {
-    const list = report.tree.children.find((n) => n.type === 'list' && n.data?.role === 'endnotes');
-    expect(list?.type === 'list' && list.children.length).toBe(13);
+    const list = report.tree.children.find((n): n is List => n.type === 'list' && n.data?.role === 'endnotes');
+    expect(list?.children.length).toBe(13);
     expect(list && toString(list.children[0])).toMatch(/^“四上”企业：现阶段统计工作实践中/);
   });
 });

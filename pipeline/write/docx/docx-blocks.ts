@@ -42,12 +42,13 @@ function inline(nodes: PhrasingContent[], ctx: DocxContext): ParagraphChild[] {
   return runsToDocx(phrasingToRuns(nodes, ctx.footnotes), ctx);
 }
 
-function image(url: string, alt: string, ctx: DocxContext): Paragraph {
+/** A chart, with its Markdown title (the source line) as a Caption paragraph below it. */
+function image(url: string, alt: string, title: string | null | undefined, ctx: DocxContext): Paragraph[] {
   const chart = ctx.assets.get(url);
   if (!chart) throw new BriefsError(ctx.file, `image “${url}” is not a chart of this build`);
   // docx sizes pictures in CSS pixels (96 per inch); the PNG itself holds 300 dpi.
   const toPx = (mm: number) => Math.round((mm / 25.4) * 96);
-  return new Paragraph({
+  const picture = new Paragraph({
     alignment: AlignmentType.CENTER,
     keepNext: true,
     children: [
@@ -59,6 +60,7 @@ function image(url: string, alt: string, ctx: DocxContext): Paragraph {
       }),
     ],
   });
+  return title ? [picture, new Paragraph({ style: 'Caption', children: [new TextRun(title)] })] : [picture];
 }
 
 function heading(node: Heading): (ctx: DocxContext) => Paragraph {
@@ -155,7 +157,7 @@ export function blockToDocx(node: RootContent, ctx: DocxContext): Array<Paragrap
         ];
       }
       const only = node.children.length === 1 ? node.children[0] : null;
-      if (only?.type === 'image') return [image(only.url, only.alt ?? '', ctx)];
+      if (only?.type === 'image') return image(only.url, only.alt ?? '', only.title, ctx);
       return [new Paragraph({ style: 'BodyText', children: inline(node.children, ctx) })];
     }
     case 'list':

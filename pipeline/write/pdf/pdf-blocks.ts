@@ -67,11 +67,13 @@ function table(node: Table, ctx: PdfContext): object {
   };
 }
 
-function image(url: string, alt: string, ctx: PdfContext): object {
+/** A chart, with its Markdown title (the source line) as a caption below; the two stay on one page. */
+function image(url: string, alt: string, title: string | null | undefined, ctx: PdfContext): object {
   const chart = ctx.assets.get(url);
   if (!chart) throw new BriefsError(ctx.file, `image “${url}” is not a chart of this build`);
   const width = Math.min(mmToPt(chart.spec.widthMm), ctx.textWidthPt);
-  return { image: `data:image/png;base64,${chart.png.toString('base64')}`, width, alignment: 'center', margin: [0, 6, 0, 2], alt };
+  const picture = { image: `data:image/png;base64,${chart.png.toString('base64')}`, width, alignment: 'center', margin: [0, 6, 0, 2], alt };
+  return { stack: title ? [picture, { text: title, style: 'caption' }] : [picture], unbreakable: true };
 }
 
 /** One Markdown block → pdfmake content. */
@@ -82,7 +84,7 @@ export function blockToPdf(node: RootContent, ctx: PdfContext, inList = false): 
     case 'paragraph': {
       if (isTocMarker(node)) return [];
       const only = node.children.length === 1 ? node.children[0] : null;
-      if (only?.type === 'image') return [image(only.url, only.alt ?? '', ctx)];
+      if (only?.type === 'image') return [image(only.url, only.alt ?? '', only.title, ctx)];
       return [{ text: runsToPdf(phrasingToRuns(node.children, ctx.footnotes), ctx.style), style: inList ? 'listItem' : 'body' }];
     }
     case 'list':

@@ -1,0 +1,91 @@
+import { execFileSync, spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
+
+/** Runs `make briefs`' command (the CLI) as a user would, with SOURCE and OUT. */
+export function runBriefs(env: Record<string, string>): { status: number; stdout: string; stderr: string } {
+  const result = spawnSync(join(repoRoot, 'node_modules', '.bin', 'tsx'), [join(repoRoot, 'pipeline', 'cli.ts')], {
+    cwd: repoRoot,
+    env: { ...process.env, ...env },
+    encoding: 'utf8',
+  });
+  return { status: result.status ?? -1, stdout: result.stdout, stderr: result.stderr };
+}
+
+export function pdfText(path: string, ...args: string[]): string {
+  return execFileSync('pdftotext', [...args, path, '-'], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+}
+
+export function pdfInfo(path: string): Record<string, string> {
+  const out = execFileSync('pdfinfo', [path], { encoding: 'utf8' });
+  return Object.fromEntries(out.split('\n').filter(Boolean).map((l) => [l.slice(0, l.indexOf(':')).trim(), l.slice(l.indexOf(':') + 1).trim()]));
+}
+
+export interface PdfFont {
+  name: string;
+  type: string;
+  embedded: boolean;
+  subset: boolean;
+}
+
+export function pdfFonts(path: string): PdfFont[] {
+  const lines = execFileSync('pdffonts', [path], { encoding: 'utf8' }).split('\n').slice(2).filter(Boolean);
+  return lines.map((line) => {
+    const cols = line.trim().split(/\s+/);
+    // name type… encoding emb sub uni id gen: emb/sub/uni are the 5th–3rd last.
+    return { name: cols[0], type: cols.slice(1, -6).join(' '), embedded: cols[cols.length - 5] === 'yes', subset: cols[cols.length - 4] === 'yes' };
+  });
+}
+
+let fontConfig: string | null = null;
+/**
+ * LibreOffice finds fonts through fontconfig. The DOCX names Noto Serif/Sans SC; point
+ * fontconfig at the same npm font files the PDF embeds, so both routes set the same faces.
+ */
+function fontConfigFile(): string {
+  if (fontConfig) return fontConfig;
+  const dir = mkdtempSync(join(tmpdir(), 'briefs-fc-'));
+  const fonts = ['noto-serif-sc', 'noto-sans-sc'].map((f) => join(repoRoot, 'node_modules', '@expo-google-fonts', f));
+  writeFileSync(
+    join(dir, 'fonts.conf'),
+    `<?xml version="1.0"?>\n<!DOCTYPE fontconfig SYSTEM "fonts.dtd">\n<fontconfig>\n  <include ignore_missing="yes">/etc/fonts/fonts.conf</include>\n${fonts.map((f) => `  <dir>${f}</dir>`).join('\n')}\n  <cachedir>${join(dir, 'cache')}</cachedir>\n</fontconfig>\n`,
+  );
+  fontConfig = join(dir, 'fonts.conf');
+  return fontConfig;
+}
+
+/** Converts DOCX files to PDF with LibreOffice, as a reader's machine would; returns the PDF paths. */
+export function convertWithLibreOffice(docxPaths: string[], outDir: string): string[] {
+  mkdirSync(outDir, { recursive: true });
+  const profile = mkdtempSync(join(tmpdir(), 'briefs-lo-'));
+  execFileSync('soffice', [`-env:UserInstallation=file://${profile}`, '--headless', '--convert-to', 'pdf', '--outdir', outDir, ...docxPaths], {
+    env: { ...process.env, FONTCONFIG_FILE: fontConfigFile() },
+    stdio: 'pipe',
+    timeout: 240_000,
+  });
+  return docxPaths.map((p) => join(outDir, p.split('/').pop()!.replace(/\.docx$/, '.pdf')));
+}
+
+/** Reads a DOCX with python-docx: styles used and defined, paragraphs' text, core properties. */
+export function pythonDocx(path: string): { used: string[]; defined: string[]; text: string[]; title: string; language: string | null } {
+  const script = `
+import docx, json, sys
+d = docx.Document(sys.argv[1])
+lang = d.styles.element.find('.//{http://schemas.openxmlformats.org/wordprocessingml/2006/main}lang')
+print(json.dumps({
+  "used": sorted({p.style.name for p in d.paragraphs}),
+  "defined": sorted({s.name for s in d.styles}),
+  "text": [p.text for p in d.paragraphs],
+  "title": d.core_properties.title,
+  "language": lang.get('{http://schemas.openxmlformats.org/wordprocessingml/2006/main}eastAsia') if lang is not None else None,
+}, ensure_ascii=False))
+`;
+  return JSON.parse(execFileSync('/usr/bin/python3', ['-c', script, path], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 }));
+}
+
+/** Text with all white space removed: pdftotext spaces out justified CJK lines. */
+export const squash = (text: string) => text.replace(/\s+/g, '');
