@@ -23,7 +23,8 @@ async function sourceFiles(source: string): Promise<string[]> {
 export async function main(): Promise<number> {
   const source = process.env.SOURCE || 'source';
   const outDir = process.env.OUT || 'out';
-  const templatesDir = resolve(fileURLToPath(new URL('../templates', import.meta.url)));
+  // TEMPLATES points at another templates folder (a copy to edit); default: the repo's own.
+  const templatesDir = resolve(process.env.TEMPLATES || fileURLToPath(new URL('../templates', import.meta.url)));
   let files: string[];
   try {
     files = await sourceFiles(source);

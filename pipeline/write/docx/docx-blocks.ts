@@ -10,6 +10,7 @@ import { mmToTwip, type PageStyle } from '../page-style.js';
 import { phrasingToRuns, type FootnoteNumbers } from '../phrasing.js';
 import type { TextRun as Run } from '../text-runs.js';
 import { fontSlots } from './docx-styles.js';
+import { columnPlan } from '../table-columns.js';
 
 export interface DocxContext {
   style: PageStyle;
@@ -87,17 +88,14 @@ function list(node: List, ctx: DocxContext, depth = 0): Paragraph[] {
   return out;
 }
 
-/** Widths in twips: figure columns as wide as their longest cell, the first column the rest. */
+/** Absolute widths in twips: each column fits its longest cell, and the column with the most text takes the rest. */
 function columnWidths(node: MdTable, ctx: DocxContext): number[] {
-  const columns = node.children[0]?.children.length ?? 0;
-  const charTwip = ctx.style.bodySizePt * 0.9 * 20;
-  const widths = Array.from({ length: columns }, (_, i) => {
-    if (i === 0) return 0;
-    const longest = Math.max(...node.children.map((row) => [...(row.children[i] ? phrasingToRuns(row.children[i].children, new Map()).map((r) => r.text).join('') : '')].reduce((w, ch) => w + (ch.charCodeAt(0) > 0x2e80 ? 1 : 0.55), 0)));
-    return Math.round(Math.min(ctx.textWidthTwip * 0.3, Math.max(charTwip * 3, (longest + 1.5) * charTwip)));
-  });
+  const { ems, flexible } = columnPlan(node);
+  const emTwip = ctx.style.bodySizePt * 0.9 * 20;
+  const padding = 2 * 80;
+  const widths = ems.map((e, i) => (i === flexible ? 0 : Math.round(Math.min(ctx.textWidthTwip * 0.35, (e + 1) * emTwip + padding))));
   const rest = ctx.textWidthTwip - widths.reduce((a, b) => a + b, 0);
-  widths[0] = Math.max(Math.round(ctx.textWidthTwip * 0.25), rest);
+  widths[flexible] = Math.max(Math.round(ctx.textWidthTwip * 0.2), rest);
   const total = widths.reduce((a, b) => a + b, 0);
   return total > ctx.textWidthTwip ? widths.map((w) => Math.floor((w * ctx.textWidthTwip) / total)) : widths;
 }

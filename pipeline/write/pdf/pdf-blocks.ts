@@ -5,6 +5,7 @@ import type { Assets } from '../assets.js';
 import { mmToPt, type PageStyle } from '../page-style.js';
 import { phrasingToRuns, type FootnoteNumbers } from '../phrasing.js';
 import { runsToPdf } from './pdf-inline.js';
+import { columnPlan } from '../table-columns.js';
 
 export interface PdfContext {
   style: PageStyle;
@@ -42,6 +43,7 @@ function list(node: List, ctx: PdfContext): object {
 function table(node: Table, ctx: PdfContext): object {
   const [head, ...rows] = node.children;
   const columns = head?.children.length ?? 0;
+  const plan = columnPlan(node);
   const align = (i: number) => node.align?.[i] ?? 'left';
   const cell = (c: Table['children'][number]['children'][number], i: number, isHead: boolean) => ({
     text: runsToPdf(phrasingToRuns(c.children, ctx.footnotes), ctx.style),
@@ -52,8 +54,8 @@ function table(node: Table, ctx: PdfContext): object {
     table: {
       headerRows: 1,
       dontBreakRows: true,
-      // The first column names things and takes the room; the others hold figures.
-      widths: Array.from({ length: columns }, (_, i) => (i === 0 ? '*' : 'auto')),
+      // The column with the most text wraps and takes the rest of the line; the others fit their content.
+      widths: Array.from({ length: columns }, (_, i) => (i === plan.flexible ? '*' : 'auto')),
       body: [head.children.map((c, i) => cell(c, i, true)), ...rows.map((r) => r.children.map((c, i) => cell(c, i, false)))],
     },
     layout: {

@@ -1,0 +1,81 @@
+import { copyFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { pdfInfo, pdfText, repoRoot, runBriefs, squash } from '../helpers/readers.js';
+
+const corpus = join(repoRoot, 'tests', 'fixtures', 'corpus');
+
+describe('a batch with every corpus report and two bad files', () => {
+  const source = mkdtempSync(join(tmpdir(), 'briefs-src-'));
+  const out = mkdtempSync(join(tmpdir(), 'briefs-out-'));
+  let result: ReturnType<typeof runBriefs>;
+  const reports = readdirSync(corpus);
+
+  beforeAll(() => {
+    for (const name of reports) copyFileSync(join(corpus, name), join(source, name));
+    writeFileSync(join(source, 'empty.txt'), '');
+    writeFileSync(join(source, 'scan.txt'), Buffer.from('%PDF-1.4\n%\xe2\xe3\xcf\xd3\n1 0 obj\n<<>>\nendobj\n', 'latin1'));
+    result = runBriefs({ SOURCE: source, OUT: out });
+  });
+
+  it('names each bad file on one line, exits non-zero, and says so at the end', () => {
+    expect(result.status).toBe(1);
+    const errors = result.stderr.split('\n').filter((l) => l.startsWith('error: '));
+    expect(errors).toEqual([`error: ${join(source, 'empty.txt')}: the file is empty`, `error: ${join(source, 'scan.txt')}: this is a PDF file, not a text report; save the report as text (.txt, .md or .html)`]);
+    expect(result.stderr).toContain('2 problem(s); the other reports were built');
+    expect(result.stderr).not.toMatch(/\n\s+at /);
+  });
+
+  it('writes nothing for the bad files', () => {
+    expect(existsSync(join(out, 'empty'))).toBe(false);
+    expect(existsSync(join(out, 'scan'))).toBe(false);
+  });
+
+  it.each(reports)('builds %s into fulltext and summary', (name) => {
+    const folder = join(out, name.replace(/\.txt$/, ''));
+    for (const file of ['fulltext.docx', 'fulltext.pdf', 'summary.docx', 'summary.pdf']) expect(existsSync(join(folder, file)), file).toBe(true);
+    const text = squash(pdfText(join(folder, 'fulltext.pdf')));
+    expect(text).not.toContain('Publicdomain');
+    expect(text).not.toContain('维基文库');
+    expect(Number(pdfInfo(join(folder, 'summary.pdf')).Pages)).toBeGreaterThan(0);
+  });
+
+  it('reads the GB18030 copy to the same full text as its UTF-8 twin', () => {
+    const body = (slug: string) => squash(pdfText(join(out, slug, 'fulltext.pdf')));
+    expect(body('national-2018.gb18030')).toBe(body('national-2018'));
+  });
+});
+
+describe('a template with a mistake', () => {
+  const templates = mkdtempSync(join(tmpdir(), 'briefs-templates-'));
+  const source = mkdtempSync(join(tmpdir(), 'briefs-src-'));
+  const out = mkdtempSync(join(tmpdir(), 'briefs-out-'));
+  let result: ReturnType<typeof runBriefs>;
+
+  beforeAll(() => {
+    cpSync(join(repoRoot, 'templates'), templates, { recursive: true });
+    const summary = readFileSync(join(templates, 'summary.md.hbs'), 'utf8').split('\n');
+    const line = summary.findIndex((l) => l.startsWith('# 报告结构'));
+    summary.splice(line + 1, 0, '本报告共 {{summary.chapterCount}} 章。');
+    writeFileSync(join(templates, 'summary.md.hbs'), summary.join('\n'));
+    mkdirSync(source, { recursive: true });
+    copyFileSync(join(corpus, 'dalian-2018.txt'), join(source, 'dalian-2018.txt'));
+    result = runBriefs({ SOURCE: source, OUT: out, TEMPLATES: templates });
+    (globalThis as any).brokenLine = line + 2;
+  });
+
+  it('names the template file, line and column, and what is wrong', () => {
+    expect(result.status).toBe(1);
+    const line = (globalThis as any).brokenLine;
+    expect(result.stderr).toContain(`error: ${join(templates, 'summary.md.hbs')}:${line}:8: no field “chapterCount” in the data here`);
+  });
+
+  it('writes nothing for that publication and the others in full', () => {
+    const folder = join(out, 'dalian-2018');
+    expect(existsSync(join(folder, 'summary.pdf'))).toBe(false);
+    expect(existsSync(join(folder, 'summary.docx'))).toBe(false);
+    expect(existsSync(join(folder, 'fulltext.pdf'))).toBe(true);
+    expect(readdirSync(folder).filter((f) => f.endsWith('.tmp'))).toEqual([]);
+  });
+});

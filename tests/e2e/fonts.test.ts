@@ -1,0 +1,33 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import * as fontkit from 'fontkit';
+import { toString } from 'mdast-util-to-string';
+import { describe, expect, it } from 'vitest';
+import { readReportText } from '../../pipeline/read/read-report.js';
+import { FONT_FILES } from '../../pipeline/util/fonts.js';
+import { repoRoot } from '../helpers/readers.js';
+
+/**
+ * Tofu (□) appears when a character has no glyph in the font that sets it. Every character of
+ * every corpus report and of every template must be in both faces the writers and charts use.
+ */
+describe('CJK font coverage', () => {
+  const faces = {
+    'Noto Serif SC': fontkit.openSync(FONT_FILES.serifRegular) as fontkit.Font,
+    'Noto Sans SC': fontkit.openSync(FONT_FILES.sansRegular) as fontkit.Font,
+  };
+  const corpus = join(repoRoot, 'tests', 'fixtures', 'corpus');
+  const templates = join(repoRoot, 'templates');
+  const texts = [
+    ...readdirSync(corpus).map((f) => toString(readReportText(readFileSync(join(corpus, f)), f).tree)),
+    ...readdirSync(templates).filter((f) => f.endsWith('.hbs')).map((f) => readFileSync(join(templates, f), 'utf8')),
+  ];
+  const characters = [...new Set(texts.join('').replace(/\s/g, ''))];
+
+  it.each(Object.keys(faces))('%s has a glyph for every character printed', (face) => {
+    const font = faces[face as keyof typeof faces];
+    const missing = characters.filter((ch) => !font.hasGlyphForCodePoint(ch.codePointAt(0)!));
+    expect(characters.length).toBeGreaterThan(1500);
+    expect(missing).toEqual([]);
+  });
+});
