@@ -42,7 +42,7 @@ export function documentDate(model: ReportModel): Date {
 
 function chartSpecs(model: ReportModel): ChartSpec[] {
   const specs: ChartSpec[] = [];
-  if (model.industryStructure) specs.push(industryStructureChart(model.industryStructure, model.title));
+  if (model.industryStructure) specs.push(industryStructureChart(model.industryStructure, model.displayTitle));
   return specs;
 }
 

@@ -53,7 +53,10 @@ export interface ReportModel {
   slug: string;
   /** The source file's path as given. */
   source: string;
+  /** The title as the report writes it (or inferred when it has none). */
   title: string;
+  /** The title with year and issuer when the written one lacks them: 政府工作报告 → 2026年广东省政府工作报告. */
+  displayTitle: string;
   titleInferred: boolean;
   occasion: string | null;
   byline: string | null;
@@ -72,6 +75,15 @@ export interface ReportModel {
 /** 一、2017年工作回顾 → 2017年工作回顾; （一）…城市群。 → …城市群 */
 function headingTitle(text: string, marker: string): string {
   return text.slice(marker.length).replace(/[。．.]$/, '').trim();
+}
+
+/** Adds the year and the place to a bare 政府工作报告, so a reader of a running head knows whose report it is. */
+export function displayTitle(title: string, year: number | null, issuer: string | null): string {
+  let result = title;
+  const place = issuer?.replace(/人民政府$/, '') ?? '';
+  if (place && !result.includes(place) && /^(政府)?工作报告/.test(result)) result = `${place}${result}`;
+  if (year && !/\d{4}\s*年/.test(result)) result = `${year}年${result}`;
+  return result;
 }
 
 /** Turns the report tree into the plain JSON every template and export reads. */
@@ -168,6 +180,7 @@ export function buildReportModel(report: ReadReport, slug: string): ReportModel 
     slug,
     source: report.file.path,
     title: report.title,
+    displayTitle: displayTitle(report.title, report.identity.year, report.identity.issuer),
     titleInferred: report.titleInferred,
     occasion: report.occasion,
     byline: report.byline,
