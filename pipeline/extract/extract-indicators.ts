@@ -1,0 +1,196 @@
+import type { Paragraph, Root, RootContent, Text } from 'mdast';
+import { toString } from 'mdast-util-to-string';
+import '../read/tree-types.js';
+import { sentenceRanges } from '../read/sentences.js';
+import { clausesOf, type Clause } from './clauses.js';
+import { findQuantities, type Quantity } from './find-quantities.js';
+import type { Indicator } from './indicator.js';
+import { directionOf, isLevelVerb, nameAfter, namesThingAfterUnit, readName, splitSubject } from './names.js';
+import { isFuture, periodOfHeading, periodOfMention, periodOfParagraph, type PeriodContext } from './period.js';
+import { COUNT_UNITS } from './units.js';
+
+/** A body paragraph with what extraction needs: its text, ¶, section, period and line map. */
+interface ParagraphSource {
+  text: string;
+  n: number;
+  section: string;
+  period: string | null;
+  /** Line in the source file of the character at an offset of `text`. */
+  lineAt: (offset: number) => number;
+}
+
+/** Paragraphs in reading order, each with the heading and period of the section holding it. */
+function paragraphsOf(tree: Root, ctx: PeriodContext): ParagraphSource[] {
+  const out: ParagraphSource[] = [];
+  const headings: Array<{ depth: number; text: string; period: string | null }> = [];
+  const visit = (node: RootContent) => {
+    if (node.type === 'heading' && node.data?.role !== 'title') {
+      while (headings.length && headings[headings.length - 1].depth >= node.depth) headings.pop();
+      const text = toString(node);
+      const inherited = headings.length ? headings[headings.length - 1].period : null;
+      headings.push({ depth: node.depth, text, period: periodOfHeading(text, ctx) ?? inherited });
+      return;
+    }
+    if (node.type === 'list') {
+      for (const item of node.children) for (const child of item.children) visit(child as RootContent);
+      return;
+    }
+    if (node.type !== 'paragraph' || !node.data?.n) return;
+    const current = headings[headings.length - 1];
+    const text = toString(node);
+    out.push({
+      text,
+      n: node.data.n,
+      section: current?.text ?? '',
+      period: periodOfParagraph(text, current?.period ?? null, ctx),
+      lineAt: lineMap(node),
+    });
+  };
+  tree.children.forEach(visit);
+  return out;
+}
+
+/** Offset in a paragraph's text → its line in the source, from the positions of its text nodes. */
+function lineMap(node: Paragraph): (offset: number) => number {
+  const starts: Array<{ offset: number; line: number }> = [];
+  let offset = 0;
+  const walk = (children: Paragraph['children']) => {
+    for (const child of children) {
+      if (child.type === 'text') {
+        if ((child as Text).position) starts.push({ offset, line: child.position!.start.line });
+        offset += child.value.length;
+      } else if ('children' in child) walk(child.children as Paragraph['children']);
+    }
+  };
+  walk(node.children);
+  const first = node.position?.start.line ?? 0;
+  return (at) => {
+    let line = first;
+    for (const s of starts) if (s.offset <= at) line = s.line;
+    return line;
+  };
+}
+
+/** Figures in one clause that share a name: 40587元和16865元, a range, or a ratio's parts. */
+interface Group {
+  quantities: Quantity[];
+  clause: Clause;
+}
+
+const JOINER = /^\s*(和|、|及|与|以及|，)?\s*$/;
+
+function groupsOf(clause: Clause, quantities: Quantity[]): Group[] {
+  const groups: Group[] = [];
+  for (const q of quantities) {
+    const previous = groups[groups.length - 1];
+    const last = previous?.quantities[previous.quantities.length - 1];
+    const between = last ? clause.text.slice(last.end - clause.start, q.start - clause.start) : '';
+    const together =
+      last !== undefined &&
+      ((q.role === 'ratio' && last.role === 'ratio' && q.part! > 0) || (q.role === 'upper' && last.role === 'lower') || (JOINER.test(between) && between.length <= 3 && q.unit === last.unit));
+    if (together) previous.quantities.push(q);
+    else groups.push({ quantities: [q], clause });
+  }
+  return groups;
+}
+
+const INDUSTRY_PARTS = ['第一产业比重', '第二产业比重', '第三产业比重'];
+
+function kindOf(q: Quantity, verb: string | null, subject: string, rateWord: boolean, future: boolean): Indicator['kind'] {
+  if (future) return 'target';
+  if (q.role === 'ratio') return 'share';
+  const changing = verb !== null && !isLevelVerb(verb);
+  if (q.unit === '%' || q.unit === '‰') {
+    if (changing || rateWord) return 'growth';
+    return 'share';
+  }
+  if (/百分点$/.test(q.unit)) return 'change';
+  if (q.unit === '倍') return changing ? 'growth' : 'level';
+  if (changing && /^(增加|减少|净增|净减|增长|下降|减)/.test(verb!)) return 'change';
+  if (COUNT_UNITS.test(q.unit)) return 'count';
+  return 'level';
+}
+
+/**
+ * Every quantity of a report as an indicator, in reading order. A stage over the report tree:
+ * the tree gives each figure its paragraph, section and source line.
+ */
+export function extractIndicators(tree: Root, reportYear: number | null): Indicator[] {
+  const ctx: PeriodContext = { reportYear };
+  const indicators: Indicator[] = [];
+  const perLine = new Map<number, number>();
+
+  for (const paragraph of paragraphsOf(tree, ctx)) {
+    for (const [sentenceStart, sentenceEnd] of sentenceRanges(paragraph.text)) {
+      const sentence = paragraph.text.slice(sentenceStart, sentenceEnd);
+      const quantities = findQuantities(sentence).map((q) => ({ ...q, start: q.start + sentenceStart, end: q.end + sentenceStart }));
+      if (!quantities.length) continue;
+      const clauses = clausesOf(sentence, sentenceStart);
+      // What the last named figures measured, for figures whose clause names nothing (，增长7.1%).
+      let carried: { names: string[]; clauseStart: number } | null = null;
+
+      for (const clause of clauses) {
+        const inClause = quantities.filter((q) => q.start >= clause.start && q.start < clause.end);
+        for (const group of groupsOf(clause, inClause)) {
+          const first = group.quantities[0];
+          const last = group.quantities[group.quantities.length - 1];
+          const previousInClause = inClause.filter((q) => q.end <= first.start).pop();
+          const before = paragraph.text.slice(previousInClause ? previousInClause.end : clause.start, first.start);
+          const reading = readName(before);
+          let count = group.quantities.length;
+          let names: string[];
+          let textStart = clause.start;
+          const after = paragraph.text.slice(last.end, clause.end);
+
+          if (first.role === 'ratio') {
+            const subject = reading.subject || carried?.names[0] || '';
+            names = /三次产业|产业结构|产业比例|产业比重/.test(paragraph.text.slice(clause.start, first.start) + subject) && first.parts === 3 ? INDUSTRY_PARTS : group.quantities.map((_, i) => `${subject}（第${i + 1}项）`);
+          } else if ((namesThingAfterUnit(first.unit, after) || reading.verbOnly) && nameAfter(after)) {
+            // 新增10个产业技术创新联盟、61个创新研发平台: each count names its own thing after it.
+            names = group.quantities.map((q, i) => nameAfter(paragraph.text.slice(q.end, i + 1 < group.quantities.length ? group.quantities[i + 1].start : clause.end)) || nameAfter(after));
+          } else if (reading.subject) {
+            const parts = splitSubject(reading.subject, count === 1 && reading.each ? Math.max(1, reading.subject.split(/和|、|及|与/).length) : count);
+            names = parts;
+          } else if (carried) {
+            names = carried.names.length === count ? carried.names : Array.from({ length: count }, () => carried!.names[0]);
+            textStart = carried.clauseStart;
+          } else {
+            // Nothing better: the thing after the figure, or the words before it as written.
+            names = Array.from({ length: count }, () => nameAfter(after) || reading.subject || before.trim());
+          }
+          if (first.role !== 'lower' && (reading.subject || first.role === 'ratio')) carried = { names: names.length === count ? names : [names[0]], clauseStart: clause.start };
+
+          // 居民消费价格指数和城镇登记失业率均控制在3%以内: one value, one indicator per subject.
+          const expanded: Array<{ q: Quantity; name: string }> =
+            names.length > count && count === 1 ? names.map((name) => ({ q: first, name })) : group.quantities.map((q, i) => ({ q, name: names[i] ?? names[0] }));
+
+          for (const { q, name } of expanded) {
+            const line = paragraph.lineAt(q.start);
+            const k = (perLine.get(line) ?? 0) + 1;
+            perLine.set(line, k);
+            const period = periodOfMention(paragraph.text.slice(Math.max(clause.start - 12, sentenceStart), q.start), paragraph.period, ctx);
+            const future = isFuture(period, reportYear);
+            const kind = kindOf(q, reading.verb, name, reading.rateWord, future);
+            const changing = reading.verb !== null && !isLevelVerb(reading.verb);
+            const direction = kind === 'growth' || kind === 'change' || (kind === 'target' && (changing || reading.rateWord)) ? directionOf(reading.verb, name) : null;
+            indicators.push({
+              id: `L${line}-${k}`,
+              name,
+              value: q.value,
+              unit: q.unit,
+              kind,
+              direction,
+              qualifier: q.qualifier,
+              period,
+              section: paragraph.section,
+              line,
+              paragraph: paragraph.n,
+              text: paragraph.text.slice(textStart, clause.end),
+            });
+          }
+        }
+      }
+    }
+  }
+  return indicators;
+}

@@ -1,0 +1,113 @@
+/**
+ * Naming what a figure measures from the words before it in its clause: 实现地区生产总值7363.9亿元
+ * → 地区生产总值; 分别增长6.7%和7.7% → the subjects named just before; 新增10个产业技术创新平台
+ * → 产业技术创新平台 (a count names its thing after the unit).
+ */
+
+/** Words that change a figure: the verb says growth and its direction. */
+export const UP_VERBS = '增长|增加|提高|提升|上升|上涨|扩大|增|涨|上调|净增|翻番';
+export const DOWN_VERBS = '下降|减少|降低|回落|压缩|精简|削减|缩短|缩小|下调|降|减|净减|压减|缩减|淘汰';
+const CHANGE_VERB = new RegExp(`(${UP_VERBS}|${DOWN_VERBS})$`);
+const LEVEL_VERB = /(提高到|提高至|提升到|提升至|增加到|增加至|增长到|增长至|上升到|上升至|下降到|下降至|降低到|降低至|降到|降至|减少到|减少至|达到|达|为|占|是|保持在|控制在|稳定在|突破|超过|不超过|不低于|近|约|逾)$/;
+
+/** Words before the measured thing that are not part of its name. */
+const LEADING_FILLER = /^(其中|全年|全市|全省|全区|全县|全国|今年|去年|上年|同比|比上年|较上年|累计|共|总计|合计|一年来|五年来|过去一年|过去五年|我们|我市|我省|我区|共计|新|再|还|又|力争|确保|争取|计划|预计|要|将|努力|继续|进一步)+/;
+const LEADING_VERB = /^(实现了?|完成了?|建成了?|投入|引进|新建|改造|整治|开工|启动|取消调整|取消|组织|开展|举办|培育|推动|推进|带动|吸引|帮助|支持|培训|认定|获批|获得|拥有|有|达到|建设|打造|创建|落地|签约|引导|发展|设立|组建|实施|出台|安排|解决|提供|资助|救助|惠及|覆盖|减免|发放|筹集|改扩建|扩建|新开工|完成投资|投资)/;
+const TRAILING_NOISE = /(分别|均|都|同比|比上年|较上年|比去年|增速|了|的|累计|总计|共|年均|平均|全年|其中)+$/;
+
+export interface NameReading {
+  /** The measured thing as written, or '' when the clause names none (分别增长6.7%…). */
+  subject: string;
+  /** The verb right before the figure, which says growth and direction: 增长, 下降 … */
+  verb: string | null;
+  /** 均 or 都: one value for every subject listed (均控制在3%以内). */
+  each: boolean;
+  /** The subject ends in a word that is itself a rate of change: 涨幅, 增速. */
+  rateWord: boolean;
+  /** All the clause had before the figure was a verb (维修200万平方米老旧住宅…): the thing comes after. */
+  verbOnly: boolean;
+}
+
+/** Reads the text before a figure (within its clause) into the subject and the verb. */
+export function readName(before: string): NameReading {
+  let text = before.trim();
+  let verb: string | null = null;
+  let each = false;
+  // Peel qualifiers, verbs and particles off the end until the subject is left.
+  for (let guard = 0; guard < 6; guard++) {
+    const level = text.match(LEVEL_VERB);
+    const change = text.match(CHANGE_VERB);
+    const noise = text.match(TRAILING_NOISE);
+    if (level) {
+      verb ??= level[1];
+      text = text.slice(0, -level[1].length);
+    } else if (change && text.length > change[1].length) {
+      verb ??= change[1];
+      text = text.slice(0, -change[1].length);
+    } else if (change) {
+      verb ??= change[1];
+      text = '';
+    } else if (noise) {
+      if (/[均都]/.test(noise[1])) each = true;
+      text = text.slice(0, -noise[1].length);
+    } else break;
+  }
+  text = text.replace(LEADING_FILLER, '');
+  const leading = text.match(LEADING_VERB) ?? text.match(/^(维修|修复|整修|提升|改善|种植|治理|清理|拆除|关闭|取缔|承办|引导|帮扶|新增)$/);
+  const verbOnly = leading !== null && leading[0].length === text.length;
+  if (leading && text.length - leading[0].length >= 2) text = text.slice(leading[0].length);
+  text = text.replace(LEADING_FILLER, '').replace(/^[、和及与]/, '');
+  // A long run-up keeps only its last phrase: …的关键作用，工业投资 → 工业投资.
+  if (text.length > 22) text = text.split(/[的在把对将]/).pop() ?? text;
+  const rateWord = /(涨幅|增速|增幅|增长率|增长)$/.test(text);
+  return { subject: verbOnly ? '' : text.trim(), verb, each, rateWord, verbOnly };
+}
+
+/** Splits a listed subject into one name per value: 城乡居民人均可支配收入 ×2 → 城镇…, 农村…. */
+export function splitSubject(subject: string, count: number): string[] {
+  if (count < 2) return [subject];
+  if (subject.startsWith('城乡') && count === 2) return [`城镇${subject.slice(2)}`, `农村${subject.slice(2)}`];
+  const parts = subject.split(/、|和|及|与|以及/).filter(Boolean);
+  if (parts.length === count) {
+    // Short heads share the last part's tail: 工业、高技术产业投资 → 工业投资; 英特尔、恒力项目年内投资
+    // → 英特尔项目年内投资. An industry (…业) takes only the final noun; a name takes from 项目/企业 on.
+    const last = parts[parts.length - 1];
+    const noun = last.match(/(投资|收入|支出|产值|增加值|总额|总量|人数|面积|产量|规模|比重|利用率|处理率|覆盖率|率)$/)?.[1];
+    const classTail = last.match(/(项目|企业|集团|园区|平台).*$/)?.[0];
+    return parts.map((p, i) => {
+      if (i === parts.length - 1 || p.length > 4) return p;
+      if (/业$/.test(p) && noun && !p.endsWith(noun)) return `${p}${noun}`;
+      if (classTail && !p.endsWith(classTail)) return `${p}${classTail}`;
+      if (noun && !p.endsWith(noun)) return `${p}${noun}`;
+      return p;
+    });
+  }
+  return Array.from({ length: count }, () => subject);
+}
+
+/** The thing a count names after its unit: 新增10个产业技术创新平台 → 产业技术创新平台. */
+export function nameAfter(after: string): string {
+  const phrase = after.replace(/^(以上|左右|多|余)?的?/, '').match(/^[^，。；：、,;:（）()“”\d]{1,16}/)?.[0] ?? '';
+  // The noun stops where the clause's verb starts: 50家国家级科技创新公共平台成为… → …平台.
+  const noun = phrase.split(/(成为|落户|入驻|建成|投入|开工|竣工|实现|荣获|获得|获批|进行|发展|运营|上市|挂牌|通过|参与|受益|得到|纳入|列入|令人|达到|稳步|正式|全面|基本|相继|陆续|累计|共|被|已|在|向|为|和|与|及)/)[0];
+  return noun.replace(/(的|和|与|及|等)$/, '').trim();
+}
+
+/** Counted things are written after their measure word (10个平台), amounts before (投资49亿元). */
+export function namesThingAfterUnit(unit: string, after: string): boolean {
+  return COUNTED.test(unit) || /^(万|亿|千|百)$/.test(unit) || (/^的/.test(after) && !/元|%/.test(unit));
+}
+const COUNTED = /^(万|亿)?(个|家|项|件|所|座|条|台|辆|套|株|批次|批|处|种|部|场|次|只|头|张|栋|间|块|艘|架|支|床|首|本|篇|起|宗|笔|单|片|期|轮|类|组|户|名|位|届|个季度|个月)$/;
+
+export function directionOf(verb: string | null, subject: string): 'up' | 'down' | null {
+  if (verb && new RegExp(`^(${DOWN_VERBS})`).test(verb)) return 'down';
+  if (verb && /^(下降到|下降至|降低到|降低至|降到|降至|减少到|减少至)$/.test(verb)) return 'down';
+  if (verb && new RegExp(`^(${UP_VERBS})`).test(verb)) return 'up';
+  if (/(涨幅|增速|增幅|增长率|增长)$/.test(subject)) return 'up';
+  return null;
+}
+
+/** 提高到, 达到, 占, 为 … introduce a level, not a change. */
+export function isLevelVerb(verb: string | null): boolean {
+  return verb !== null && new RegExp(`^(${LEVEL_VERB.source.slice(1, -2)})$`).test(verb);
+}

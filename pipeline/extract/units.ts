@@ -1,0 +1,33 @@
+/**
+ * Units as reports write them, longest first so 万亿元 wins over 亿元 and 元. A unit keeps the
+ * magnitude it is written with (7363.9 亿元, 1361 万人): the value is the number as printed.
+ */
+const MAGNITUDE = ['万亿', '亿', '万', '千', '百'];
+const BASE_UNITS = [
+  // money and grain
+  '元/人', '元/月', '元', '美元', '斤', '公斤',
+  // rates
+  '个百分点', '百分点', '%', '‰', '倍', '成',
+  // people, households, visits
+  '人次', '人', '户', '名', '位',
+  // things counted
+  '个季度', '个月', '个', '家', '项', '件', '所', '座', '条', '台', '辆', '套', '株', '批次', '批', '处', '种', '部', '场', '次', '只', '头',
+  '张', '栋', '间', '块', '艘', '架', '支', '床', '首', '本', '篇', '起', '宗', '笔', '单', '片', '期', '轮', '类', '组', '届', '所学校',
+  // physical
+  '平方公里', '平方千米', '平方米', '立方米', '千瓦时', '千瓦', '兆瓦', '标箱', '标准箱', '公里', '千米', '公顷', '亩', '吨', '米', '微克/立方米', 'TEU',
+  // time
+  '小时', '分钟', '天', '周岁', '岁', '年',
+];
+
+/** Every unit with and without a magnitude in front, longest first. */
+export const UNITS: string[] = [...new Set([...MAGNITUDE.flatMap((m) => BASE_UNITS.map((u) => m + u)), ...MAGNITUDE, ...BASE_UNITS])].sort((a, b) => b.length - a.length);
+
+/** Units that count things; with them, the thing counted is often written after the unit (新增10个平台). */
+export const COUNT_UNITS = /^(万|亿)?(个|家|项|件|所|座|条|台|辆|套|株|批次|批|处|种|部|场|次|只|头|张|栋|间|块|艘|架|支|床|首|本|篇|起|宗|笔|单|片|期|轮|类|组|户|人|人次|名|位)$/;
+
+/** The unit written at the start of `text`, or '' (full-width ％ read as %). */
+export function unitAt(text: string): string {
+  const t = text.replace(/^％/, '%');
+  for (const unit of UNITS) if (t.startsWith(unit)) return unit;
+  return '';
+}
