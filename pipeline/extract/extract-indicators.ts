@@ -85,10 +85,15 @@ function groupsOf(clause: Clause, quantities: Quantity[]): Group[] {
     const previous = groups[groups.length - 1];
     const last = previous?.quantities[previous.quantities.length - 1];
     const between = last ? clause.text.slice(last.end - clause.start, q.start - clause.start) : '';
+    // 1409万、1305万人次: the first figure's unit is the second's, cut short.
+    const sameUnit = last !== undefined && (q.unit === last.unit || (last.unit !== '' && q.unit.startsWith(last.unit) && /^(万|亿|千|百)+$/.test(last.unit)));
     const together =
       last !== undefined &&
-      ((q.role === 'ratio' && last.role === 'ratio' && q.part! > 0) || (q.role === 'upper' && last.role === 'lower') || (JOINER.test(between) && between.length <= 3 && q.unit === last.unit));
-    if (together) previous.quantities.push(q);
+      ((q.role === 'ratio' && last.role === 'ratio' && q.part! > 0) || (q.role === 'upper' && last.role === 'lower') || (JOINER.test(between) && between.length <= 3 && sameUnit));
+    if (together) {
+      if (last.unit !== q.unit && q.role === 'single') previous.quantities[previous.quantities.length - 1] = { ...last, unit: q.unit };
+      previous.quantities.push(q);
+    }
     else groups.push({ quantities: [q], clause });
   }
   return groups;
@@ -148,6 +153,12 @@ export function extractIndicators(tree: Root, reportYear: number | null): Indica
           } else if ((namesThingAfterUnit(first.unit, after) || reading.verbOnly) && nameAfter(after)) {
             // 新增10个产业技术创新联盟、61个创新研发平台: each count names its own thing after it.
             names = group.quantities.map((q, i) => nameAfter(paragraph.text.slice(q.end, i + 1 < group.quantities.length ? group.quantities[i + 1].start : clause.end)) || nameAfter(after));
+          } else if (reading.subject && /^占/.test(reading.subject) && carried) {
+            // 无人机产量增长39%、占全国9成: a share of the thing just named.
+            names = Array.from({ length: count }, () => `${carried!.names[0]}${reading.subject}比重`);
+          } else if (reading.subject && /^(总量|总额|增加值|规模|余额|产量|增速)$/.test(reading.subject) && carried) {
+            // 规模以上工业企业达7.6万家、增加值增长3%: a generic word stands for the thing just named.
+            names = Array.from({ length: count }, () => `${carried!.names[0]}${reading.subject}`);
           } else if (reading.subject) {
             const parts = splitSubject(reading.subject, count === 1 && reading.each ? Math.max(1, reading.subject.split(/和|、|及|与/).length) : count);
             names = parts;

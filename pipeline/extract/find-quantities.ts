@@ -17,7 +17,7 @@ export interface Quantity {
 }
 
 const QUALIFIER_AFTER = /^(左右|以上|以内|以下|之内|之上)/;
-const QUALIFIER_BEFORE = /(不超过|不低于|超过|突破|达到|控制在|保持在|近|约|逾|达)了?$/;
+const QUALIFIER_BEFORE = /(不超过|不低于|超过|突破|达到|控制在|保持在|接近|近|约|逾|达)了?$/;
 const RANGE_DASH = /^\s*[－—–\-~～至到]\s*/;
 const RATIO_SEPARATOR = /^[∶:：]/;
 
@@ -90,6 +90,8 @@ export function findQuantities(rawText: string): Quantity[] {
       rest = text.slice(end);
     }
     let unit = unitAt(rest);
+    // 14亿人口, 10万人才: the unit's last character starts a noun; the unit is only the magnitude.
+    if (/[人户家名项件条个]$/.test(unit) && /^(口|民|才|员|籍|庭|单|目|事|例|人|体)/.test(rest.slice(unit.length))) unit = unit.slice(0, -1);
     end += unit.length;
 
     // 6%－6.5%, 4.5%—5%, 6－6.5%: two quantities, the lower and upper bound.

@@ -8,12 +8,12 @@
 export const UP_VERBS = '增长|增加|提高|提升|上升|上涨|扩大|增|涨|上调|净增|翻番';
 export const DOWN_VERBS = '下降|减少|降低|回落|压缩|精简|削减|缩短|缩小|下调|降|减|净减|压减|缩减|淘汰';
 const CHANGE_VERB = new RegExp(`(${UP_VERBS}|${DOWN_VERBS})$`);
-const LEVEL_VERB = /(提高到|提高至|提升到|提升至|增加到|增加至|增长到|增长至|上升到|上升至|下降到|下降至|降低到|降低至|降到|降至|减少到|减少至|达到|达|为|占|是|保持在|控制在|稳定在|突破|超过|不超过|不低于|近|约|逾)$/;
+const LEVEL_VERB = /(提高到|提高至|提升到|提升至|增加到|增加至|增长到|增长至|上升到|上升至|下降到|下降至|降低到|降低至|降到|降至|减少到|减少至|达到|达|为|占|是|保持在|控制在|稳定在|突破|超过|不超过|不低于|接近|近|约|逾)$/;
 
 /** Words before the measured thing that are not part of its name. */
-const LEADING_FILLER = /^(其中|全年|全市|全省|全区|全县|全国|今年|去年|上年|同比|比上年|较上年|累计|共|总计|合计|一年来|五年来|过去一年|过去五年|我们|我市|我省|我区|共计|新|再|还|又|力争|确保|争取|计划|预计|要|将|努力|继续|进一步)+/;
+const LEADING_FILLER = /^(其中|全年|全市|全省|全区|全县|全国|今年|去年|上年|同比|比上年|较上年|累计|共|总计|合计|一年来|五年来|过去一年|过去五年|我们|我市|我省|我区|共计|再|还|又|力争|确保|争取|计划|预计|要|将|努力|继续|进一步)+/;
 const LEADING_VERB = /^(实现了?|完成了?|建成了?|投入|引进|新建|改造|整治|开工|启动|取消调整|取消|组织|开展|举办|培育|推动|推进|带动|吸引|帮助|支持|培训|认定|获批|获得|拥有|有|达到|建设|打造|创建|落地|签约|引导|发展|设立|组建|实施|出台|安排|解决|提供|资助|救助|惠及|覆盖|减免|发放|筹集|改扩建|扩建|新开工|完成投资|投资)/;
-const TRAILING_NOISE = /(分别|均|都|同比|比上年|较上年|比去年|增速|了|的|累计|总计|共|年均|平均|全年|其中)+$/;
+const TRAILING_NOISE = /(分别|均|都|同比|比上年|较上年|比去年|增速|了|的|累计|总计|共|年均|平均|全年|其中|从|由|实现|增至|减至|接连|连续|预计|已经|已|约)+$/;
 
 export interface NameReading {
   /** The measured thing as written, or '' when the clause names none (分别增长6.7%…). */
@@ -75,10 +75,17 @@ export function splitSubject(subject: string, count: number): string[] {
     const noun = last.match(/(投资|收入|支出|产值|增加值|总额|总量|人数|面积|产量|规模|比重|利用率|处理率|覆盖率|率)$/)?.[1];
     const classTail = last.match(/(项目|企业|集团|园区|平台).*$/)?.[0];
     return parts.map((p, i) => {
-      if (i === parts.length - 1 || p.length > 4) return p;
-      if (/业$/.test(p) && noun && !p.endsWith(noun)) return `${p}${noun}`;
+      if (i === parts.length - 1 || p.length > 6) return p;
+      // 先进制造业、高技术制造业增加值占…比重: the parts end alike (制造业); what follows in the last is shared.
+      for (let k = Math.min(p.length, 4); k >= 1; k--) {
+        const ending = p.slice(-k);
+        const at = last.indexOf(ending);
+        if (at > 0 && at + k < last.length && !/^[的和与及]/.test(last.slice(at + k))) return `${p}${last.slice(at + k)}`;
+      }
       if (classTail && !p.endsWith(classTail)) return `${p}${classTail}`;
       if (noun && !p.endsWith(noun)) return `${p}${noun}`;
+      // 广州、深圳地铁线网…客运量: parallel names of one length; the rest of the last part is shared.
+      if (p.length <= 4 && last.length > p.length + 1) return `${p}${last.slice(p.length)}`;
       return p;
     });
   }
