@@ -1,5 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { basename, extname, join } from 'node:path';
+import { growthChart, targetsChart } from '../charts/indicator-charts.js';
 import { industryStructureChart } from '../charts/industry-structure-chart.js';
 import { renderChart, type ChartSpec, type RenderedChart } from '../charts/render-chart.js';
 import { buildReportModel, type ReportModel } from '../model/report-model.js';
@@ -10,6 +11,7 @@ import { writeFileAtomic, writeFilesAtomic } from '../util/atomic-write.js';
 import { BriefsError, describeError } from '../util/errors.js';
 import { assetsOf } from '../write/assets.js';
 import { writeDocx } from '../write/docx/write-docx.js';
+import { indicatorsCsv, indicatorsJson } from '../write/exports.js';
 import { writePdf } from '../write/pdf/write-pdf.js';
 import { PUBLICATIONS, templateContext } from './publications.js';
 
@@ -43,6 +45,7 @@ export function documentDate(model: ReportModel): Date {
 function chartSpecs(model: ReportModel): ChartSpec[] {
   const specs: ChartSpec[] = [];
   if (model.industryStructure) specs.push(industryStructureChart(model.industryStructure, model.displayTitle));
+  for (const spec of [growthChart(model.headline, model.displayTitle), targetsChart(model.headline, model.displayTitle)]) if (spec) specs.push(spec);
   return specs;
 }
 
@@ -63,6 +66,13 @@ export async function buildReport(sourcePath: string, options: BuildOptions): Pr
   for (const chart of charts) {
     const path = join(folder, 'charts', `${chart.spec.name}.png`);
     await writeFileAtomic(path, chart.png);
+    written.push(path);
+  }
+
+  stage('exports');
+  for (const [name, data] of [['indicators.json', indicatorsJson(model)], ['indicators.csv', indicatorsCsv(model)]] as const) {
+    const path = join(folder, name);
+    await writeFileAtomic(path, data);
     written.push(path);
   }
 

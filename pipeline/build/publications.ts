@@ -1,5 +1,6 @@
 import type { RenderedChart } from '../charts/render-chart.js';
 import type { ReportModel } from '../model/report-model.js';
+import { indicatorSections } from '../model/indicator-view.js';
 import { summaryView } from '../model/summary-view.js';
 import { chartPath } from '../write/assets.js';
 
@@ -17,7 +18,7 @@ export function templateContext(model: ReportModel, charts: RenderedChart[]): ob
     const key = chart.spec.name.replace(/-([a-z])/g, (_, c: string) => c.toUpperCase());
     chartViews[key] = { path: chartPath(chart.spec.name), title: chart.spec.title, source: chart.spec.source };
   }
-  return { ...model, charts: chartViews, summary: summaryView(model) };
+  return { ...model, charts: chartViews, summary: summaryView(model), indicatorSections: indicatorSections(model.indicators) };
 }
 
 /** A publication: the template it is made from and the base name of its files. */
@@ -29,4 +30,5 @@ export interface PublicationSpec {
 export const PUBLICATIONS: PublicationSpec[] = [
   { name: 'fulltext', template: 'fulltext.md.hbs' },
   { name: 'summary', template: 'summary.md.hbs' },
+  { name: 'indicators', template: 'indicators.md.hbs' },
 ];

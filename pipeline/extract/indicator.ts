@@ -19,6 +19,8 @@ export interface Indicator {
   line: number;
   /** ¶ number of its paragraph. */
   paragraph: number;
+  /** The verb that says how it changed, as written (增长, 下降, 精简 …), or null. */
+  verb: string | null;
   /** The clause it was read from, verbatim. */
   text: string;
 }

@@ -8,7 +8,7 @@
 export const UP_VERBS = '增长|增加|提高|提升|上升|上涨|扩大|增|涨|上调|净增|翻番';
 export const DOWN_VERBS = '下降|减少|降低|回落|压缩|精简|削减|缩短|缩小|下调|降|减|净减|压减|缩减|淘汰';
 const CHANGE_VERB = new RegExp(`(${UP_VERBS}|${DOWN_VERBS})$`);
-const LEVEL_VERB = /(提高到|提高至|提升到|提升至|增加到|增加至|增长到|增长至|上升到|上升至|下降到|下降至|降低到|降低至|降到|降至|减少到|减少至|达到|达|为|占|是|保持在|控制在|稳定在|突破|超过|不超过|不低于|接近|近|约|逾)$/;
+const LEVEL_VERB = /((?:压缩|缩短|延长|扩大|提高|提升|增加|减少|下降|降低|上升|增长|缩减|压减)[至到]|提高到|提高至|提升到|提升至|增加到|增加至|增长到|增长至|上升到|上升至|下降到|下降至|降低到|降低至|降到|降至|减少到|减少至|达到|达|为|占|是|保持在|控制在|稳定在|突破|超过|不超过|不低于|接近|近|约|逾)$/;
 
 /** Words before the measured thing that are not part of its name. */
 const LEADING_FILLER = /^(其中|全年|全市|全省|全区|全县|全国|今年|去年|上年|同比|比上年|较上年|累计|共|总计|合计|一年来|五年来|过去一年|过去五年|我们|我市|我省|我区|共计|再|还|又|力争|确保|争取|计划|预计|要|将|努力|继续|进一步)+/;
@@ -96,8 +96,8 @@ export function splitSubject(subject: string, count: number): string[] {
 export function nameAfter(after: string): string {
   const phrase = after.replace(/^(以上|左右|多|余)?的?/, '').match(/^[^，。；：、,;:（）()“”\d]{1,16}/)?.[0] ?? '';
   // The noun stops where the clause's verb starts: 50家国家级科技创新公共平台成为… → …平台.
-  const noun = phrase.split(/(成为|落户|入驻|建成|投入|开工|竣工|实现|荣获|获得|获批|进行|发展|运营|上市|挂牌|通过|参与|受益|得到|纳入|列入|令人|达到|稳步|正式|全面|基本|相继|陆续|累计|共|被|已|在|向|为|和|与|及)/)[0];
-  return noun.replace(/(的|和|与|及|等)$/, '').trim();
+  const noun = phrase.split(/(成为|落户|入驻|建成|投入|开工|竣工|实现|荣获|获得|获批|进行|发展|运营|上市|挂牌|通过|参与|受益|得到|纳入|列入|令人|达到|稳步|正式|全面|基本|相继|陆续|累计|和|与|及)/)[0];
+  return noun.replace(/(的|和|与|及|等|至|到|于)$/, '').trim();
 }
 
 /** Counted things are written after their measure word (10个平台), amounts before (投资49亿元). */

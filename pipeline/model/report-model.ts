@@ -2,6 +2,9 @@ import type { Heading, List, Paragraph, Root } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import '../read/tree-types.js';
 import type { ReadReport } from '../read/read-report.js';
+import { extractIndicators } from '../extract/extract-indicators.js';
+import type { Indicator } from '../extract/indicator.js';
+import { headlineView, type HeadlineView } from './headline-view.js';
 import { findIndustryStructure, type IndustryStructure } from './industry-structure.js';
 
 export interface ParagraphModel {
@@ -68,6 +71,10 @@ export interface ReportModel {
   paragraphs: ParagraphModel[];
   endnotes: EndnoteModel[];
   industryStructure: IndustryStructure | null;
+  /** Every quantity of the report, in reading order. */
+  indicators: Indicator[];
+  /** The main table: this year's targets against last year's results. */
+  headline: HeadlineView;
   /** The reader's warnings, as `file:line:col: message`. */
   warnings: string[];
 }
@@ -176,6 +183,7 @@ export function buildReportModel(report: ReadReport, slug: string): ReportModel 
     }
   }
 
+  const indicators = extractIndicators(tree, report.identity.year);
   return {
     slug,
     source: report.file.path,
@@ -192,6 +200,8 @@ export function buildReportModel(report: ReadReport, slug: string): ReportModel 
     paragraphs,
     endnotes,
     industryStructure: findIndustryStructure(paragraphs, report.identity.year),
+    indicators,
+    headline: headlineView(indicators, report.identity.year),
     warnings: report.file.messages.map((m) => String(m)),
   };
 }
