@@ -39,7 +39,8 @@ export function readName(before: string): NameReading {
     const change = text.match(CHANGE_VERB);
     const noise = text.match(TRAILING_NOISE);
     if (level) {
-      verb ??= level[1];
+      // 增长近三倍: 近 qualifies the figure; the verb is 增长, further in.
+      if (!/^(近|约|逾|超过|突破|不超过|不低于|接近)$/.test(level[1])) verb ??= level[1];
       text = text.slice(0, -level[1].length);
     } else if (change && text.length > change[1].length) {
       verb ??= change[1];

@@ -34,7 +34,7 @@ beforeAll(() => {
 
 describe('make briefs on the bundled report', () => {
   it('writes fulltext and summary as DOCX and PDF, and the chart PNG', () => {
-    for (const name of ['fulltext.docx', 'fulltext.pdf', 'summary.docx', 'summary.pdf', 'charts/industry-structure.png']) {
+    for (const name of ['fulltext.docx', 'fulltext.pdf', 'summary.docx', 'summary.pdf', 'indicators.docx', 'indicators.pdf', 'indicators.json', 'indicators.csv', 'charts/industry-structure.png']) {
       expect(existsSync(join(folder, name)), name).toBe(true);
     }
   });
@@ -55,7 +55,7 @@ describe('make briefs on the bundled report', () => {
   });
 
   it('embeds and subsets every PDF font, and keeps fulltext.pdf under 1 MiB on A4', () => {
-    for (const pdf of ['fulltext.pdf', 'summary.pdf']) {
+    for (const pdf of ['fulltext.pdf', 'summary.pdf', 'indicators.pdf']) {
       const fonts = pdfFonts(join(folder, pdf));
       expect(fonts.length).toBeGreaterThan(0);
       for (const font of fonts) {
@@ -111,11 +111,42 @@ describe('make briefs on the bundled report', () => {
     expect(media).toMatch(/word\/media\/\S+\.png/);
   });
 
-  it('renders the chart at print resolution (≥ 200 dpi at its printed size)', () => {
-    const png = readFileSync(join(folder, 'charts', 'industry-structure.png'));
-    const width = png.readUInt32BE(16);
-    const height = png.readUInt32BE(20);
-    expect(width).toBeGreaterThanOrEqual(Math.floor((150 / 25.4) * 200));
-    expect(height).toBeGreaterThanOrEqual(Math.floor((62 / 25.4) * 200));
+  it('renders every chart at print resolution (≥ 200 dpi at 150 mm wide)', () => {
+    for (const chart of ['industry-structure', 'growth', 'targets']) {
+      const png = readFileSync(join(folder, 'charts', `${chart}.png`));
+      expect(png.subarray(1, 4).toString()).toBe('PNG');
+      expect(png.readUInt32BE(16), chart).toBeGreaterThanOrEqual(Math.floor((150 / 25.4) * 200));
+    }
+  });
+
+  it('exports every indicator as JSON and as CSV that Excel reads (UTF-8 with BOM)', () => {
+    const json = JSON.parse(readFileSync(join(folder, 'indicators.json'), 'utf8'));
+    expect(json.report).toMatchObject({ slug: 'dalian-2018', title: '2018年大连市政府工作报告', year: 2018 });
+    expect(json.indicators.length).toBeGreaterThan(230);
+    for (const i of json.indicators) {
+      expect(Object.keys(i)).toEqual(expect.arrayContaining(['id', 'name', 'value', 'unit', 'kind', 'direction', 'qualifier', 'period', 'section', 'line', 'text']));
+      expect(typeof i.value).toBe('number');
+      expect(['level', 'growth', 'change', 'share', 'count', 'target']).toContain(i.kind);
+      expect(i.unit).not.toContain('％');
+    }
+    const gdp = json.indicators.find((i: any) => i.line === 15 && i.value === 7363.9);
+    expect(gdp).toMatchObject({ name: '地区生产总值', unit: '亿元', kind: 'level', period: '2017', text: '实现地区生产总值7363.9亿元' });
+    const csv = readFileSync(join(folder, 'indicators.csv'));
+    expect([...csv.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const rows = csv.toString('utf8').slice(1).trim().split('\r\n');
+    expect(rows[0]).toBe('id,name,value,unit,kind,direction,qualifier,period,section,line,paragraph,text');
+    expect(rows.length - 1).toBe(json.indicators.length);
+    expect(rows).toContain(`${gdp.id},地区生产总值,7363.9,亿元,level,,,2017,（一）坚持把稳增长作为首要任务，稳中向好的态势日益巩固,15,12,实现地区生产总值7363.9亿元`);
+  });
+
+  it('prints the main table of results against targets, each figure citing its ¶', () => {
+    const text = squash(pdfText(join(folder, 'indicators.pdf'), '-f', '1', '-l', '1'));
+    expect(text).toContain(squash('地区生产总值 7363.9亿元（¶12） 7.1%（¶12） 7%左右（¶62）'));
+    expect(text).toContain(squash('单位GDP能耗 — 下降3.5%（¶12） 下降3.5%（¶62）'));
+    expect(text).toContain(squash('城镇登记失业率 — — 3%以内（¶62）'));
+    const all = squash(pdfText(join(folder, 'indicators.pdf')));
+    expect(all).toContain('资料来源：2018年大连市政府工作报告，第12、20、62段');
+    const doc = pythonDocx(join(folder, 'indicators.docx'));
+    expect(doc.text.join('')).toContain('全部指标（按章节）');
   });
 });
