@@ -23,3 +23,7 @@ test: node_modules/.package-lock.json
 
 clean:
 	rm -rf "$(OUT)"
+
+.PHONY: bench
+bench: node_modules/.package-lock.json
+	@$(TSX) pipeline/bench.ts

@@ -24,6 +24,8 @@ export interface BuildOptions {
 
 export interface BuildResult {
   slug: string;
+  /** Milliseconds spent per stage: read, extract, charts, exports, templates, docx, pdf. */
+  timings: Record<string, number>;
   written: string[];
   warnings: string[];
   /** Publications that could not be made (template errors); the others were written. */
@@ -53,10 +55,18 @@ function chartSpecs(model: ReportModel): ChartSpec[] {
 export async function buildReport(sourcePath: string, options: BuildOptions): Promise<BuildResult> {
   const slug = slugOf(sourcePath);
   const folder = join(options.outDir, slug);
-  const stage = options.onStage ?? (() => {});
+  const timings: Record<string, number> = {};
+  let current: { name: string; started: number } | null = null;
+  const stage = (name: string) => {
+    const now = performance.now();
+    if (current) timings[current.name] = (timings[current.name] ?? 0) + now - current.started;
+    current = { name: name.split(' ')[0], started: now };
+    options.onStage?.(name);
+  };
 
   stage('read');
   const report = await readReport(sourcePath);
+  stage('extract');
   const model = buildReportModel(report, slug);
 
   stage('charts');
@@ -103,5 +113,7 @@ export async function buildReport(sourcePath: string, options: BuildOptions): Pr
       errors.push(describeError(error, templatePath));
     }
   }
-  return { slug, written, warnings: model.warnings, errors };
+  stage('done');
+  delete timings.done;
+  return { slug, timings, written, warnings: model.warnings, errors };
 }

@@ -15,12 +15,21 @@ export interface DocxOptions {
   file: string;
 }
 
-let fontData: Array<{ data: Uint8Array }> | null = null;
-/** The fonts the page-number estimator measures with, read once per process. */
-function measuringFonts() {
-  fontData ??= [FONT_FILES.serifRegular, FONT_FILES.serifBold, FONT_FILES.sansRegular, FONT_FILES.sansBold].map((path) => ({ data: readFileSync(path) }));
-  return fontData;
+let estimator: ReturnType<typeof estimatePageNumbersWith> | null = null;
+/**
+ * Lays the pages out as Word would, measuring with our fonts, so the TOC is written with its
+ * page numbers. Made once per process: it parses the font files.
+ */
+function pageNumberEstimator() {
+  estimator ??= estimatePageNumbersWith({
+    fonts: [FONT_FILES.serifRegular, FONT_FILES.serifBold, FONT_FILES.sansRegular, FONT_FILES.sansBold].map((path) => ({ data: readFileSync(path) })),
+    guess: true,
+  });
+  return estimator;
 }
+
+const hasToc = (publication: Publication) =>
+  publication.tree.children.some((n) => n.type === 'paragraph' && n.children.length === 1 && n.children[0].type === 'text' && n.children[0].value.trim() === '[TOC]');
 
 /** Builds the docx Document for a publication tree. */
 export function docxDocument(publication: Publication, assets: Assets, options: DocxOptions): Document {
@@ -63,7 +72,8 @@ export function docxDocument(publication: Publication, assets: Assets, options: 
     revision: 1,
     styles: docxStyles(style),
     footnotes,
-    pageNumbers: estimatePageNumbersWith({ fonts: measuringFonts(), guess: true }),
+    // Laying out every page costs a second; only a table of contents needs the page numbers.
+    pageNumbers: hasToc(publication) ? pageNumberEstimator() : undefined,
     sections: [
       {
         properties: {
