@@ -22,7 +22,7 @@ const RANGE_DASH = /^\s*[－—–\-~～至到]\s*/;
 const RATIO_SEPARATOR = /^[∶:：]/;
 
 /** Chinese numerals count only before these measure words (近三倍, 七项成果, 两个城市). */
-const CHINESE_COUNT_UNIT = /^(倍|个|项|家|所|座|条|批|名|位|种|万|亿|千|百)/;
+const CHINESE_COUNT_UNIT = /^(倍|成|个|项|家|所|座|条|批|名|位|种|万|亿|千|百)/;
 /** Set phrases with numerals that are names, not counts. */
 const CHINESE_NAME_AFTER = /^(个一百年|个毫不动摇|个确立|个维护|个大局|个市场|个轮子|个文明|个务必|个全面|个自信|个意识|个着力|个推进|个中心|个统筹|个坚持|个结合|个根本|个先行|个率先|个走在前列|个作风|个万|项规定|项注意|大|届|是|批[^次])/;
 

@@ -11,9 +11,9 @@ const CHANGE_VERB = new RegExp(`(${UP_VERBS}|${DOWN_VERBS})$`);
 const LEVEL_VERB = /((?:压缩|缩短|延长|扩大|提高|提升|增加|减少|下降|降低|上升|增长|缩减|压减)[至到]|提高到|提高至|提升到|提升至|增加到|增加至|增长到|增长至|上升到|上升至|下降到|下降至|降低到|降低至|降到|降至|减少到|减少至|达到|达|为|占|是|保持在|控制在|稳定在|突破|超过|不超过|不低于|接近|近|约|逾)$/;
 
 /** Words before the measured thing that are not part of its name. */
-const LEADING_FILLER = /^(其中|全年|全市|全省|全区|全县|全国|今年|去年|上年|同比|比上年|较上年|累计|共|总计|合计|一年来|五年来|过去一年|过去五年|我们|我市|我省|我区|共计|再|还|又|力争|确保|争取|计划|预计|要|将|努力|继续|进一步)+/;
+const LEADING_FILLER = /^(约|其中|全年|全市|全省|全区|全县|全国|今年|去年|上年|同比|比上年|较上年|累计|共|总计|合计|一年来|五年来|过去一年|过去五年|我们|我市|我省|我区|共计|再|还|又|力争|确保|争取|计划|预计|要|将|努力|继续|进一步)+/;
 const LEADING_VERB = /^(实现了?|完成了?|建成了?|投入|引进|新建|改造|整治|开工|启动|取消调整|取消|组织|开展|举办|培育|推动|推进|带动|吸引|帮助|支持|培训|认定|获批|获得|拥有|有|达到|建设|打造|创建|落地|签约|引导|发展|设立|组建|实施|出台|安排|解决|提供|资助|救助|惠及|覆盖|减免|发放|筹集|改扩建|扩建|新开工|完成投资|投资)/;
-const TRAILING_NOISE = /(分别|均|都|同比|比上年|较上年|比去年|增速|了|的|累计|总计|共|年均|平均|全年|其中|从|由|实现|增至|减至|接连|连续|预计|已经|已|约)+$/;
+const TRAILING_NOISE = /(分别|均|都|同比|比上年|较上年|比去年|增速|了|的|累计|总计|共|年均|平均|全年|其中|从|由|实现|增至|减至|接连|连续|预计|已经|已|约|同口径|实际|名义|按可比价格计算|可比价|剔除[^，、]{1,12}因素(后)?)+$/;
 
 export interface NameReading {
   /** The measured thing as written, or '' when the clause names none (分别增长6.7%…). */
@@ -84,9 +84,9 @@ export function splitSubject(subject: string, count: number): string[] {
         if (at > 0 && at + k < last.length && !/^[的和与及]/.test(last.slice(at + k))) return `${p}${last.slice(at + k)}`;
       }
       if (classTail && !p.endsWith(classTail)) return `${p}${classTail}`;
-      if (noun && !p.endsWith(noun)) return `${p}${noun}`;
-      // 广州、深圳地铁线网…客运量: parallel names of one length; the rest of the last part is shared.
+      // 城镇和农村居民人均可支配收入, 广州、深圳地铁线网…: parallel names of one length share the rest.
       if (p.length <= 4 && last.length > p.length + 1) return `${p}${last.slice(p.length)}`;
+      if (noun && !p.endsWith(noun)) return `${p}${noun}`;
       return p;
     });
   }
@@ -97,7 +97,7 @@ export function splitSubject(subject: string, count: number): string[] {
 export function nameAfter(after: string): string {
   const phrase = after.replace(/^(以上|左右|多|余)?的?/, '').match(/^[^，。；：、,;:（）()“”\d]{1,16}/)?.[0] ?? '';
   // The noun stops where the clause's verb starts: 50家国家级科技创新公共平台成为… → …平台.
-  const noun = phrase.split(/(成为|落户|入驻|建成|投入|开工|竣工|实现|荣获|获得|获批|进行|发展|运营|上市|挂牌|通过|参与|受益|得到|纳入|列入|令人|达到|稳步|正式|全面|基本|相继|陆续|累计|和|与|及)/)[0];
+  const noun = phrase.split(/(成为|落户|入驻|建成|投入|开工|竣工|实现|荣获|获得|获批|进行|发展|运营|上市|挂牌|通过|参与|受益|得到|纳入|列入|令人|达到|稳步|正式|全面|基本|相继|陆续|累计|全部|全面|和|与|及)/)[0];
   return noun.replace(/(的|和|与|及|等|至|到|于)$/, '').trim();
 }
 

@@ -36,8 +36,24 @@ export const MODERN: PageStyle = {
 
 export const PAGE_STYLES: Record<string, PageStyle> = { modern: MODERN };
 
-export function pageStyleNamed(name: unknown): PageStyle {
-  return PAGE_STYLES[typeof name === 'string' ? name : 'modern'] ?? MODERN;
+/** A one-page sheet: narrower margins and tighter spacing, never type below 10.5 pt. */
+function compact(style: PageStyle): PageStyle {
+  return {
+    ...style,
+    marginsMm: { top: 16, right: 17, bottom: 17, left: 17 },
+    bodySizePt: Math.max(10.5, style.bodySizePt - 0.5),
+    lineHeight: Math.min(style.lineHeight, 1.42),
+    titleSizePt: style.titleSizePt,
+    headingSizesPt: [12.5, 12, 11, 10.5, 10.5, 10.5],
+    paragraphSpacingPt: 2,
+    firstLineIndentChars: 0,
+  };
+}
+
+/** The page style a publication's front matter asks for: `style: modern|official`, `density: compact`. */
+export function pageStyleNamed(name: unknown, density?: unknown): PageStyle {
+  const style = PAGE_STYLES[typeof name === 'string' ? name : 'modern'] ?? MODERN;
+  return density === 'compact' ? compact(style) : style;
 }
 
 export const mmToPt = (mm: number) => (mm / 25.4) * 72;

@@ -1,0 +1,80 @@
+import { existsSync } from 'node:fs';
+import { readdir } from 'node:fs/promises';
+import { basename, join } from 'node:path';
+import { BriefsError } from '../util/errors.js';
+import type { Topics } from './topics.js';
+import { readYamlFile, yamlError } from './yaml-file.js';
+
+export const BLOCKS = ['figures', 'achievements', 'results', 'targets', 'priorities', 'highlights', 'risks'] as const;
+export type BlockName = (typeof BLOCKS)[number];
+
+/** An audience's brief, as its YAML file describes it. */
+export interface Audience {
+  name: string;
+  file: string;
+  title: string;
+  subtitle: string;
+  /** Template in templates/ that writes the brief. */
+  template: string;
+  style: string;
+  pages: number;
+  topics: string[];
+  blocks: BlockName[];
+  /** Key figures: the report's headline results, or the figures of the audience's topics. */
+  figures: 'headline' | 'topics';
+  headings: Record<string, string>;
+}
+
+/** Reads and checks one audience file; an unknown topic or block is an error at its line:col. */
+export async function readAudience(path: string, topics: Topics, templatesDir: string): Promise<Audience> {
+  const file = await readYamlFile(path);
+  const data = file.data as Record<string, any>;
+  if (!data || typeof data !== 'object' || Array.isArray(data)) throw yamlError(file, [], 'an audience file maps settings (title, topics, blocks …) to values');
+  const list = (key: string): string[] => {
+    const value = data[key] ?? [];
+    if (!Array.isArray(value)) throw yamlError(file, [key], `“${key}” must be a list, e.g. ${key}: [a, b]`);
+    return value.map(String);
+  };
+  const name = basename(path).replace(/\.ya?ml$/, '');
+  if (!/^[a-z0-9][a-z0-9-]*$/.test(name)) throw new BriefsError(path, 'an audience file name must be lower-case letters, digits and dashes (it names brief-<name>.pdf)');
+  const audienceTopics = list('topics');
+  audienceTopics.forEach((topic, i) => {
+    if (!topics.has(topic)) throw yamlError(file, ['topics', i], `unknown topic “${topic}”; topics are: ${[...topics.keys()].join(', ')}`);
+  });
+  const blocks = list('blocks');
+  blocks.forEach((block, i) => {
+    if (!(BLOCKS as readonly string[]).includes(block)) throw yamlError(file, ['blocks', i], `unknown block “${block}”; blocks are: ${BLOCKS.join(', ')}`);
+  });
+  if (typeof data.title !== 'string' || !data.title.trim()) throw yamlError(file, ['title'], 'an audience needs a title');
+  const template = String(data.template ?? 'brief.md.hbs');
+  if (!existsSync(join(templatesDir, template))) throw yamlError(file, ['template'], `template “${template}” is not in ${templatesDir}`);
+  const figures = data.figures ?? 'headline';
+  if (figures !== 'headline' && figures !== 'topics') throw yamlError(file, ['figures'], 'figures is “headline” or “topics”');
+  const pages = Number(data.pages ?? 1);
+  if (!Number.isInteger(pages) || pages < 1 || pages > 4) throw yamlError(file, ['pages'], 'pages is a whole number from 1 to 4');
+  return {
+    name,
+    file: path,
+    title: data.title.trim(),
+    subtitle: String(data.subtitle ?? ''),
+    template,
+    style: String(data.style ?? 'modern'),
+    pages,
+    topics: audienceTopics,
+    blocks: blocks as BlockName[],
+    figures,
+    headings: Object.fromEntries(Object.entries(data.headings ?? {}).map(([k, v]) => [k, String(v)])),
+  };
+}
+
+/** Every audience in templates/audiences/, or just the one AUDIENCE names. */
+export async function readAudiences(templatesDir: string, topics: Topics, only?: string): Promise<Audience[]> {
+  const folder = join(templatesDir, 'audiences');
+  const names = (await readdir(folder).catch(() => [])).filter((n) => /\.ya?ml$/.test(n)).sort();
+  if (only) {
+    const match = names.find((n) => n.replace(/\.ya?ml$/, '') === only);
+    if (!match) throw new BriefsError(folder, `no audience “${only}”; audiences are: ${names.map((n) => n.replace(/\.ya?ml$/, '')).join(', ')}`);
+    return [await readAudience(join(folder, match), topics, templatesDir)];
+  }
+  return Promise.all(names.map((n) => readAudience(join(folder, n), topics, templatesDir)));
+}

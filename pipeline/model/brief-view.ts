@@ -1,0 +1,170 @@
+import type { Audience, BlockName } from '../audiences/audience.js';
+import { topicHits, type Topics } from '../audiences/topics.js';
+import type { Indicator } from '../extract/indicator.js';
+import { sentenceRanges } from '../read/sentences.js';
+import { cutSentence } from './cut-sentence.js';
+import { changeText, figureText } from './headline-view.js';
+import type { ParagraphModel, ReportModel, SectionModel } from './report-model.js';
+
+/** A sentence (or clause) of the report, quoted, with the ¶ it is in. */
+export interface BriefItem {
+  text: string;
+  n: number;
+  score: number;
+}
+
+export interface FigureItem {
+  figure: string;
+  label: string;
+  paragraph: number;
+}
+
+export interface BriefBlock {
+  name: BlockName;
+  heading: string;
+  /** Every candidate, best first; `take` decides how many print. */
+  items: BriefItem[];
+  figures: FigureItem[];
+}
+
+const MAX_SENTENCE = 72;
+
+/** The sections of the report by role: the review of last year, this year's plan. */
+function sectionsByPeriod(model: ReportModel) {
+  const y = model.year;
+  const find = (test: (s: SectionModel) => boolean) => model.sections.find(test) ?? null;
+  const review = find((s) => s.role === 'section' && (y !== null && s.heading.includes(`${y - 1}年`) || /回顾/.test(s.heading)));
+  const plan = find((s) => s.role === 'section' && s !== review && (y !== null && s.heading.includes(`${y}年`) || /今年|工作安排|重点工作|工作任务|建议/.test(s.heading)));
+  return { review, plan };
+}
+
+function allParagraphs(section: SectionModel | null): ParagraphModel[] {
+  if (!section) return [];
+  return [...section.paragraphs, ...section.sections.flatMap((s) => allParagraphs(s))].sort((a, b) => a.n - b.n);
+}
+
+/** Sentences of paragraphs, each with its ¶. */
+function sentencesOf(paragraphs: ParagraphModel[]): Array<{ text: string; n: number; lead: boolean }> {
+  return paragraphs.flatMap((p) => sentenceRanges(p.text).map(([s, e], i) => ({ text: p.text.slice(s, e).trim(), n: p.n, lead: i === 0 && p.lead !== null })));
+}
+
+function topicScore(text: string, audience: Audience, topics: Topics): number {
+  return audience.topics.reduce((sum, id) => sum + Math.min(3, topicHits(text, topics.get(id)!)), 0);
+}
+
+function indicatorCount(text: string, n: number, indicators: Indicator[]): number {
+  return indicators.filter((i) => i.paragraph === n && text.includes(i.text.split(/[，；]/).pop() ?? '\u0000')).length;
+}
+
+const dedupe = (items: BriefItem[]) => {
+  const seen = new Set<string>();
+  return items.filter((i) => (seen.has(i.text) ? false : (seen.add(i.text), true)));
+};
+
+function achievements(model: ReportModel, review: SectionModel | null): BriefItem[] {
+  const paragraphs = allParagraphs(review);
+  // 一是经济转型发展成效显著。… — the report's own list of the year's main achievements.
+  const points = paragraphs.filter((p) => p.point && p.lead);
+  const source = points.length >= 3 ? points : paragraphs.filter((p) => p.lead && p.section !== (review?.id ?? ''));
+  return source.map((p, i) => ({ text: p.lead!, n: p.n, score: 100 - i }));
+}
+
+function results(model: ReportModel): BriefItem[] {
+  const rows = model.headline.rows.filter((r) => r.result || r.growth);
+  return rows.map((r, i) => {
+    const cell = r.growth ?? r.result!;
+    const indicator = model.indicators.find((x) => x.paragraph === cell.paragraph && x.line === cell.line && x.value === cell.value && x.unit === cell.unit);
+    return { text: indicator ? indicator.text.replace(/^[，；、]/, '') : `${r.name}${cell.text}`, n: cell.paragraph, score: 100 - i };
+  });
+}
+
+function targets(model: ReportModel, audience: Audience, topics: Topics): BriefItem[] {
+  const future = model.indicators.filter((i) => i.kind === 'target' && i.period === String(model.year));
+  const headlineKeys = new Set(model.headline.rows.filter((r) => r.target).map((r) => `${r.target!.paragraph}:${r.target!.value}${r.target!.unit}`));
+  const scored = future.map((i) => {
+    const inHeadline = headlineKeys.has(`${i.paragraph}:${i.value}${i.unit}`);
+    const relevance = topicScore(`${i.name}${i.text}`, audience, topics);
+    return { text: cutSentence(i.text.replace(/^[，；、]/, ''), MAX_SENTENCE), n: i.paragraph, score: (audience.figures === 'headline' && inHeadline ? 20 : 0) + relevance * 3 + (inHeadline ? 2 : 0) };
+  });
+  return dedupe(scored.filter((s) => s.score > 0).sort((a, b) => b.score - a.score));
+}
+
+function priorities(model: ReportModel, plan: SectionModel | null, audience: Audience, topics: Topics): BriefItem[] {
+  if (!plan) return [];
+  return plan.sections.map((s, i) => {
+    const first = allParagraphs(s)[0];
+    return { text: s.title, n: first?.n ?? 0, score: 50 - i + topicScore(s.title, audience, topics) };
+  }).filter((p) => p.n > 0);
+}
+
+function risks(model: ReportModel, topics: Topics): BriefItem[] {
+  const risk = topics.get('risks');
+  if (!risk) return [];
+  return sentencesOf(model.paragraphs)
+    .map((s) => ({ text: cutSentence(s.text, 110), n: s.n, score: topicHits(s.text, risk) }))
+    .filter((s) => s.score >= 2 && /清醒|看到|面临|存在|问题|困难|挑战/.test(s.text))
+    .sort((a, b) => b.score - a.score);
+}
+
+function highlights(model: ReportModel, audience: Audience, topics: Topics, used: Set<string>): BriefItem[] {
+  return dedupe(
+    sentencesOf(model.paragraphs)
+      .filter((s) => s.text.length >= 8 && !/^各位代表/.test(s.text))
+      .map((s) => {
+        const relevance = topicScore(s.text, audience, topics);
+        const figures = Math.min(3, indicatorCount(s.text, s.n, model.indicators));
+        return { text: cutSentence(s.text, MAX_SENTENCE), n: s.n, score: relevance > 0 ? relevance * 3 + figures * 2 + (s.lead ? 1 : 0) : 0 };
+      })
+      .filter((s) => s.score > 0 && !used.has(s.text))
+      .sort((a, b) => b.score - a.score || a.n - b.n),
+  );
+}
+
+function figures(model: ReportModel, audience: Audience, topics: Topics): FigureItem[] {
+  if (audience.figures === 'headline') {
+    const cells: FigureItem[] = [];
+    for (const r of model.headline.rows) {
+      if (r.result) cells.push({ figure: r.result.text, label: r.name, paragraph: r.result.paragraph });
+      else if (r.growth) cells.push({ figure: r.growth.text, label: `${r.name}增速`, paragraph: r.growth.paragraph });
+    }
+    return cells.slice(0, 4);
+  }
+  const y = model.year ? String(model.year - 1) : null;
+  const candidates = model.indicators
+    .filter((i) => i.period === y && i.unit !== '' && (i.kind === 'level' || i.kind === 'growth' || i.kind === 'share' || i.kind === 'count') && i.name.length >= 3 && i.name.length <= 14)
+    .map((i) => ({ i, score: topicScore(`${i.name}`, audience, topics) * 3 + topicScore(i.text, audience, topics) }))
+    .filter((c) => c.score > 0)
+    .sort((a, b) => b.score - a.score || a.i.paragraph - b.i.paragraph);
+  const seen = new Set<string>();
+  const cells: FigureItem[] = [];
+  for (const { i } of candidates) {
+    if (seen.has(i.name) || cells.length >= 4) continue;
+    seen.add(i.name);
+    cells.push({ figure: i.kind === 'growth' ? changeText(i) : figureText(i), label: i.kind === 'growth' ? `${i.name}增速` : i.name, paragraph: i.paragraph });
+  }
+  return cells;
+}
+
+/** Every candidate for an audience's brief, block by block, ranked. */
+export function briefCandidates(model: ReportModel, audience: Audience, topics: Topics): BriefBlock[] {
+  const { review, plan } = sectionsByPeriod(model);
+  const used = new Set<string>();
+  return audience.blocks.map((name) => {
+    let items: BriefItem[] = [];
+    if (name === 'achievements') items = achievements(model, review);
+    if (name === 'results') items = results(model);
+    if (name === 'targets') items = targets(model, audience, topics);
+    if (name === 'priorities') items = priorities(model, plan, audience, topics);
+    if (name === 'risks') items = risks(model, topics);
+    if (name === 'highlights') items = highlights(model, audience, topics, used);
+    for (const item of items) used.add(item.text);
+    return { name, heading: audience.headings[name] ?? name, items, figures: name === 'figures' ? figures(model, audience, topics) : [] };
+  });
+}
+
+/** The brief at a size: at most `take` items per block, printed in the report's order. */
+export function briefAt(blocks: BriefBlock[], take: number) {
+  return blocks
+    .map((b) => ({ ...b, items: b.items.slice(0, b.name === 'risks' ? Math.min(2, take) : take).sort((a, c) => a.n - c.n) }))
+    .filter((b) => b.items.length > 0 || b.figures.length > 0);
+}
