@@ -2,6 +2,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { readAudienceSettings } from './audiences/audience.js';
 import { buildReport } from './build/build-report.js';
 
 /** `make bench`: per-stage times for one report, then for a batch; figures for notes, never for tests. */
@@ -10,7 +11,8 @@ const report = process.env.BENCH_REPORT || 'source/dalian-2018.txt';
 
 async function timeBuild(file: string, outDir: string) {
   const started = performance.now();
-  const result = await buildReport(file, { outDir, templatesDir });
+  const { audiences, topics } = await readAudienceSettings(templatesDir);
+  const result = await buildReport(file, { outDir, templatesDir, audiences, topics });
   return { ...result, total: performance.now() - started };
 }
 

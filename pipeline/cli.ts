@@ -1,6 +1,7 @@
 import { readdir, stat } from 'node:fs/promises';
 import { extname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { readAudienceSettings, type AudienceSettings } from './audiences/audience.js';
 import { buildReport } from './build/build-report.js';
 import { describeError } from './util/errors.js';
 
@@ -32,11 +33,22 @@ export async function main(): Promise<number> {
     console.error(`error: ${(error as Error).message}`);
     return 2;
   }
+  let settings: AudienceSettings;
+  try {
+    settings = await readAudienceSettings(templatesDir, process.env.AUDIENCE || undefined);
+  } catch (error) {
+    console.error(`error: ${describeError(error, templatesDir)}`);
+    return 2;
+  }
   const failures: string[] = [];
+  for (const error of settings.errors) {
+    console.error(`error: ${error}`);
+    failures.push(error);
+  }
   for (const file of files) {
     const started = Date.now();
     try {
-      const result = await buildReport(file, { outDir, templatesDir });
+      const result = await buildReport(file, { outDir, templatesDir, audiences: settings.audiences, topics: settings.topics });
       for (const warning of result.warnings) console.error(`warning: ${warning}`);
       for (const error of result.errors) {
         console.error(`error: ${error}`);

@@ -78,3 +78,40 @@ export async function readAudiences(templatesDir: string, topics: Topics, only?:
   }
   return Promise.all(names.map((n) => readAudience(join(folder, n), topics, templatesDir)));
 }
+
+export interface AudienceSettings {
+  topics: Topics;
+  audiences: Audience[];
+  /** One line per file that could not be read; those audiences are left out. */
+  errors: string[];
+}
+
+/**
+ * Topics and audiences for a batch. A broken audience file is reported and left out, so the
+ * other briefs are still built; an AUDIENCE that names no file is an error of its own.
+ */
+export async function readAudienceSettings(templatesDir: string, only?: string): Promise<AudienceSettings> {
+  const { readTopics } = await import('./topics.js');
+  let topics: Topics;
+  try {
+    topics = await readTopics(templatesDir);
+  } catch (error) {
+    return { topics: new Map(), audiences: [], errors: [error instanceof BriefsError ? error.oneLine : String(error)] };
+  }
+  const folder = join(templatesDir, 'audiences');
+  const names = (await readdir(folder).catch(() => [])).filter((n) => /\.ya?ml$/.test(n)).sort();
+  const chosen = only ? names.filter((n) => n.replace(/\.ya?ml$/, '') === only) : names;
+  if (only && chosen.length === 0) {
+    throw new BriefsError(folder, `no audience “${only}”; audiences are: ${names.map((n) => n.replace(/\.ya?ml$/, '')).join(', ')}`);
+  }
+  const audiences: Audience[] = [];
+  const errors: string[] = [];
+  for (const name of chosen) {
+    try {
+      audiences.push(await readAudience(join(folder, name), topics, templatesDir));
+    } catch (error) {
+      errors.push(error instanceof BriefsError ? error.oneLine : `${join(folder, name)}: ${String(error)}`);
+    }
+  }
+  return { topics, audiences, errors };
+}

@@ -13,11 +13,18 @@ import { assetsOf } from '../write/assets.js';
 import { writeDocx } from '../write/docx/write-docx.js';
 import { indicatorsCsv, indicatorsJson } from '../write/exports.js';
 import { writePdf } from '../write/pdf/write-pdf.js';
-import { PUBLICATIONS, templateContext } from './publications.js';
+import type { Audience } from '../audiences/audience.js';
+import type { Topics } from '../audiences/topics.js';
+import { briefAt, briefCandidates, type Take } from '../model/brief-view.js';
+import { fillToPages, fitToPages } from './fit-to-pages.js';
+import { publicationsFor, templateContext } from './publications.js';
 
 export interface BuildOptions {
   outDir: string;
   templatesDir: string;
+  /** The audiences whose briefs to build (all of templates/audiences/, or the one AUDIENCE names). */
+  audiences: Audience[];
+  topics: Topics;
   /** Called for each stage, for progress lines. */
   onStage?: (stage: string) => void;
 }
@@ -89,22 +96,37 @@ export async function buildReport(sourcePath: string, options: BuildOptions): Pr
   const context = templateContext(model, charts);
   const date = documentDate(model);
   const errors: string[] = [];
-  for (const publication of PUBLICATIONS) {
+  for (const publication of publicationsFor(options.audiences)) {
     const templatePath = join(options.templatesDir, publication.template);
     try {
       stage(`template ${publication.name}`);
       const source = await readFile(templatePath, 'utf8').catch(() => {
         throw new BriefsError(templatePath, 'template not found');
       });
-      const markdown = compileTemplate(source, templatePath)(context);
-      const parsed = parsePublication(markdown, templatePath);
+      const render = compileTemplate(source, templatePath);
+      const candidates = publication.audience ? briefCandidates(model, publication.audience, options.topics) : null;
+      const layout = async (take: Take) => {
+        stage(`template ${publication.name}`);
+        const markdown = render(candidates ? { ...context, audience: publication.audience, brief: briefAt(candidates, take) } : context);
+        const parsed = parsePublication(markdown, templatePath);
+        stage(`pdf ${publication.name}`);
+        return { parsed, ...(await writePdf(parsed, assets, { date, file: templatePath })) };
+      };
+      // Fit by choosing content, never by shrinking type: the most items per block that lay out
+      // within the page budget, measured on the laid-out PDF.
+      let laidOut: Awaited<ReturnType<typeof layout>>;
+      if (publication.pages && candidates) {
+        const even = await fitToPages(layout, publication.pages);
+        laidOut = even.take < 12 ? await fillToPages(layout, publication.pages, even, candidates.map((b) => b.items.length)) : even.result;
+      } else laidOut = await layout(0);
+      if (publication.pages && laidOut.pages > publication.pages) {
+        throw new BriefsError(templatePath, `${publication.name} needs ${laidOut.pages} pages even with one item per section; its budget is ${publication.pages}`);
+      }
       stage(`docx ${publication.name}`);
-      const docx = await writeDocx(parsed, assets, { date, file: templatePath });
-      stage(`pdf ${publication.name}`);
-      const pdf = await writePdf(parsed, assets, { date, file: templatePath });
+      const docx = await writeDocx(laidOut.parsed, assets, { date, file: templatePath });
       const files = [
         { path: join(folder, `${publication.name}.docx`), data: docx },
-        { path: join(folder, `${publication.name}.pdf`), data: pdf },
+        { path: join(folder, `${publication.name}.pdf`), data: laidOut.pdf },
       ];
       await writeFilesAtomic(files);
       written.push(...files.map((f) => f.path));

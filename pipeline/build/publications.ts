@@ -1,3 +1,4 @@
+import type { Audience } from '../audiences/audience.js';
 import type { RenderedChart } from '../charts/render-chart.js';
 import type { ReportModel } from '../model/report-model.js';
 import { indicatorSections } from '../model/indicator-view.js';
@@ -21,14 +22,36 @@ export function templateContext(model: ReportModel, charts: RenderedChart[]): ob
   return { ...model, charts: chartViews, summary: summaryView(model), indicatorSections: indicatorSections(model.indicators) };
 }
 
-/** A publication: the template it is made from and the base name of its files. */
+/** A publication: the template it is made from, the base name of its files, and its page budget. */
 export interface PublicationSpec {
   name: string;
   template: string;
+  /** Content is chosen to fit this many pages (briefs and the summary); none: it runs as long as it is. */
+  pages?: number;
+  /** The audience whose brief this is, or the summary's own settings. */
+  audience?: Audience;
 }
 
-export const PUBLICATIONS: PublicationSpec[] = [
-  { name: 'fulltext', template: 'fulltext.md.hbs' },
-  { name: 'summary', template: 'summary.md.hbs' },
-  { name: 'indicators', template: 'indicators.md.hbs' },
-];
+/** The executive summary draws on the report like an audience does: achievements, targets, priorities. */
+export const SUMMARY_SETTINGS: Audience = {
+  name: 'summary',
+  file: '(built in)',
+  title: '执行摘要',
+  subtitle: '',
+  template: 'summary.md.hbs',
+  style: 'modern',
+  pages: 2,
+  topics: [],
+  blocks: ['achievements', 'targets', 'priorities'],
+  figures: 'headline',
+  headings: {},
+};
+
+export function publicationsFor(audiences: Audience[]): PublicationSpec[] {
+  return [
+    { name: 'fulltext', template: 'fulltext.md.hbs' },
+    { name: 'summary', template: 'summary.md.hbs', pages: 2, audience: SUMMARY_SETTINGS },
+    { name: 'indicators', template: 'indicators.md.hbs' },
+    ...audiences.map((a) => ({ name: `brief-${a.name}`, template: a.template, pages: a.pages, audience: a })),
+  ];
+}

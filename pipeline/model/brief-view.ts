@@ -11,6 +11,10 @@ export interface BriefItem {
   text: string;
   n: number;
   score: number;
+  /** Position in the report, for printing in reading order: ¶ × 1000 + offset. */
+  order?: number;
+  /** For a priority: the lead sentences of its paragraphs (大力发展实体经济。积极扩大有效投资。). */
+  leads?: Array<{ text: string; n: number }>;
 }
 
 export interface FigureItem {
@@ -48,8 +52,19 @@ function sentencesOf(paragraphs: ParagraphModel[]): Array<{ text: string; n: num
   return paragraphs.flatMap((p) => sentenceRanges(p.text).map(([s, e], i) => ({ text: p.text.slice(s, e).trim(), n: p.n, lead: i === 0 && p.lead !== null })));
 }
 
+/**
+ * How much a text speaks to an audience: hits in its topics, the first-named weighing most,
+ * less the hits in topics it did not ask for (a GDP sentence is not for the public brief).
+ */
 function topicScore(text: string, audience: Audience, topics: Topics): number {
-  return audience.topics.reduce((sum, id) => sum + Math.min(3, topicHits(text, topics.get(id)!)), 0);
+  let score = 0;
+  audience.topics.forEach((id, rank) => {
+    score += Math.min(2, topicHits(text, topics.get(id)!)) * Math.max(1, 3 - rank);
+  });
+  for (const [id, topic] of topics) {
+    if (!audience.topics.includes(id) && id !== 'risks') score -= 0.5 * Math.min(2, topicHits(text, topic));
+  }
+  return score;
 }
 
 function indicatorCount(text: string, n: number, indicators: Indicator[]): number {
@@ -84,16 +99,17 @@ function targets(model: ReportModel, audience: Audience, topics: Topics): BriefI
   const scored = future.map((i) => {
     const inHeadline = headlineKeys.has(`${i.paragraph}:${i.value}${i.unit}`);
     const relevance = topicScore(`${i.name}${i.text}`, audience, topics);
-    return { text: cutSentence(i.text.replace(/^[，；、]/, ''), MAX_SENTENCE), n: i.paragraph, score: (audience.figures === 'headline' && inHeadline ? 20 : 0) + relevance * 3 + (inHeadline ? 2 : 0) };
+    return { text: cutSentence(i.text.replace(/^[，；、]/, ''), MAX_SENTENCE), n: i.paragraph, order: future.indexOf(i), score: (audience.figures === 'headline' && inHeadline ? 20 : 0) + relevance * 3 + (inHeadline ? 2 : 0) };
   });
-  return dedupe(scored.filter((s) => s.score > 0).sort((a, b) => b.score - a.score));
+  return dedupe(scored.filter((s) => s.score >= 3).sort((a, b) => b.score - a.score));
 }
 
 function priorities(model: ReportModel, plan: SectionModel | null, audience: Audience, topics: Topics): BriefItem[] {
   if (!plan) return [];
   return plan.sections.map((s, i) => {
-    const first = allParagraphs(s)[0];
-    return { text: s.title, n: first?.n ?? 0, score: 50 - i + topicScore(s.title, audience, topics) };
+    const paragraphs = allParagraphs(s);
+    const leads = paragraphs.filter((p) => p.lead).slice(0, 3).map((p) => ({ text: p.lead!, n: p.n }));
+    return { text: s.title, n: paragraphs[0]?.n ?? 0, score: 50 - i + topicScore(s.title, audience, topics), leads };
   }).filter((p) => p.n > 0);
 }
 
@@ -113,7 +129,7 @@ function highlights(model: ReportModel, audience: Audience, topics: Topics, used
       .map((s) => {
         const relevance = topicScore(s.text, audience, topics);
         const figures = Math.min(3, indicatorCount(s.text, s.n, model.indicators));
-        return { text: cutSentence(s.text, MAX_SENTENCE), n: s.n, score: relevance > 0 ? relevance * 3 + figures * 2 + (s.lead ? 1 : 0) : 0 };
+        return { text: cutSentence(s.text, MAX_SENTENCE), n: s.n, score: relevance >= 2 ? relevance * 2 + Math.min(2, figures) + (s.lead ? 1 : 0) : 0 };
       })
       .filter((s) => s.score > 0 && !used.has(s.text))
       .sort((a, b) => b.score - a.score || a.n - b.n),
@@ -162,9 +178,15 @@ export function briefCandidates(model: ReportModel, audience: Audience, topics: 
   });
 }
 
-/** The brief at a size: at most `take` items per block, printed in the report's order. */
-export function briefAt(blocks: BriefBlock[], take: number) {
+/** How many items each block prints: one number for all, or one per block. */
+export type Take = number | number[];
+
+/** The brief at a size: the best items of each block up to its take, printed in the report's order. */
+export function briefAt(blocks: BriefBlock[], take: Take) {
   return blocks
-    .map((b) => ({ ...b, items: b.items.slice(0, b.name === 'risks' ? Math.min(2, take) : take).sort((a, c) => a.n - c.n) }))
+    .map((b, i) => {
+      const cap = Array.isArray(take) ? take[i] : b.name === 'risks' ? Math.min(2, take) : take;
+      return { ...b, items: b.items.slice(0, cap).sort((a, c) => a.n - c.n || (a.order ?? 0) - (c.order ?? 0)) };
+    })
     .filter((b) => b.items.length > 0 || b.figures.length > 0);
 }

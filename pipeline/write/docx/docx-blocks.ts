@@ -1,5 +1,5 @@
 import {
-  AlignmentType, BorderStyle, ExternalHyperlink, FootnoteReferenceRun, HeadingLevel, ImageRun, Paragraph, Table, TableCell,
+  AlignmentType, BorderStyle, ExternalHyperlink, LineRuleType, ShadingType, FootnoteReferenceRun, HeadingLevel, ImageRun, Paragraph, Table, TableCell,
   TableOfContents, TableRow, TextRun, WidthType, type ParagraphChild,
 } from 'docx';
 import type { Heading, List, PhrasingContent, RootContent, Table as MdTable } from 'mdast';
@@ -133,6 +133,51 @@ function table(node: MdTable, ctx: DocxContext): Table {
   });
 }
 
+const CALLOUT_FILL = 'F3ECE6';
+
+/** A quote is a shaded box; a table in it is a strip of key figures (as in the PDF). */
+function callout(node: Extract<RootContent, { type: 'blockquote' }>, ctx: DocxContext): Array<Paragraph | Table> {
+  return node.children.flatMap((child): Array<Paragraph | Table> => {
+    if (child.type === 'table') return [figureStrip(child, ctx)];
+    return (blockToDocx(child, ctx) as Array<Paragraph | Table>).map((p) => p);
+  });
+}
+
+function figureStrip(node: MdTable, ctx: DocxContext): Table {
+  const [head, ...rows] = node.children;
+  const columns = head.children.length;
+  const width = Math.floor(ctx.textWidthTwip / columns);
+  const none = { style: BorderStyle.NONE, size: 0, color: 'FFFFFF' };
+  const cell = (c: MdTable['children'][number]['children'][number], big: boolean) =>
+    new TableCell({
+      width: { size: width, type: WidthType.DXA },
+      shading: { type: ShadingType.CLEAR, fill: CALLOUT_FILL, color: 'auto' },
+      margins: { top: big ? 100 : 0, bottom: big ? 0 : 100, left: 60, right: 60 },
+      children: [
+        new Paragraph({
+          alignment: AlignmentType.CENTER,
+          spacing: { line: 260, lineRule: LineRuleType.AUTO },
+          children: phrasingToRuns(c.children, ctx.footnotes).map(
+            (run) =>
+              new TextRun({
+                text: run.text,
+                bold: big,
+                font: big ? fontSlots(SANS_FAMILY) : undefined,
+                size: Math.round(ctx.style.bodySizePt * (big ? 1.45 : 0.85) * 2),
+                color: big ? ctx.style.colours.accent.replace('#', '') : run.paragraphRef ? ctx.style.colours.muted.replace('#', '') : undefined,
+              }),
+          ),
+        }),
+      ],
+    });
+  return new Table({
+    width: { size: width * columns, type: WidthType.DXA },
+    columnWidths: Array.from({ length: columns }, () => width),
+    borders: { top: none, bottom: none, left: none, right: none, insideHorizontal: none, insideVertical: none },
+    rows: [new TableRow({ cantSplit: true, children: head.children.map((c) => cell(c, true)) }), ...rows.map((r) => new TableRow({ cantSplit: true, children: r.children.map((c) => cell(c, false)) }))],
+  });
+}
+
 /** `[TOC]` alone in a paragraph asks for the table of contents there. */
 const isToc = (node: RootContent) => node.type === 'paragraph' && node.children.length === 1 && node.children[0].type === 'text' && node.children[0].value.trim() === '[TOC]';
 
@@ -163,7 +208,7 @@ export function blockToDocx(node: RootContent, ctx: DocxContext): Array<Paragrap
     case 'table':
       return [table(node, ctx), new Paragraph({ children: [] })];
     case 'blockquote':
-      return node.children.flatMap((c) => blockToDocx(c, ctx));
+      return callout(node, ctx);
     case 'thematicBreak':
       return [new Paragraph({ border: { bottom: { style: BorderStyle.SINGLE, size: 4, color: 'B0B0B0', space: 1 } }, children: [] })];
     case 'code':

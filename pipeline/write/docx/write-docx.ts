@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { AlignmentType, Document, Footer, Header, Packer, PageNumber, Paragraph, TextRun, type FileChild } from 'docx';
+import { AlignmentType, Document, Footer, Header, Packer, PageNumber, Paragraph, ShadingType, TextRun, type FileChild } from 'docx';
 import { estimatePageNumbersWith } from 'docx/layout';
 import type { RootContent } from 'mdast';
 import type { Publication } from '../../publish/parse-publication.js';
@@ -33,7 +33,7 @@ const hasToc = (publication: Publication) =>
 
 /** Builds the docx Document for a publication tree. */
 export function docxDocument(publication: Publication, assets: Assets, options: DocxOptions): Document {
-  const style = pageStyleNamed(publication.meta.style);
+  const style = pageStyleNamed(publication.meta.style, publication.meta.density);
   const m = style.marginsMm;
   const ctx: DocxContext = {
     style,
@@ -44,10 +44,14 @@ export function docxDocument(publication: Publication, assets: Assets, options: 
   };
   const children: FileChild[] = [];
   const { meta } = publication;
-  if (meta.title) children.push(new Paragraph({ style: 'Title', children: [new TextRun(String(meta.title))] }));
+  // `band: true` sets the title block white on the accent colour, as the PDF does.
+  const band = meta.band ? { shading: { type: ShadingType.CLEAR, fill: style.colours.accent.replace('#', ''), color: 'auto' } } : {};
+  const onBand = meta.band ? { color: 'FFFFFF' } : {};
+  if (meta.title) children.push(new Paragraph({ style: 'Title', ...band, children: [new TextRun({ text: String(meta.title), ...onBand })] }));
   const subtitles = Array.isArray(meta.subtitle) ? meta.subtitle : meta.subtitle ? [meta.subtitle] : [];
-  for (const line of subtitles) children.push(new Paragraph({ style: 'Subtitle', children: [new TextRun(String(line))] }));
-  if (children.length) children.push(new Paragraph({ children: [] }));
+  for (const line of subtitles) children.push(new Paragraph({ style: 'Subtitle', ...band, children: [new TextRun({ text: String(line), ...onBand })] }));
+  if (children.length && !meta.band) children.push(new Paragraph({ children: [] }));
+  if (children.length && meta.band) children.push(new Paragraph({ spacing: { after: 0 }, children: [] }));
 
   const nodes = publication.tree.children;
   for (const node of nodes) children.push(...blockToDocx(node, ctx));

@@ -48,6 +48,8 @@ function table(node: Table, ctx: PdfContext): object {
   const cell = (c: Table['children'][number]['children'][number], i: number, isHead: boolean) => ({
     text: runsToPdf(phrasingToRuns(c.children, ctx.footnotes), ctx.style),
     style: isHead ? 'tableHead' : 'tableCell',
+    // A figure never wraps: 下降 / 3.5% on two lines reads as two things.
+    noWrap: i !== plan.flexible,
     alignment: align(i) === 'right' ? 'right' : align(i) === 'center' ? 'center' : 'left',
   });
   return {
@@ -78,6 +80,35 @@ function image(url: string, alt: string, title: string | null | undefined, ctx: 
   return { stack: title ? [picture, { text: title, style: 'caption' }] : [picture], unbreakable: true };
 }
 
+/**
+ * A quote is a shaded box. A table in it is a strip of key figures: the header row's figures large
+ * in the accent colour, the row below naming them.
+ */
+function callout(node: Extract<RootContent, { type: 'blockquote' }>, ctx: PdfContext): object {
+  const inner = node.children.flatMap((child) => (child.type === 'table' ? [figureStrip(child, ctx)] : blockToPdf(child, ctx, true)));
+  return {
+    table: { widths: ['*'], body: [[{ stack: inner, fillColor: '#f3ece6', margin: [6, 5, 6, 3] }]] },
+    layout: 'noBorders',
+    margin: [0, 2, 0, 8],
+    unbreakable: true,
+  };
+}
+
+function figureStrip(node: Table, ctx: PdfContext): object {
+  const [head, ...rows] = node.children;
+  const columns = head.children.length;
+  return {
+    table: {
+      widths: Array.from({ length: columns }, () => '*'),
+      body: [
+        head.children.map((c) => ({ text: runsToPdf(phrasingToRuns(c.children, ctx.footnotes), ctx.style), alignment: 'center', font: 'Sans', bold: true, fontSize: ctx.style.bodySizePt * 1.45, color: ctx.style.colours.accent, lineHeight: 1.1 })),
+        ...rows.map((r) => r.children.map((c) => ({ text: runsToPdf(phrasingToRuns(c.children, ctx.footnotes), ctx.style), alignment: 'center', fontSize: ctx.style.bodySizePt * 0.85, lineHeight: 1.2 }))),
+      ],
+    },
+    layout: 'noBorders',
+  };
+}
+
 /** One Markdown block → pdfmake content. */
 export function blockToPdf(node: RootContent, ctx: PdfContext, inList = false): object[] {
   switch (node.type) {
@@ -94,7 +125,7 @@ export function blockToPdf(node: RootContent, ctx: PdfContext, inList = false): 
     case 'table':
       return [table(node, ctx)];
     case 'blockquote':
-      return [{ stack: node.children.flatMap((c) => blockToPdf(c, ctx, true)), style: 'quote' }];
+      return [callout(node, ctx)];
     case 'thematicBreak':
       return [{ canvas: [{ type: 'line', x1: 0, y1: 0, x2: ctx.textWidthPt, y2: 0, lineWidth: 0.5, lineColor: ctx.style.colours.rule }], margin: [0, 6, 0, 6] }];
     case 'code':

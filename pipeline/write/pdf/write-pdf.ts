@@ -64,15 +64,22 @@ function styles(style: PageStyle): TDocumentDefinitions['styles'] {
   };
 }
 
-/** Title block from front matter: title, subtitle lines. */
-function titleBlock(publication: Publication): object[] {
+/** Title block from front matter: title and subtitle lines; `band: true` sets them on a coloured band. */
+function titleBlock(publication: Publication, style: PageStyle, textWidthPt: number): object[] {
   const { meta } = publication;
-  const out: object[] = [];
-  if (meta.title) out.push({ text: meta.title, style: 'title' });
+  const lines: object[] = [];
+  if (meta.title) lines.push({ text: meta.title, style: 'title' });
   const subtitles = Array.isArray(meta.subtitle) ? meta.subtitle : meta.subtitle ? [meta.subtitle] : [];
-  for (const line of subtitles) out.push({ text: String(line), style: 'subtitle' });
-  if (out.length) out.push({ text: '', margin: [0, 0, 0, 10] });
-  return out;
+  for (const line of subtitles) lines.push({ text: String(line), style: 'subtitle' });
+  if (!lines.length) return [];
+  if (!meta.band) return [...lines, { text: '', margin: [0, 0, 0, 10] }];
+  return [
+    {
+      table: { widths: [textWidthPt - 16], body: [[{ stack: lines.map((l) => ({ ...l, color: '#ffffff' })), fillColor: style.colours.accent, margin: [8, 8, 8, 6] }]] },
+      layout: 'noBorders',
+      margin: [0, 0, 0, 8],
+    },
+  ];
 }
 
 export interface PdfOptions {
@@ -83,11 +90,11 @@ export interface PdfOptions {
 
 /** Builds the pdfmake document definition for a publication tree. Pure. */
 export function pdfDocument(publication: Publication, assets: Assets, options: PdfOptions): TDocumentDefinitions {
-  const style = pageStyleNamed(publication.meta.style);
+  const style = pageStyleNamed(publication.meta.style, publication.meta.density);
   const m = style.marginsMm;
   const textWidthPt = mmToPt(style.pageWidthMm - m.left - m.right);
   const ctx: PdfContext = { style, assets, footnotes: new Map(), file: options.file, textWidthPt };
-  const content: object[] = [...titleBlock(publication)];
+  const content: object[] = [...titleBlock(publication, style, textWidthPt)];
   const children = publication.tree.children;
   for (const node of children) {
     if (isTocMarker(node)) {
@@ -126,7 +133,7 @@ export function pdfDocument(publication: Publication, assets: Assets, options: P
             margin: [mmToPt(m.left), mmToPt(m.top) * 0.45, mmToPt(m.right), 0],
           }
         : { text: '' },
-    footer: (page: number) => ({
+    footer: (page: number, pages: number) => ({
       text: `— ${page} —`,
       font: 'Serif',
       fontSize: style.headerSizePt + 1.5,
@@ -147,10 +154,18 @@ export function pdfDocument(publication: Publication, assets: Assets, options: P
   };
 }
 
-/** Renders a publication to PDF bytes. */
-export async function writePdf(publication: Publication, assets: Assets, options: PdfOptions): Promise<Buffer> {
+/** Renders a publication to PDF bytes, and says how many pages it laid out. */
+export async function writePdf(publication: Publication, assets: Assets, options: PdfOptions): Promise<{ pdf: Buffer; pages: number }> {
   const doc = pdfDocument(publication, assets, options);
-  return pdfmake().createPdf(doc).getBuffer();
+  let pages = 0;
+  // The footer is called for every page with the page count: the one place pdfmake tells it.
+  const footer = doc.footer as (page: number, count: number) => object;
+  doc.footer = ((page: number, count: number) => {
+    pages = count;
+    return footer(page, count);
+  }) as TDocumentDefinitions['footer'];
+  const pdf = await pdfmake().createPdf(doc).getBuffer();
+  return { pdf, pages };
 }
 
 export { runsToPdf, phrasingToRuns };

@@ -1,0 +1,54 @@
+import type { Take } from '../model/brief-view.js';
+
+/** The most items per block to try: more than any one-page brief holds. */
+const MOST = 12;
+
+/**
+ * Fills what room is left after an even fit: one more item for each block in turn, kept when
+ * the page still holds it, until no block can grow.
+ */
+export async function fillToPages<T extends { pages: number }>(
+  layout: (take: Take) => Promise<T>,
+  pages: number,
+  even: { take: number; result: T },
+  available: number[],
+): Promise<T> {
+  const caps = available.map((n, i) => Math.min(n, i === available.length - 1 ? even.take : even.take));
+  let best = even.result;
+  for (let grown = true, rounds = 0; grown && rounds < 3; rounds++) {
+    grown = false;
+    for (let b = 0; b < caps.length; b++) {
+      if (caps[b] >= available[b]) continue;
+      const trial = caps.map((c, i) => (i === b ? c + 1 : c));
+      const attempt = await layout(trial);
+      if (attempt.pages <= pages) {
+        caps[b] += 1;
+        best = attempt;
+        grown = true;
+      }
+    }
+  }
+  return best;
+}
+
+/**
+ * Finds the largest `take` (items per block) whose layout fits in `pages`, by bisection over
+ * real layouts: the page count is measured after layout, never guessed from character counts.
+ */
+export async function fitToPages<T extends { pages: number }>(layout: (take: number) => Promise<T>, pages: number): Promise<{ take: number; result: T }> {
+  let best = await layout(1);
+  if (best.pages > pages) return { take: 1, result: best };
+  let lo = 1;
+  let hi = MOST;
+  const most = await layout(hi);
+  if (most.pages <= pages) return { take: hi, result: most };
+  while (hi - lo > 1) {
+    const mid = Math.floor((lo + hi) / 2);
+    const attempt = await layout(mid);
+    if (attempt.pages <= pages) {
+      lo = mid;
+      best = attempt;
+    } else hi = mid;
+  }
+  return { take: lo, result: best };
+}
