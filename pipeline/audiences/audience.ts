@@ -19,6 +19,8 @@ export interface Audience {
   style: string;
   pages: number;
   topics: string[];
+  /** Words the brief should cover when the report has them: 自由贸易试验区, 养老金 … */
+  focus: string[];
   blocks: BlockName[];
   /** Key figures: the report's headline results, or the figures of the audience's topics. */
   figures: 'headline' | 'topics';
@@ -61,6 +63,7 @@ export async function readAudience(path: string, topics: Topics, templatesDir: s
     style: String(data.style ?? 'modern'),
     pages,
     topics: audienceTopics,
+    focus: list('focus'),
     blocks: blocks as BlockName[],
     figures,
     headings: Object.fromEntries(Object.entries(data.headings ?? {}).map(([k, v]) => [k, String(v)])),

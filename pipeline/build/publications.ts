@@ -42,6 +42,7 @@ export const SUMMARY_SETTINGS: Audience = {
   style: 'modern',
   pages: 2,
   topics: [],
+  focus: [],
   blocks: ['achievements', 'targets', 'priorities'],
   figures: 'headline',
   headings: {},

@@ -23,6 +23,7 @@ interface ParagraphSource {
 function paragraphsOf(tree: Root, ctx: PeriodContext): ParagraphSource[] {
   const out: ParagraphSource[] = [];
   const headings: Array<{ depth: number; text: string; period: string | null }> = [];
+  let pendingTitle: string | null = null;
   const visit = (node: RootContent) => {
     if (node.type === 'heading' && node.data?.role !== 'title') {
       while (headings.length && headings[headings.length - 1].depth >= node.depth) headings.pop();
@@ -38,11 +39,14 @@ function paragraphsOf(tree: Root, ctx: PeriodContext): ParagraphSource[] {
     if (node.type !== 'paragraph' || !node.data?.n) return;
     const current = headings[headings.length - 1];
     const text = toString(node);
+    // 这是经济实力持续提升的五年。 alone on its line dates the paragraph after it.
+    const titled = pendingTitle;
+    pendingTitle = text.length <= 30 && /五年/.test(text) ? text : null;
     out.push({
       text,
       n: node.data.n,
       section: current?.text ?? '',
-      period: periodOfParagraph(text, current?.period ?? null, ctx),
+      period: periodOfParagraph(titled ? `${titled}${text}` : text, current?.period ?? null, ctx),
       lineAt: lineMap(node),
     });
   };
@@ -181,7 +185,12 @@ export function extractIndicators(tree: Root, reportYear: number | null): Indica
             perLine.set(line, k);
             // Words since the figure before this one: 由五年前的6.4∶52∶41.6优化为6.4∶41.5∶52.1 dates only the first.
             const previousEnd = quantities.filter((other) => other.end <= first.start).pop()?.end ?? sentenceStart;
-            const period = periodOfMention(paragraph.text.slice(Math.max(previousEnd, clause.start - 12), q.start), paragraph.period, ctx);
+            let period = periodOfMention(paragraph.text.slice(Math.max(previousEnd, clause.start - 12), q.start), paragraph.period, ctx);
+            // 从11.37万亿元提高到14.58万亿元 over 2021-2025: the first figure is where the years began.
+            const range = period?.match(/^(\d{4})-(\d{4})$/);
+            const lead = paragraph.text.slice(Math.max(previousEnd, clause.start), q.start).replace(/五年前的?$/, '');
+            if (range && /[从由]$/.test(lead)) period = String(Number(range[1]) - 1);
+            else if (range && /[到至为]$/.test(lead) && /[从由]/.test(paragraph.text.slice(clause.start, q.start))) period = range[2];
             const future = isFuture(period, reportYear);
             const kind = kindOf(q, reading.verb, name, reading.rateWord, future);
             const changing = reading.verb !== null && !isLevelVerb(reading.verb);

@@ -79,9 +79,12 @@ const dedupe = (items: BriefItem[]) => {
 function achievements(model: ReportModel, review: SectionModel | null): BriefItem[] {
   const paragraphs = allParagraphs(review);
   // 一是经济转型发展成效显著。… — the report's own list of the year's main achievements.
-  const points = paragraphs.filter((p) => p.point && p.lead);
-  const source = points.length >= 3 ? points : paragraphs.filter((p) => p.lead && p.section !== (review?.id ?? ''));
-  return source.map((p, i) => ({ text: p.lead!, n: p.n, score: 100 - i }));
+  // A point alone on its line (一是联合港澳承办十五运会和残特奥会。) is its own lead.
+  const leadOf = (p: ParagraphModel) => p.lead ?? (p.point && p.text.length <= 40 ? p.text : null);
+  const useful = (p: ParagraphModel) => leadOf(p) !== null && !/^各位代表/.test(leadOf(p)!);
+  const points = paragraphs.filter((p) => p.point && useful(p));
+  const source = points.length >= 3 ? points : paragraphs.filter((p) => useful(p) && p.section !== (review?.id ?? ''));
+  return source.map((p, i) => ({ text: leadOf(p)!, n: p.n, score: 100 - i }));
 }
 
 function results(model: ReportModel): BriefItem[] {
@@ -122,18 +125,54 @@ function risks(model: ReportModel, topics: Topics): BriefItem[] {
     .sort((a, b) => b.score - a.score);
 }
 
+/** The audience's keywords a text holds, each with the weight of its topic (first-named weighs most). */
+function keywordsIn(text: string, audience: Audience, topics: Topics): Map<string, number> {
+  const found = new Map<string, number>();
+  audience.topics.forEach((id, rank) => {
+    for (const keyword of topics.get(id)!.keywords) if (text.includes(keyword)) found.set(keyword, Math.max(found.get(keyword) ?? 0, Math.max(1, 3 - rank)));
+  });
+  // The audience's focus words are what its readers look for first.
+  for (const keyword of audience.focus) if (text.includes(keyword)) found.set(keyword, (found.get(keyword) ?? 0) + 4);
+  return found;
+}
+
+/**
+ * The sentences that speak most to the audience, chosen one at a time for what they add: a
+ * keyword already covered counts for little, so the free-trade zone is not crowded out by a
+ * fifth sentence about foreign investment.
+ */
 function highlights(model: ReportModel, audience: Audience, topics: Topics, used: Set<string>): BriefItem[] {
-  return dedupe(
-    sentencesOf(model.paragraphs)
-      .filter((s) => s.text.length >= 8 && !/^各位代表/.test(s.text))
-      .map((s) => {
-        const relevance = topicScore(s.text, audience, topics);
-        const figures = Math.min(3, indicatorCount(s.text, s.n, model.indicators));
-        return { text: cutSentence(s.text, MAX_SENTENCE), n: s.n, score: relevance >= 2 ? relevance * 2 + Math.min(2, figures) + (s.lead ? 1 : 0) : 0 };
-      })
-      .filter((s) => s.score > 0 && !used.has(s.text))
-      .sort((a, b) => b.score - a.score || a.n - b.n),
-  );
+  const pool = sentencesOf(model.paragraphs)
+    // The targets sentence belongs to the targets block, not to the highlights.
+    .filter((s) => s.text.length >= 8 && !/^各位代表/.test(s.text) && !/预期目标|主要目标是/.test(s.text))
+    .map((s) => ({
+      text: cutSentence(s.text, MAX_SENTENCE),
+      n: s.n,
+      keywords: keywordsIn(s.text, audience, topics),
+      base: Math.min(2, indicatorCount(s.text, s.n, model.indicators)) + (s.lead ? 1 : 0) + Math.min(0, topicScore(s.text, audience, topics)),
+    }))
+    .filter((s) => s.keywords.size > 0 && !used.has(s.text) && topicScore(s.text, audience, topics) >= 2);
+  const covered = new Set<string>();
+  const picked: BriefItem[] = [];
+  const seen = new Set<string>();
+  while (pool.length && picked.length < 16) {
+    let bestIndex = 0;
+    let bestScore = -Infinity;
+    pool.forEach((candidate, index) => {
+      // Each further keyword of one sentence adds half as much as the one before: a sentence
+      // naming everything is not worth five sentences naming one thing each.
+      const weights = [...candidate.keywords].map(([keyword, weight]) => (covered.has(keyword) ? weight * 0.2 : weight)).sort((a, b) => b - a);
+      const gain = weights.reduce((sum, w, i) => sum + (w * 2) / 2 ** i, 0);
+      const score = gain + candidate.base;
+      if (score > bestScore) [bestScore, bestIndex] = [score, index];
+    });
+    const [best] = pool.splice(bestIndex, 1);
+    if (seen.has(best.text)) continue;
+    seen.add(best.text);
+    for (const keyword of best.keywords.keys()) covered.add(keyword);
+    picked.push({ text: best.text, n: best.n, score: bestScore });
+  }
+  return picked;
 }
 
 function figures(model: ReportModel, audience: Audience, topics: Topics): FigureItem[] {

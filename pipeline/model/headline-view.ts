@@ -49,6 +49,9 @@ export function changeText(indicator: Indicator): string {
 }
 const growthText = changeText;
 
+/** Rows of the main table at most: the report's own list of main targets is rarely longer. */
+const MAX_ROWS = 12;
+
 /** The paragraph holding the most of the given indicators. */
 function busiestParagraph(indicators: Indicator[]): number | null {
   const counts = new Map<number, number>();
@@ -62,12 +65,14 @@ function busiestParagraph(indicators: Indicator[]): number | null {
  * The main table of a report: its main targets (from the paragraph setting most of them) against
  * last year's results for the same things (from the paragraph reporting most of them).
  */
-export function headlineView(indicators: Indicator[], reportYear: number | null): HeadlineView {
+export function headlineView(indicators: Indicator[], reportYear: number | null, paragraphTexts: Map<number, string> = new Map()): HeadlineView {
   const targetYear = reportYear;
   const resultYear = reportYear ? reportYear - 1 : null;
   const targets = indicators.filter((i) => i.kind === 'target' && i.period === String(targetYear) && i.unit !== '');
   const results = indicators.filter((i) => (i.kind === 'level' || i.kind === 'growth' || i.kind === 'count' || i.kind === 'share') && i.period === String(resultYear));
-  const targetParagraph = busiestParagraph(targets.filter((t) => t.unit === '%' || t.qualifier));
+  // The report names its main targets: 主要预期目标是：… — that paragraph, else the one setting most.
+  const announced = targets.filter((t) => /预期目标|主要目标/.test(t.text) || paragraphTexts.get(t.paragraph)?.match(/(主要)?预期目标|主要目标是/));
+  const targetParagraph = busiestParagraph(announced.length >= 2 ? announced : targets.filter((t) => t.unit === '%' || t.qualifier));
   const resultParagraph = busiestParagraph(results.filter((r) => r.kind === 'growth'));
 
   const rows = new Map<string, HeadlineRow>();
@@ -99,5 +104,9 @@ export function headlineView(indicators: Indicator[], reportYear: number | null)
     }
   }
   const paragraphs = [...new Set([resultParagraph, targetParagraph].filter((n): n is number => n !== null))];
-  return { resultYear, targetYear, rows: [...rows.values()], paragraphs };
+  // A main table, not a list of everything: the targets, then results until the table is full.
+  const all = [...rows.values()];
+  const withTarget = all.filter((r) => r.target);
+  const resultsOnly = all.filter((r) => !r.target).slice(0, Math.max(0, MAX_ROWS - withTarget.length));
+  return { resultYear, targetYear, rows: all.filter((r) => withTarget.includes(r) || resultsOnly.includes(r)), paragraphs };
 }

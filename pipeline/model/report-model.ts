@@ -201,7 +201,7 @@ export function buildReportModel(report: ReadReport, slug: string): ReportModel 
     endnotes,
     industryStructure: findIndustryStructure(paragraphs, report.identity.year),
     indicators,
-    headline: headlineView(indicators, report.identity.year),
+    headline: headlineView(indicators, report.identity.year, new Map(paragraphs.map((p) => [p.n, p.text]))),
     warnings: report.file.messages.map((m) => String(m)),
   };
 }
