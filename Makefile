@@ -24,6 +24,10 @@ test: node_modules/.package-lock.json
 clean:
 	rm -rf "$(OUT)"
 
+.PHONY: audience
+audience: node_modules/.package-lock.json
+	@NAME="$(NAME)" $(TSX) pipeline/scaffold-audience.ts
+
 .PHONY: bench
 bench: node_modules/.package-lock.json
 	@$(TSX) pipeline/bench.ts

@@ -74,7 +74,8 @@ function firstLine(message: string): string {
   const expecting = lines.find((l) => l.startsWith('Expecting') || l.startsWith('Expected'));
   const head = lines[0]
     .replace(/ - \d+:\d+$/, '')
-    .replace(/^"(.+)" not defined in .*$/, 'no field “$1” in the data here (templates are strict: check the name)');
+    .replace(/^"(.+)" not defined in .*$/, 'no field “$1” in the data here (templates are strict: check the name)')
+    .replace(/^(\S+) doesn't match (\S+)$/, 'blocks do not match: {{#$1}} is closed by {{/$2}}');
   return expecting && head.startsWith('Parse error') ? `syntax error: ${expecting.replace(/'/g, '')}` : head;
 }
 

@@ -2,6 +2,7 @@ import { copyFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, 
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { numbersNotInReport } from '../helpers/numbers.js';
 import { pdfInfo, pdfText, repoRoot, runBriefs, squash } from '../helpers/readers.js';
 
 const corpus = join(repoRoot, 'tests', 'fixtures', 'corpus');
@@ -39,6 +40,26 @@ describe('a batch with every corpus report and two bad files', () => {
     expect(text).not.toContain('Publicdomain');
     expect(text).not.toContain('维基文库');
     expect(Number(pdfInfo(join(folder, 'summary.pdf')).Pages)).toBeGreaterThan(0);
+  });
+
+  const BRIEFS = ['brief-leadership', 'brief-business', 'brief-public', 'brief-media'];
+
+  it.each(reports)('fits the summary of %s in two pages and each brief in exactly one', (name) => {
+    const folder = join(out, name.replace(/\.txt$/, ''));
+    expect(Number(pdfInfo(join(folder, 'summary.pdf')).Pages)).toBeLessThanOrEqual(2);
+    for (const brief of BRIEFS) expect(Number(pdfInfo(join(folder, `${brief}.pdf`)).Pages), brief).toBe(1);
+  });
+
+  it.each(reports)('prints in the summary and briefs of %s only numbers the report has', (name) => {
+    const folder = join(out, name.replace(/\.txt$/, ''));
+    const bytes = readFileSync(join(corpus, name));
+    const report = name.includes('gb18030') ? new TextDecoder('gb18030').decode(bytes) : bytes.toString('utf8');
+    for (const publication of ['summary', ...BRIEFS]) {
+      // The text block only: the page number below it is the tool's, not the report's.
+      const text = pdfText(join(folder, `${publication}.pdf`), '-r', '72', '-x', '0', '-y', '0', '-W', '596', '-H', '790');
+      expect(text.length, publication).toBeGreaterThan(200);
+      expect(numbersNotInReport(text, report), publication).toEqual([]);
+    }
   });
 
   it('reads the GB18030 copy to the same full text as its UTF-8 twin', () => {
