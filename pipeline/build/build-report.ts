@@ -105,12 +105,15 @@ export async function buildReport(sourcePath: string, options: BuildOptions): Pr
       });
       const render = compileTemplate(source, templatePath);
       const candidates = publication.audience ? briefCandidates(model, publication.audience, options.topics) : null;
-      const layout = async (take: Take) => {
+      // While fitting, two lines at the foot of the page are kept free: Word and LibreOffice break
+      // lines a little differently, and the DOCX must fit the same page.
+      const slack = 2 * 28;
+      const layout = async (take: Take, reserveBottomPt = publication.pages ? slack : 0) => {
         stage(`template ${publication.name}`);
         const markdown = render(candidates ? { ...context, audience: publication.audience, brief: briefAt(candidates, take) } : context);
         const parsed = parsePublication(markdown, templatePath);
         stage(`pdf ${publication.name}`);
-        return { parsed, ...(await writePdf(parsed, assets, { date, file: templatePath })) };
+        return { parsed, take, ...(await writePdf(parsed, assets, { date, file: templatePath, reserveBottomPt })) };
       };
       // Fit by choosing content, never by shrinking type: the most items per block that lay out
       // within the page budget, measured on the laid-out PDF.
@@ -118,6 +121,8 @@ export async function buildReport(sourcePath: string, options: BuildOptions): Pr
       if (publication.pages && candidates) {
         const even = await fitToPages(layout, publication.pages);
         laidOut = even.take < 12 ? await fillToPages(layout, publication.pages, even, candidates.map((b) => b.items.length)) : even.result;
+        // The chosen content, laid out on the full page.
+        laidOut = await layout(laidOut.take, 0);
       } else laidOut = await layout(0);
       if (publication.pages && laidOut.pages > publication.pages) {
         throw new BriefsError(templatePath, `${publication.name} needs ${laidOut.pages} pages even with one item per section; its budget is ${publication.pages}`);

@@ -22,16 +22,24 @@ function fontFile(pkg: string, weight: string, file: string): string {
 
 const SERIF = '@expo-google-fonts/noto-serif-sc';
 const SANS = '@expo-google-fonts/noto-sans-sc';
+const KAI = '@expo-google-fonts/ma-shan-zheng';
 
-/** The CJK fonts every writer uses (Noto Serif SC for body text, Noto Sans SC for headings and charts). */
+/**
+ * The CJK fonts the writers use: Noto Serif SC (body, titles; Light for the official 仿宋-like
+ * body), Noto Sans SC (headings, charts; 黑体), Ma Shan Zheng (the official 楷体 headings).
+ */
 export const FONT_FILES = {
   get serifRegular() { return fontFile(SERIF, '400Regular', 'NotoSerifSC_400Regular.ttf'); },
   get serifBold() { return fontFile(SERIF, '700Bold', 'NotoSerifSC_700Bold.ttf'); },
+  get serifLight() { return fontFile(SERIF, '300Light', 'NotoSerifSC_300Light.ttf'); },
   get sansRegular() { return fontFile(SANS, '400Regular', 'NotoSansSC_400Regular.ttf'); },
   get sansBold() { return fontFile(SANS, '700Bold', 'NotoSansSC_700Bold.ttf'); },
+  get kai() { return fontFile(KAI, '400Regular', 'MaShanZheng_400Regular.ttf'); },
 };
 
 /** Family names as written inside the font files (DOCX names fonts by these). */
 export const SERIF_FAMILY = 'Noto Serif SC';
+export const SERIF_LIGHT_FAMILY = 'Noto Serif SC Light';
 export const SANS_FAMILY = 'Noto Sans SC';
+export const KAI_FAMILY = 'Ma Shan Zheng';
 export const CHART_FONT_FAMILY = 'Noto Sans SC';

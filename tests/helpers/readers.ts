@@ -49,7 +49,7 @@ let fontConfig: string | null = null;
 function fontConfigFile(): string {
   if (fontConfig) return fontConfig;
   const dir = mkdtempSync(join(tmpdir(), 'briefs-fc-'));
-  const fonts = ['noto-serif-sc', 'noto-sans-sc'].map((f) => join(repoRoot, 'node_modules', '@expo-google-fonts', f));
+  const fonts = ['noto-serif-sc', 'noto-sans-sc', 'ma-shan-zheng'].map((f) => join(repoRoot, 'node_modules', '@expo-google-fonts', f));
   writeFileSync(
     join(dir, 'fonts.conf'),
     `<?xml version="1.0"?>\n<!DOCTYPE fontconfig SYSTEM "fonts.dtd">\n<fontconfig>\n  <include ignore_missing="yes">/etc/fonts/fonts.conf</include>\n${fonts.map((f) => `  <dir>${f}</dir>`).join('\n')}\n  <cachedir>${join(dir, 'cache')}</cachedir>\n</fontconfig>\n`,

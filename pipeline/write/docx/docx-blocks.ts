@@ -11,6 +11,8 @@ import { phrasingToRuns, type FootnoteNumbers } from '../phrasing.js';
 import type { TextRun as Run } from '../text-runs.js';
 import { fontSlots } from './docx-styles.js';
 import { columnPlan } from '../table-columns.js';
+import { DOCX_FAMILY, faceFor } from '../faces.js';
+import { toString } from 'mdast-util-to-string';
 
 export interface DocxContext {
   style: PageStyle;
@@ -65,7 +67,14 @@ function image(url: string, alt: string, title: string | null | undefined, ctx: 
 }
 
 function heading(node: Heading): (ctx: DocxContext) => Paragraph {
-  return (ctx) => new Paragraph({ heading: HEADINGS[node.depth - 1], children: inline(node.children, ctx) });
+  return (ctx) => {
+    const face = ctx.style.headingFaces[node.depth - 1];
+    const runs = inline(node.children, ctx);
+    // A heading the Kai face cannot set in full is set in the serif face, as in the PDF.
+    if (faceFor(toString(node), face) === face) return new Paragraph({ heading: HEADINGS[node.depth - 1], children: runs });
+    const text = phrasingToRuns(node.children, ctx.footnotes).map((r) => r.text).join('');
+    return new Paragraph({ heading: HEADINGS[node.depth - 1], children: [new TextRun({ text, font: fontSlots(DOCX_FAMILY.serif) })] });
+  };
 }
 
 function list(node: List, ctx: DocxContext, depth = 0): Paragraph[] {
@@ -106,6 +115,7 @@ function table(node: MdTable, ctx: DocxContext): Table {
   const none = { style: BorderStyle.NONE, size: 0, color: 'FFFFFF' };
   const alignment = (i: number) => (node.align?.[i] === 'right' ? AlignmentType.RIGHT : node.align?.[i] === 'center' ? AlignmentType.CENTER : AlignmentType.LEFT);
   return new Table({
+    style: 'BriefsTable',
     width: { size: widths.reduce((a, b) => a + b, 0), type: WidthType.DXA },
     columnWidths: widths,
     borders: { top: rule, bottom: rule, left: none, right: none, insideHorizontal: rule, insideVertical: none },
@@ -156,14 +166,14 @@ function figureStrip(node: MdTable, ctx: DocxContext): Table {
       children: [
         new Paragraph({
           alignment: AlignmentType.CENTER,
-          spacing: { line: 260, lineRule: LineRuleType.AUTO },
+          spacing: { line: 250, lineRule: LineRuleType.AUTO, before: 0, after: 0 },
           children: phrasingToRuns(c.children, ctx.footnotes).map(
             (run) =>
               new TextRun({
                 text: run.text,
                 bold: big,
                 font: big ? fontSlots(SANS_FAMILY) : undefined,
-                size: Math.round(ctx.style.bodySizePt * (big ? 1.45 : 0.85) * 2),
+                size: Math.round((big ? Math.min(ctx.style.bodySizePt * 1.45, 16) : Math.min(ctx.style.bodySizePt * 0.85, 10)) * 2),
                 color: big ? ctx.style.colours.accent.replace('#', '') : run.paragraphRef ? ctx.style.colours.muted.replace('#', '') : undefined,
               }),
           ),

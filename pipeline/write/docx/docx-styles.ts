@@ -1,5 +1,6 @@
 import { AlignmentType, LineRuleType, type IStylesOptions } from 'docx';
-import { SANS_FAMILY, SERIF_FAMILY } from '../../util/fonts.js';
+import { SANS_FAMILY } from '../../util/fonts.js';
+import { DOCX_FAMILY } from '../faces.js';
 import { ptToTwip, type PageStyle } from '../page-style.js';
 
 const hex = (colour: string) => colour.replace('#', '');
@@ -15,21 +16,33 @@ const lineSpacing = (multiple: number) => ({ line: Math.round(240 * multiple), l
  */
 export function docxStyles(style: PageStyle): IStylesOptions {
   const half = (pt: number) => Math.round(pt * 2);
+  // The official page keeps every line on the 29 pt grid (Word's exact spacing); others breathe.
+  const spacing = (multiple: number) =>
+    style.linePitchPt ? { line: ptToTwip(style.linePitchPt), lineRule: LineRuleType.EXACT } : lineSpacing(multiple * 1.1);
   const heading = (depth: number) => ({
-    run: { font: fontSlots(SANS_FAMILY), size: half(style.headingSizesPt[depth - 1]), bold: depth <= 3, color: depth <= 1 ? hex(style.colours.accent) : '222222' },
-    paragraph: { spacing: { before: ptToTwip(depth <= 1 ? 14 : 9), after: ptToTwip(depth <= 1 ? 7 : 4), ...lineSpacing(1.3) }, keepNext: true, keepLines: true },
+    run: {
+      font: fontSlots(DOCX_FAMILY[style.headingFaces[depth - 1]]),
+      size: half(style.headingSizesPt[depth - 1]),
+      bold: style.headingBold && depth <= 3,
+      color: style.fixedGrid ? '000000' : depth <= 1 ? hex(style.colours.accent) : '222222',
+    },
+    paragraph: {
+      spacing: { before: ptToTwip(style.headingSpacingPt[0]), after: ptToTwip(style.headingSpacingPt[1]), ...spacing(style.fixedGrid ? style.lineHeight : 0.95) },
+      keepNext: true,
+      keepLines: true,
+    },
   });
   return {
     default: {
       document: {
         // Chinese text is zh-CN; digits and Latin letters are tagged en-US, as Word does for Chinese
         // documents: LibreOffice otherwise breaks lines inside numbers (65 / 7.7亿元).
-        run: { font: fontSlots(SERIF_FAMILY), size: half(style.bodySizePt), language: { value: 'en-US', eastAsia: 'zh-CN' } },
-        paragraph: { spacing: lineSpacing(style.lineHeight) },
+        run: { font: fontSlots(DOCX_FAMILY[style.bodyFace]), size: half(style.bodySizePt), language: { value: 'en-US', eastAsia: 'zh-CN' } },
+        paragraph: { spacing: spacing(style.lineHeight) },
       },
       title: {
-        run: { font: fontSlots(SANS_FAMILY), size: half(style.titleSizePt), bold: true, color: hex(style.colours.accent) },
-        paragraph: { alignment: AlignmentType.CENTER, spacing: { after: ptToTwip(6), ...lineSpacing(1.25) } },
+        run: { font: fontSlots(DOCX_FAMILY[style.titleFace]), size: half(style.titleSizePt), bold: true, color: hex(style.colours.title) },
+        paragraph: { alignment: AlignmentType.CENTER, spacing: { after: style.fixedGrid ? ptToTwip(style.linePitchPt ?? 0) : ptToTwip(6), ...(style.fixedGrid ? { line: ptToTwip(38), lineRule: LineRuleType.EXACT } : lineSpacing(1.05)) } },
       },
       heading1: heading(1),
       heading2: heading(2),
@@ -45,52 +58,52 @@ export function docxStyles(style: PageStyle): IStylesOptions {
         paragraph: {
           alignment: AlignmentType.JUSTIFIED,
           indent: { firstLine: ptToTwip(style.bodySizePt * style.firstLineIndentChars) },
-          spacing: { after: ptToTwip(style.paragraphSpacingPt), ...lineSpacing(style.lineHeight) },
+          spacing: { after: ptToTwip(style.paragraphSpacingPt), ...spacing(style.lineHeight) },
         },
       },
       {
         id: 'Subtitle',
         name: 'Subtitle',
         basedOn: 'Normal',
-        run: { color: hex(style.colours.muted) },
+        run: { font: fontSlots(DOCX_FAMILY[style.fixedGrid ? 'kai' : style.bodyFace]), color: style.fixedGrid ? '000000' : hex(style.colours.muted), size: half(style.fixedGrid ? style.bodySizePt : style.bodySizePt * 0.95) },
         paragraph: { alignment: AlignmentType.CENTER, spacing: { after: ptToTwip(2) } },
       },
       {
         id: 'Caption',
         name: 'caption',
         basedOn: 'Normal',
-        run: { font: fontSlots(SANS_FAMILY), size: half(style.bodySizePt * 0.8), color: hex(style.colours.muted) },
-        paragraph: { alignment: AlignmentType.CENTER, spacing: { after: ptToTwip(8) } },
+        run: { font: fontSlots(SANS_FAMILY), size: half(Math.min(style.bodySizePt, 12) * 0.8), color: hex(style.colours.muted) },
+        paragraph: { alignment: AlignmentType.CENTER, spacing: { after: ptToTwip(8), ...lineSpacing(1.1) } },
       },
       {
         id: 'ListParagraph',
         name: 'List Paragraph',
         basedOn: 'Normal',
-        paragraph: { alignment: AlignmentType.JUSTIFIED, spacing: { after: ptToTwip(3) } },
+        paragraph: { alignment: AlignmentType.JUSTIFIED, spacing: { after: ptToTwip(style.fixedGrid ? 0 : 3) } },
       },
       {
         id: 'TableText',
         name: 'Table Text',
         basedOn: 'Normal',
-        run: { size: half(style.bodySizePt * 0.9) },
-        paragraph: { spacing: lineSpacing(1.15) },
+        run: { size: half(Math.min(style.bodySizePt, 12) * 0.9) },
+        paragraph: { spacing: lineSpacing(1.1) },
       },
       {
         id: 'Header',
         name: 'header',
         basedOn: 'Normal',
         run: { font: fontSlots(SANS_FAMILY), size: half(style.headerSizePt), color: hex(style.colours.muted) },
-        paragraph: { alignment: AlignmentType.CENTER },
+        paragraph: { alignment: AlignmentType.CENTER, spacing: lineSpacing(1) },
       },
       {
         id: 'Footer',
         name: 'footer',
         basedOn: 'Normal',
-        run: { size: half(style.headerSizePt + 1.5) },
-        paragraph: { alignment: AlignmentType.CENTER },
+        run: { font: fontSlots(DOCX_FAMILY[style.bodyFace]), size: half(style.pageNumber.sizePt) },
+        paragraph: { alignment: AlignmentType.CENTER, spacing: lineSpacing(1) },
       },
-      { id: 'TOC1', name: 'toc 1', basedOn: 'Normal', next: 'Normal', paragraph: { spacing: { before: ptToTwip(2), after: ptToTwip(2) } } },
-      { id: 'TOC2', name: 'toc 2', basedOn: 'Normal', next: 'Normal', run: { size: half(style.bodySizePt * 0.92) }, paragraph: { indent: { left: ptToTwip(14) } } },
+      { id: 'TOC1', name: 'toc 1', basedOn: 'Normal', next: 'Normal', run: { size: half(Math.min(style.bodySizePt, 13)) }, paragraph: { spacing: { before: ptToTwip(2), after: ptToTwip(2), ...lineSpacing(1.1) } } },
+      { id: 'TOC2', name: 'toc 2', basedOn: 'Normal', next: 'Normal', run: { size: half(Math.min(style.bodySizePt, 13) * 0.92) }, paragraph: { indent: { left: ptToTwip(14) }, spacing: lineSpacing(1.1) } },
     ],
   };
 }

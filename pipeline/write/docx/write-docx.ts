@@ -5,9 +5,10 @@ import type { RootContent } from 'mdast';
 import type { Publication } from '../../publish/parse-publication.js';
 import { FONT_FILES } from '../../util/fonts.js';
 import type { Assets } from '../assets.js';
-import { mmToTwip, pageStyleNamed } from '../page-style.js';
+import { mmToTwip, pageStyleNamed, ptToTwip } from '../page-style.js';
 import { blockToDocx, type DocxContext } from './docx-blocks.js';
 import { docxStyles } from './docx-styles.js';
+import { finishDocx } from './finish-docx.js';
 
 export interface DocxOptions {
   /** Fixed document date, so two builds give the same bytes. */
@@ -45,13 +46,14 @@ export function docxDocument(publication: Publication, assets: Assets, options: 
   const children: FileChild[] = [];
   const { meta } = publication;
   // `band: true` sets the title block white on the accent colour, as the PDF does.
-  const band = meta.band ? { shading: { type: ShadingType.CLEAR, fill: style.colours.accent.replace('#', ''), color: 'auto' } } : {};
-  const onBand = meta.band ? { color: 'FFFFFF' } : {};
+  const banded = Boolean(meta.band) && !style.fixedGrid;
+  const band = banded ? { shading: { type: ShadingType.CLEAR, fill: style.colours.accent.replace('#', ''), color: 'auto' } } : {};
+  const onBand = banded ? { color: 'FFFFFF' } : {};
   if (meta.title) children.push(new Paragraph({ style: 'Title', ...band, children: [new TextRun({ text: String(meta.title), ...onBand })] }));
   const subtitles = Array.isArray(meta.subtitle) ? meta.subtitle : meta.subtitle ? [meta.subtitle] : [];
   for (const line of subtitles) children.push(new Paragraph({ style: 'Subtitle', ...band, children: [new TextRun({ text: String(line), ...onBand })] }));
-  if (children.length && !meta.band) children.push(new Paragraph({ children: [] }));
-  if (children.length && meta.band) children.push(new Paragraph({ spacing: { after: 0 }, children: [] }));
+  if (children.length && !banded) children.push(new Paragraph({ children: [] }));
+  if (children.length && banded) children.push(new Paragraph({ spacing: { after: 0 }, children: [] }));
 
   const nodes = publication.tree.children;
   for (const node of nodes) children.push(...blockToDocx(node, ctx));
@@ -65,7 +67,9 @@ export function docxDocument(publication: Publication, assets: Assets, options: 
     footnotes[n] = { children: node.children.flatMap((c) => blockToDocx(c as RootContent, ctx)).filter((c): c is Paragraph => c instanceof Paragraph) };
   }
 
-  const header = meta.header ? String(meta.header) : '';
+  const header = meta.header && style.runningHead ? String(meta.header) : '';
+  const outside = style.pageNumber.placement === 'outside';
+  const inset = ptToTwip(style.pageNumber.sizePt);
   return new Document({
     creator: 'briefs',
     lastModifiedBy: 'briefs',
@@ -76,12 +80,14 @@ export function docxDocument(publication: Publication, assets: Assets, options: 
     revision: 1,
     styles: docxStyles(style),
     footnotes,
+    // Official pages number odd pages on the right and even pages on the left.
+    evenAndOddHeaderAndFooters: outside,
     // Laying out every page costs a second; only a table of contents needs the page numbers.
     pageNumbers: hasToc(publication) ? pageNumberEstimator() : undefined,
     sections: [
       {
         properties: {
-          titlePage: true,
+          titlePage: !outside,
           page: {
             size: { width: mmToTwip(style.pageWidthMm), height: mmToTwip(style.pageHeightMm) },
             margin: {
@@ -90,32 +96,32 @@ export function docxDocument(publication: Publication, assets: Assets, options: 
               bottom: mmToTwip(m.bottom),
               left: mmToTwip(m.left),
               header: mmToTwip(m.top * 0.45),
-              footer: mmToTwip(m.bottom * 0.45),
+              footer: style.fixedGrid ? mmToTwip(m.bottom - 7) - ptToTwip(style.pageNumber.sizePt * 1.2) : mmToTwip(m.bottom * 0.45),
             },
           },
         },
         headers: {
-          default: new Header({ children: [new Paragraph({ style: 'Header', children: [new TextRun(header)] })] }),
+          default: new Header({ children: [new Paragraph({ style: 'Header', children: header ? [new TextRun(header)] : [] })] }),
           first: new Header({ children: [new Paragraph({ children: [] })] }),
+          even: new Header({ children: [new Paragraph({ style: 'Header', children: header ? [new TextRun(header)] : [] })] }),
         },
-        footers: {
-          default: pageNumberFooter(),
-          first: pageNumberFooter(),
-        },
+        footers: outside
+          ? { default: pageNumberFooter(AlignmentType.RIGHT, { right: inset }), even: pageNumberFooter(AlignmentType.LEFT, { left: inset }) }
+          : { default: pageNumberFooter(AlignmentType.CENTER), first: pageNumberFooter(AlignmentType.CENTER) },
         children,
       },
     ],
   });
 }
 
-function pageNumberFooter(): Footer {
+function pageNumberFooter(alignment: (typeof AlignmentType)[keyof typeof AlignmentType], indent: { left?: number; right?: number } = {}): Footer {
   return new Footer({
-    children: [new Paragraph({ style: 'Footer', alignment: AlignmentType.CENTER, children: [new TextRun({ children: ['— ', PageNumber.CURRENT, ' —'] })] })],
+    children: [new Paragraph({ style: 'Footer', alignment, indent, children: [new TextRun({ children: ['— ', PageNumber.CURRENT, ' —'] })] })],
   });
 }
 
 /** Renders a publication to DOCX bytes. */
 export async function writeDocx(publication: Publication, assets: Assets, options: DocxOptions): Promise<Buffer> {
   const doc = docxDocument(publication, assets, options);
-  return Packer.toBuffer(doc);
+  return finishDocx(await Packer.toBuffer(doc), options.date);
 }

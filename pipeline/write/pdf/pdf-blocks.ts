@@ -6,6 +6,7 @@ import { mmToPt, type PageStyle } from '../page-style.js';
 import { phrasingToRuns, type FootnoteNumbers } from '../phrasing.js';
 import { runsToPdf } from './pdf-inline.js';
 import { columnPlan } from '../table-columns.js';
+import { faceFor, PDF_FONT } from '../faces.js';
 
 export interface PdfContext {
   style: PageStyle;
@@ -24,6 +25,7 @@ function heading(node: Heading, ctx: PdfContext): object {
   return {
     text: runsToPdf(phrasingToRuns(node.children, ctx.footnotes), ctx.style),
     style: `h${node.depth}`,
+    font: PDF_FONT[faceFor(toString(node), ctx.style.headingFaces[node.depth - 1])],
     // Headings of depth 1–2 go in the table of contents; all are kept with what follows (pageBreakBefore).
     tocItem: node.depth <= 2,
     tocStyle: `toc${node.depth}`,
@@ -94,6 +96,10 @@ function callout(node: Extract<RootContent, { type: 'blockquote' }>, ctx: PdfCon
   };
 }
 
+/** Key figures are set large, but never so large that 7363.9亿元 breaks; their labels small. */
+export const figureSize = (style: PageStyle) => Math.min(style.bodySizePt * 1.45, 16);
+export const labelSize = (style: PageStyle) => Math.min(style.bodySizePt * 0.85, 10);
+
 function figureStrip(node: Table, ctx: PdfContext): object {
   const [head, ...rows] = node.children;
   const columns = head.children.length;
@@ -101,8 +107,8 @@ function figureStrip(node: Table, ctx: PdfContext): object {
     table: {
       widths: Array.from({ length: columns }, () => '*'),
       body: [
-        head.children.map((c) => ({ text: runsToPdf(phrasingToRuns(c.children, ctx.footnotes), ctx.style), alignment: 'center', font: 'Sans', bold: true, fontSize: ctx.style.bodySizePt * 1.45, color: ctx.style.colours.accent, lineHeight: 1.1 })),
-        ...rows.map((r) => r.children.map((c) => ({ text: runsToPdf(phrasingToRuns(c.children, ctx.footnotes), ctx.style), alignment: 'center', fontSize: ctx.style.bodySizePt * 0.85, lineHeight: 1.2 }))),
+        head.children.map((c) => ({ text: runsToPdf(phrasingToRuns(c.children, ctx.footnotes), ctx.style), alignment: 'center', font: 'Sans', bold: true, fontSize: figureSize(ctx.style), color: ctx.style.colours.accent, lineHeight: 1.0, noWrap: true })),
+        ...rows.map((r) => r.children.map((c) => ({ text: runsToPdf(phrasingToRuns(c.children, ctx.footnotes), ctx.style), alignment: 'center', fontSize: labelSize(ctx.style), lineHeight: 1.0 }))),
       ],
     },
     layout: 'noBorders',

@@ -4,6 +4,7 @@ import type { TDocumentDefinitions } from 'pdfmake/interfaces.js';
 import type { Publication } from '../../publish/parse-publication.js';
 import { FONT_FILES } from '../../util/fonts.js';
 import type { Assets } from '../assets.js';
+import { PDF_FONT } from '../faces.js';
 import { mmToPt, pageStyleNamed, type PageStyle } from '../page-style.js';
 import { phrasingToRuns } from '../phrasing.js';
 import { blockToPdf, isTocMarker, type PdfContext } from './pdf-blocks.js';
@@ -25,7 +26,9 @@ function pdfmake(): PdfMake {
   const instance = require('pdfmake') as PdfMake;
   const fonts = {
     Serif: { normal: FONT_FILES.serifRegular, bold: FONT_FILES.serifBold, italics: FONT_FILES.serifRegular, bolditalics: FONT_FILES.serifBold },
+    SerifLight: { normal: FONT_FILES.serifLight, bold: FONT_FILES.serifBold, italics: FONT_FILES.serifLight, bolditalics: FONT_FILES.serifBold },
     Sans: { normal: FONT_FILES.sansRegular, bold: FONT_FILES.sansBold, italics: FONT_FILES.sansRegular, bolditalics: FONT_FILES.sansBold },
+    Kai: { normal: FONT_FILES.kai, bold: FONT_FILES.kai, italics: FONT_FILES.kai, bolditalics: FONT_FILES.kai },
   };
   const allowed = new Set(Object.values(fonts).flatMap((f) => Object.values(f)));
   instance.setFonts(fonts);
@@ -38,28 +41,30 @@ function pdfmake(): PdfMake {
 function styles(style: PageStyle): TDocumentDefinitions['styles'] {
   const body = style.bodySizePt;
   const indent = body * style.firstLineIndentChars;
+  // On the official grid a heading takes one body line; elsewhere it is set a little tighter.
+  const headingLineHeight = style.fixedGrid ? style.lineHeight : 0.95;
   const heading = (depth: number) => ({
-    font: 'Sans',
-    bold: depth <= 3,
+    font: PDF_FONT[style.headingFaces[depth - 1]],
+    bold: style.headingBold && depth <= 3,
     fontSize: style.headingSizesPt[depth - 1],
-    lineHeight: 1.3,
-    margin: [0, depth <= 2 ? 14 : 9, 0, depth <= 2 ? 7 : 4] as [number, number, number, number],
-    color: depth <= 2 ? style.colours.accent : '#222222',
+    lineHeight: headingLineHeight,
+    margin: [0, style.headingSpacingPt[0] * (depth <= 2 ? 1 : 0.7), 0, style.headingSpacingPt[1] * (depth <= 2 ? 1 : 0.7)] as [number, number, number, number],
+    color: style.fixedGrid ? '#000000' : depth <= 2 ? style.colours.accent : '#222222',
   });
   return {
-    title: { font: 'Sans', bold: true, fontSize: style.titleSizePt, alignment: 'center', lineHeight: 1.25, margin: [0, 0, 0, 6], color: style.colours.accent },
-    subtitle: { font: 'Serif', fontSize: body, alignment: 'center', color: style.colours.muted, margin: [0, 0, 0, 2] },
+    title: { font: PDF_FONT[style.titleFace], bold: true, fontSize: style.titleSizePt, alignment: 'center', lineHeight: style.fixedGrid ? 1.0 : 0.95, margin: [0, 0, 0, style.fixedGrid ? style.linePitchPt ?? 0 : 6], color: style.colours.title },
+    subtitle: { font: PDF_FONT[style.fixedGrid ? 'kai' : style.bodyFace], fontSize: style.fixedGrid ? body : body * 0.95, alignment: 'center', color: style.fixedGrid ? '#000000' : style.colours.muted, margin: [0, 0, 0, 2] },
     h1: heading(1), h2: heading(2), h3: heading(3), h4: heading(4), h5: heading(5), h6: heading(6),
     body: { alignment: 'justify', leadingIndent: indent, margin: [0, 0, 0, style.paragraphSpacingPt] },
-    listItem: { alignment: 'justify', margin: [0, 0, 0, 3] },
+    listItem: { alignment: 'justify', margin: [0, 0, 0, style.fixedGrid ? 0 : 3] },
     list: { margin: [0, 0, 0, style.paragraphSpacingPt] },
     quote: { margin: [indent, 2, 0, style.paragraphSpacingPt], color: '#333333' },
-    tableHead: { font: 'Sans', bold: true, fontSize: body * 0.9 },
-    tableCell: { fontSize: body * 0.9, lineHeight: 1.3 },
-    caption: { font: 'Sans', fontSize: body * 0.8, color: style.colours.muted, alignment: 'center', margin: [0, 0, 0, 8] },
-    tocTitle: { font: 'Sans', bold: true, fontSize: style.headingSizesPt[1], margin: [0, 0, 0, 8] },
-    toc1: { font: 'Serif', fontSize: body, margin: [0, 2, 0, 2] },
-    toc2: { font: 'Serif', fontSize: body * 0.92, color: '#333333' },
+    tableHead: { font: 'Sans', bold: true, fontSize: Math.min(body, 12) * 0.9, lineHeight: 1.0 },
+    tableCell: { fontSize: Math.min(body, 12) * 0.9, lineHeight: 1.0 },
+    caption: { font: 'Sans', fontSize: Math.min(body, 12) * 0.8, color: style.colours.muted, alignment: 'center', margin: [0, 0, 0, 8], lineHeight: 1.0 },
+    tocTitle: { font: 'Sans', bold: true, fontSize: style.headingSizesPt[1], alignment: 'center', margin: [0, 0, 0, 8] },
+    toc1: { font: PDF_FONT[style.bodyFace], fontSize: Math.min(body, 13), margin: [0, 2, 0, 2] },
+    toc2: { font: PDF_FONT[style.bodyFace], fontSize: Math.min(body, 13) * 0.92, color: '#333333' },
     notes: { fontSize: body * 0.85 },
   };
 }
@@ -72,7 +77,8 @@ function titleBlock(publication: Publication, style: PageStyle, textWidthPt: num
   const subtitles = Array.isArray(meta.subtitle) ? meta.subtitle : meta.subtitle ? [meta.subtitle] : [];
   for (const line of subtitles) lines.push({ text: String(line), style: 'subtitle' });
   if (!lines.length) return [];
-  if (!meta.band) return [...lines, { text: '', margin: [0, 0, 0, 10] }];
+  // The official page has no band: its title is set in black on the grid (a red 版头 is a letterhead's, not ours).
+  if (!meta.band || style.fixedGrid) return [...lines, { text: '', margin: [0, 0, 0, style.fixedGrid ? 0 : 10] }];
   return [
     {
       table: { widths: [textWidthPt - 16], body: [[{ stack: lines.map((l) => ({ ...l, color: '#ffffff' })), fillColor: style.colours.accent, margin: [8, 8, 8, 6] }]] },
@@ -86,6 +92,8 @@ export interface PdfOptions {
   /** Fixed document date, so two builds give the same bytes. */
   date: Date;
   file: string;
+  /** Room kept free at the foot of every page, in points: fitting leaves Word this much slack. */
+  reserveBottomPt?: number;
 }
 
 /** Builds the pdfmake document definition for a publication tree. Pure. */
@@ -116,11 +124,12 @@ export function pdfDocument(publication: Publication, assets: Assets, options: P
     });
   }
 
-  const header = publication.meta.header ? String(publication.meta.header) : '';
+  const header = publication.meta.header && style.runningHead ? String(publication.meta.header) : '';
+  const numberGap = mmToPt(7);
   return {
     pageSize: 'A4',
-    pageMargins: [mmToPt(m.left), mmToPt(m.top), mmToPt(m.right), mmToPt(m.bottom)],
-    defaultStyle: { font: 'Serif', fontSize: style.bodySizePt, lineHeight: style.lineHeight },
+    pageMargins: [mmToPt(m.left), mmToPt(m.top), mmToPt(m.right), mmToPt(m.bottom) + (options.reserveBottomPt ?? 0)],
+    defaultStyle: { font: PDF_FONT[style.bodyFace], fontSize: style.bodySizePt, lineHeight: style.lineHeight },
     styles: styles(style),
     content: content as TDocumentDefinitions['content'],
     header: (page: number) =>
@@ -133,13 +142,20 @@ export function pdfDocument(publication: Publication, assets: Assets, options: P
             margin: [mmToPt(m.left), mmToPt(m.top) * 0.45, mmToPt(m.right), 0],
           }
         : { text: '' },
-    footer: (page: number, pages: number) => ({
-      text: `— ${page} —`,
-      font: 'Serif',
-      fontSize: style.headerSizePt + 1.5,
-      alignment: 'center',
-      margin: [0, mmToPt(m.bottom) * 0.35, 0, 0],
-    }),
+    // GB/T 9704: “— 1 —” in 4号 below the text block, odd pages right and even pages left, one
+    // character in from the block's edge. Modern pages centre it.
+    footer: (page: number, pages: number) => {
+      const outside = style.pageNumber.placement === 'outside';
+      const inset = style.pageNumber.sizePt;
+      return {
+        text: `— ${page} —`,
+        font: PDF_FONT[style.bodyFace],
+        fontSize: style.pageNumber.sizePt,
+        lineHeight: 1,
+        alignment: outside ? (page % 2 === 1 ? 'right' : 'left') : 'center',
+        margin: [mmToPt(m.left) + (outside ? inset : 0), style.fixedGrid ? numberGap : mmToPt(m.bottom) * 0.35, mmToPt(m.right) + (outside ? inset : 0), 0],
+      };
+    },
     // A heading never ends a page: when nothing follows it on its page, it moves to the next.
     pageBreakBefore: (node: any, queries: any) => Boolean(node.headlineLevel) && queries.getFollowingNodesOnPage().length === 0,
     info: {

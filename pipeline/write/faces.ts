@@ -1,0 +1,21 @@
+import * as fontkit from 'fontkit';
+import { FONT_FILES, KAI_FAMILY, SANS_FAMILY, SERIF_FAMILY, SERIF_LIGHT_FAMILY } from '../util/fonts.js';
+import type { Face } from './page-style.js';
+
+/** pdfmake font names, as write-pdf registers them. */
+export const PDF_FONT: Record<Face, string> = { serif: 'Serif', serifLight: 'SerifLight', sans: 'Sans', kai: 'Kai' };
+/** Family names for DOCX (and for LibreOffice through fontconfig). */
+export const DOCX_FAMILY: Record<Face, string> = { serif: SERIF_FAMILY, serifLight: SERIF_LIGHT_FAMILY, sans: SANS_FAMILY, kai: KAI_FAMILY };
+
+let kaiFont: fontkit.Font | null = null;
+
+/**
+ * The Kai face has about 7000 characters; a heading with one it lacks is set in the serif face
+ * instead, so no glyph ever prints as a box.
+ */
+export function faceFor(text: string, face: Face): Face {
+  if (face !== 'kai') return face;
+  kaiFont ??= fontkit.openSync(FONT_FILES.kai) as fontkit.Font;
+  for (const ch of text.replace(/\s/g, '')) if (!kaiFont.hasGlyphForCodePoint(ch.codePointAt(0)!)) return 'serif';
+  return face;
+}
