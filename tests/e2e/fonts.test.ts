@@ -31,3 +31,13 @@ describe('CJK font coverage', () => {
     expect(missing).toEqual([]);
   });
 });
+
+describe('the Kai face of official headings and subtitles', () => {
+  it('is used only for text it can set in full; other text falls back to the serif face', async () => {
+    const { faceFor } = await import('../../pipeline/write/faces.js');
+    expect(faceFor('（一）坚持把稳增长作为首要任务', 'kai')).toBe('kai');
+    expect(faceFor('阅读版 · 段落编号（¶）供引用', 'kai')).toBe('serif');
+    expect(faceFor('三次产业比重6.4∶41.5∶52.1', 'kai')).toBe('serif');
+    expect(faceFor('一、总体要求', 'sans')).toBe('sans');
+  });
+});

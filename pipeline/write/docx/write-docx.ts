@@ -7,7 +7,8 @@ import { FONT_FILES } from '../../util/fonts.js';
 import type { Assets } from '../assets.js';
 import { mmToTwip, pageStyleNamed, ptToTwip } from '../page-style.js';
 import { blockToDocx, type DocxContext } from './docx-blocks.js';
-import { docxStyles } from './docx-styles.js';
+import { docxStyles, fontSlots } from './docx-styles.js';
+import { DOCX_FAMILY, faceFor } from '../faces.js';
 import { finishDocx } from './finish-docx.js';
 
 export interface DocxOptions {
@@ -51,7 +52,11 @@ export function docxDocument(publication: Publication, assets: Assets, options: 
   const onBand = banded ? { color: 'FFFFFF' } : {};
   if (meta.title) children.push(new Paragraph({ style: 'Title', ...band, children: [new TextRun({ text: String(meta.title), ...onBand })] }));
   const subtitles = Array.isArray(meta.subtitle) ? meta.subtitle : meta.subtitle ? [meta.subtitle] : [];
-  for (const line of subtitles) children.push(new Paragraph({ style: 'Subtitle', ...band, children: [new TextRun({ text: String(line), ...onBand })] }));
+  for (const line of subtitles) {
+    // The official subtitle is in Kai; a line it cannot set in full (· ¶) is set in the body face.
+    const face = style.fixedGrid && faceFor(String(line), 'kai') !== 'kai' ? { font: fontSlots(DOCX_FAMILY[style.bodyFace]) } : {};
+    children.push(new Paragraph({ style: 'Subtitle', ...band, children: [new TextRun({ text: String(line), ...onBand, ...face })] }));
+  }
   if (children.length && !banded) children.push(new Paragraph({ children: [] }));
   if (children.length && banded) children.push(new Paragraph({ spacing: { after: 0 }, children: [] }));
 

@@ -4,8 +4,8 @@ import type { TDocumentDefinitions } from 'pdfmake/interfaces.js';
 import type { Publication } from '../../publish/parse-publication.js';
 import { FONT_FILES } from '../../util/fonts.js';
 import type { Assets } from '../assets.js';
-import { PDF_FONT } from '../faces.js';
-import { mmToPt, pageStyleNamed, type PageStyle } from '../page-style.js';
+import { faceFor, PDF_FONT } from '../faces.js';
+import { mmToPt, pageStyleNamed, type Face, type PageStyle } from '../page-style.js';
 import { phrasingToRuns } from '../phrasing.js';
 import { blockToPdf, isTocMarker, type PdfContext } from './pdf-blocks.js';
 import { runsToPdf } from './pdf-inline.js';
@@ -75,7 +75,8 @@ function titleBlock(publication: Publication, style: PageStyle, textWidthPt: num
   const lines: object[] = [];
   if (meta.title) lines.push({ text: meta.title, style: 'title' });
   const subtitles = Array.isArray(meta.subtitle) ? meta.subtitle : meta.subtitle ? [meta.subtitle] : [];
-  for (const line of subtitles) lines.push({ text: String(line), style: 'subtitle' });
+  const subtitleFace: Face = style.fixedGrid ? 'kai' : style.bodyFace;
+  for (const line of subtitles) lines.push({ text: String(line), style: 'subtitle', font: PDF_FONT[faceFor(String(line), subtitleFace)] });
   if (!lines.length) return [];
   // The official page has no band: its title is set in black on the grid (a red 版头 is a letterhead's, not ours).
   if (!meta.band || style.fixedGrid) return [...lines, { text: '', margin: [0, 0, 0, style.fixedGrid ? 0 : 10] }];
@@ -106,7 +107,7 @@ export function pdfDocument(publication: Publication, assets: Assets, options: P
   const children = publication.tree.children;
   for (const node of children) {
     if (isTocMarker(node)) {
-      content.push({ toc: { title: { text: '目　录', style: 'tocTitle' } }, margin: [0, 0, 0, 0] });
+      content.push({ toc: { title: { text: '目　录', style: 'tocTitle' }, numberStyle: 'toc1' }, margin: [0, 0, 0, 0] });
       content.push({ text: '', pageBreak: 'after' });
       continue;
     }
