@@ -2,7 +2,8 @@ import { readdir, stat } from 'node:fs/promises';
 import { extname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { readAudienceSettings, type AudienceSettings } from './audiences/audience.js';
-import { buildReport } from './build/build-report.js';
+import { buildReport, prepareReport, type PreparedReport } from './build/build-report.js';
+import { pairReports } from './review/pair-reports.js';
 import { describeError } from './util/errors.js';
 
 /** Extensions of reports in a SOURCE folder. */
@@ -45,16 +46,31 @@ export async function main(): Promise<number> {
     console.error(`error: ${error}`);
     failures.push(error);
   }
+  // Read every report first: pairing the same issuer's reports of consecutive years needs them all.
+  const prepared = new Map<string, PreparedReport>();
   for (const file of files) {
+    try {
+      prepared.set(file, await prepareReport(file));
+    } catch (error) {
+      if (process.env.DEBUG === '1') console.error(error);
+      const line = describeError(error, file);
+      console.error(`error: ${line}`);
+      failures.push(line);
+    }
+  }
+  const earlierOf = pairReports([...prepared.values()].map((p) => ({ slug: p.model.slug, issuer: p.model.issuer, year: p.model.year, model: p.model })));
+  for (const [file, report] of prepared) {
     const started = Date.now();
     try {
-      const result = await buildReport(file, { outDir, templatesDir, audiences: settings.audiences, topics: settings.topics });
+      const earlier = earlierOf.get(report.model.slug)?.model;
+      const result = await buildReport(file, { outDir, templatesDir, audiences: settings.audiences, topics: settings.topics, prepared: report, earlier });
       for (const warning of result.warnings) console.error(`warning: ${warning}`);
       for (const error of result.errors) {
         console.error(`error: ${error}`);
         failures.push(error);
       }
-      console.log(`${file} → ${join(outDir, result.slug)}/ (${result.written.length} files, ${((Date.now() - started) / 1000).toFixed(1)} s)`);
+      const paired = earlier ? `, targets of ${earlier.slug} reviewed` : '';
+      console.log(`${file} → ${join(outDir, result.slug)}/ (${result.written.length} files${paired}, ${((Date.now() - started) / 1000).toFixed(1)} s)`);
     } catch (error) {
       if (process.env.DEBUG === '1') console.error(error);
       const line = describeError(error, file);

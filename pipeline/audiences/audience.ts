@@ -3,7 +3,7 @@ import { readdir } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import { BriefsError } from '../util/errors.js';
 import type { Topics } from './topics.js';
-import { readYamlFile, yamlError } from './yaml-file.js';
+import { readYamlFile, yamlError } from '../util/yaml-file.js';
 
 export const BLOCKS = ['figures', 'achievements', 'results', 'targets', 'priorities', 'highlights', 'risks'] as const;
 export type BlockName = (typeof BLOCKS)[number];

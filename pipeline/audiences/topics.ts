@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { readYamlFile, yamlError } from './yaml-file.js';
+import { readYamlFile, yamlError } from '../util/yaml-file.js';
 
 export interface Topic {
   id: string;

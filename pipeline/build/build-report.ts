@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { basename, extname, join } from 'node:path';
-import { growthChart, targetsChart } from '../charts/indicator-charts.js';
+import { growthChart, reviewChart, targetsChart } from '../charts/indicator-charts.js';
+import { reviewTemplateView, targetsReview, targetsReviewJson } from '../review/review-view.js';
 import { industryStructureChart } from '../charts/industry-structure-chart.js';
 import { renderChart, type ChartSpec, type RenderedChart } from '../charts/render-chart.js';
 import { buildReportModel, type ReportModel } from '../model/report-model.js';
@@ -19,12 +20,28 @@ import { briefAt, briefCandidates, type Take } from '../model/brief-view.js';
 import { fillToPages, fitToPages } from './fit-to-pages.js';
 import { publicationsFor, templateContext } from './publications.js';
 
+/** A report read and modelled, ready to build (the batch reads every report first, to pair them). */
+export interface PreparedReport {
+  path: string;
+  model: ReportModel;
+}
+
+/** Reads a report into its model. */
+export async function prepareReport(path: string): Promise<PreparedReport> {
+  const report = await readReport(path);
+  return { path, model: buildReportModel(report, slugOf(path)) };
+}
+
 export interface BuildOptions {
   outDir: string;
   templatesDir: string;
   /** The audiences whose briefs to build (all of templates/audiences/, or the one AUDIENCE names). */
   audiences: Audience[];
   topics: Topics;
+  /** The same issuer's report of the year before, whose targets this report's results judge. */
+  earlier?: ReportModel;
+  /** The report, read already (by the batch's pairing pass). */
+  prepared?: PreparedReport;
   /** Called for each stage, for progress lines. */
   onStage?: (stage: string) => void;
 }
@@ -72,12 +89,22 @@ export async function buildReport(sourcePath: string, options: BuildOptions): Pr
   };
 
   stage('read');
-  const report = await readReport(sourcePath);
-  stage('extract');
-  const model = buildReportModel(report, slug);
+  let model: ReportModel;
+  if (options.prepared) model = options.prepared.model;
+  else {
+    const report = await readReport(sourcePath);
+    stage('extract');
+    model = buildReportModel(report, slug);
+  }
+  const review = options.earlier ? targetsReview(options.earlier, model) : null;
 
   stage('charts');
-  const charts: RenderedChart[] = chartSpecs(model).map(renderChart);
+  const specs = chartSpecs(model);
+  if (review) {
+    const spec = reviewChart(review.items, review.year, `资料来源：${review.earlier.title}；${review.later.title}`);
+    if (spec) specs.push(spec);
+  }
+  const charts: RenderedChart[] = specs.map(renderChart);
   const assets = assetsOf(charts);
   const written: string[] = [];
   for (const chart of charts) {
@@ -87,16 +114,18 @@ export async function buildReport(sourcePath: string, options: BuildOptions): Pr
   }
 
   stage('exports');
-  for (const [name, data] of [['indicators.json', indicatorsJson(model)], ['indicators.csv', indicatorsCsv(model)]] as const) {
+  const exports: Array<[string, string]> = [['indicators.json', indicatorsJson(model)], ['indicators.csv', indicatorsCsv(model)]];
+  if (review) exports.push(['targets-review.json', targetsReviewJson(review)]);
+  for (const [name, data] of exports) {
     const path = join(folder, name);
     await writeFileAtomic(path, data);
     written.push(path);
   }
 
-  const context = templateContext(model, charts);
+  const context = { ...templateContext(model, charts), ...(review ? { review: reviewTemplateView(review) } : {}) };
   const date = documentDate(model);
   const errors: string[] = [];
-  for (const publication of publicationsFor(options.audiences)) {
+  for (const publication of publicationsFor(options.audiences, review !== null)) {
     const templatePath = join(options.templatesDir, publication.template);
     try {
       stage(`template ${publication.name}`);

@@ -48,11 +48,12 @@ export const SUMMARY_SETTINGS: Audience = {
   headings: {},
 };
 
-export function publicationsFor(audiences: Audience[]): PublicationSpec[] {
+export function publicationsFor(audiences: Audience[], withReview = false): PublicationSpec[] {
   return [
     { name: 'fulltext', template: 'fulltext.md.hbs' },
     { name: 'summary', template: 'summary.md.hbs', pages: 2, audience: SUMMARY_SETTINGS },
     { name: 'indicators', template: 'indicators.md.hbs' },
+    ...(withReview ? [{ name: 'targets-review', template: 'targets-review.md.hbs' }] : []),
     ...audiences.map((a) => ({ name: `brief-${a.name}`, template: a.template, pages: a.pages, audience: a })),
   ];
 }

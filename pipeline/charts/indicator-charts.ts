@@ -92,3 +92,33 @@ export function targetsChart(headline: HeadlineView, title: string): ChartSpec |
     },
   };
 }
+
+/** Last year's targets beside the results the next report gives, for the figures given as rates. */
+export function reviewChart(items: Array<{ name: string; target: { value: number; unit: string; paragraph: number }; result: { value: number; unit: string; paragraph: number } | null }>, year: number, source: string): ChartSpec | null {
+  const rows = items.filter((i) => i.result && i.target.unit === '%' && i.result.unit === '%');
+  if (rows.length < 2) return null;
+  return {
+    name: 'targets-review',
+    title: `${year}年目标与实绩`,
+    widthMm: 150,
+    heightMm: Math.min(130, 30 + rows.length * 13),
+    source,
+    config: {
+      type: 'bar',
+      data: {
+        labels: rows.map((r) => r.name),
+        datasets: [
+          { label: `${year}年目标（%）`, data: rows.map((r) => r.target.value), backgroundColor: TARGET, barPercentage: 0.8 } as any,
+          { label: `${year}年实绩（%）`, data: rows.map((r) => r.result!.value), backgroundColor: BAR, barPercentage: 0.8 } as any,
+        ],
+      },
+      options: {
+        indexAxis: 'y',
+        layout: { padding: { right: 40, left: 4 } },
+        scales: { x: { title: { display: true, text: '%' }, beginAtZero: true, grace: '10%' }, y: { grid: { display: false } } },
+        plugins: { legend: { position: 'bottom', labels: { boxWidth: 12 } }, title: { display: true, text: `${year}年目标与实绩（%）`, font: { size: 13, weight: 'bold' } } },
+      },
+      plugins: [valueLabels],
+    },
+  };
+}

@@ -18,7 +18,10 @@ const SYNONYMS: Array<[RegExp, string]> = [
 ];
 
 export function canonicalName(name: string): string {
-  const bare = name.replace(/\s/g, '').replace(/^(全市|全省|全区|全县|全国|今年|去年|全年|实现)+/, '').replace(/(年均|增速|增长率|增幅)$/, '');
+  const bare = name
+    .replace(/\s/g, '')
+    .replace(/^(全市|全省|全区|全县|全国|今年|去年|全年|实现|完成|减少|新增|增加|压减|压缩)+/, '')
+    .replace(/(年均|增速|增长率|增幅)$/, '');
   for (const [pattern, canonical] of SYNONYMS) if (pattern.test(bare)) return canonical;
   return bare;
 }

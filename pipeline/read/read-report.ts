@@ -10,6 +10,8 @@ import { inferIssuer, inferredTitle, inferYear, titleHeading, type ReportIdentit
 import { removeLetterSpacing } from './patterns.js';
 import { buildSourceLines, trimLine } from './source-lines.js';
 import { structureReport } from './structure.js';
+import { parseYamlText } from '../util/yaml-file.js';
+
 import './tree-types.js';
 
 export interface ReadReport {
@@ -57,6 +59,17 @@ export function readReportText(bytes: Uint8Array, path: string): ReadReport {
   }
 
   const keep = lines.map(() => true);
+  // YAML front matter (--- issuer: … year: … ---) says who issued the report and when; it is not report text.
+  const frontMatter: Partial<ReportIdentity> = {};
+  if (lines[0]?.text.trim() === '---') {
+    const close = lines.findIndex((l, i) => i > 0 && i < 40 && l.text.trim() === '---');
+    if (close > 0) {
+      const data = parseYamlText(lines.slice(1, close).map((l) => l.text).join('\n'), path).data as Record<string, unknown> | null;
+      if (data && typeof data.issuer === 'string') frontMatter.issuer = data.issuer;
+      if (data && Number.isInteger(Number(data.year))) frontMatter.year = Number(data.year);
+      for (let i = 0; i <= close; i++) keep[i] = false;
+    }
+  }
   for (const noise of findNoiseLines(lines)) {
     for (let i = noise.from; i <= noise.to; i++) keep[i] = false;
     const first = lines[noise.from];
@@ -80,8 +93,8 @@ export function readReportText(bytes: Uint8Array, path: string): ReadReport {
   const heading = titleHeading(tree);
   const writtenTitle = heading ? cleanTitle(toString(heading)) : '';
   const identity: ReportIdentity = {
-    issuer: inferIssuer(decoded.text, occasion ?? '', byline ?? '', writtenTitle),
-    year: inferYear(tree, occasion ?? '', writtenTitle),
+    issuer: frontMatter.issuer ?? inferIssuer(decoded.text, occasion ?? '', byline ?? '', writtenTitle),
+    year: frontMatter.year ?? inferYear(tree, occasion ?? '', writtenTitle),
   };
   let title = writtenTitle;
   const titleInferred = !heading;
@@ -93,6 +106,30 @@ export function readReportText(bytes: Uint8Array, path: string): ReadReport {
   return { tree, file, encoding: decoded.encoding, title, titleInferred, occasion, byline, identity };
 }
 
+/**
+ * Who issued a report and when, as a `source/<slug>.yaml` beside it says (issuer: …, year: …):
+ * it overrides what the text suggests, for reports that do not say it clearly.
+ */
+async function identityOverride(path: string): Promise<Partial<ReportIdentity>> {
+  const sidecar = path.replace(/\.[^./]+$/, '.yaml');
+  if (sidecar === path) return {};
+  let text: string;
+  try {
+    text = await readFile(sidecar, 'utf8');
+  } catch {
+    return {};
+  }
+  const data = parseYamlText(text, sidecar).data as Record<string, unknown> | null;
+  const override: Partial<ReportIdentity> = {};
+  if (data && typeof data.issuer === 'string') override.issuer = data.issuer;
+  if (data && data.year !== undefined) {
+    const year = Number(data.year);
+    if (!Number.isInteger(year) || year < 1949 || year > 2200) throw new BriefsError(sidecar, `year must be a year such as 2019, not “${String(data.year)}”`);
+    override.year = year;
+  }
+  return override;
+}
+
 export async function readReport(path: string): Promise<ReadReport> {
   let bytes: Buffer;
   try {
@@ -101,5 +138,8 @@ export async function readReport(path: string): Promise<ReadReport> {
     const code = (error as NodeJS.ErrnoException).code;
     throw new BriefsError(path, code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a folder, not a report' : `cannot read the file (${code ?? 'error'})`);
   }
-  return readReportText(bytes, path);
+  const report = readReportText(bytes, path);
+  const override = await identityOverride(path);
+  report.identity = { ...report.identity, ...override };
+  return report;
 }

@@ -62,6 +62,17 @@ describe('a batch with every corpus report and two bad files', () => {
     }
   });
 
+  it('reviews the 2018 national targets in the 2019 report’s folder, and only there', () => {
+    const folder = join(out, 'national-2019');
+    const review = JSON.parse(readFileSync(join(folder, 'targets-review.json'), 'utf8'));
+    expect(review).toMatchObject({ issuer: '国务院', year: 2018, later: { slug: 'national-2019' } });
+    const gdp = review.items.find((i: any) => i.name === '国内生产总值');
+    expect(gdp).toMatchObject({ target: { value: 6.5, unit: '%', qualifier: '左右' }, result: { value: 6.6, unit: '%' }, status: 'met' });
+    expect(squash(pdfText(join(folder, 'targets-review.pdf')))).toContain(squash('国内生产总值增长6.5%左右（2018年报告¶37）'));
+    expect(existsSync(join(folder, 'targets-review.docx'))).toBe(true);
+    for (const other of ['dalian-2018', 'guangdong-2026']) expect(existsSync(join(out, other, 'targets-review.json'))).toBe(false);
+  });
+
   it('reads the GB18030 copy to the same full text as its UTF-8 twin', () => {
     const body = (slug: string) => squash(pdfText(join(out, slug, 'fulltext.pdf')));
     expect(body('national-2018.gb18030')).toBe(body('national-2018'));

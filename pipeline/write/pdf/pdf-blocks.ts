@@ -5,7 +5,7 @@ import type { Assets } from '../assets.js';
 import { mmToPt, type PageStyle } from '../page-style.js';
 import { phrasingToRuns, type FootnoteNumbers } from '../phrasing.js';
 import { runsToPdf } from './pdf-inline.js';
-import { columnPlan } from '../table-columns.js';
+import { columnPlan, textEms } from '../table-columns.js';
 import { faceFor, PDF_FONT } from '../faces.js';
 
 export interface PdfContext {
@@ -50,8 +50,8 @@ function table(node: Table, ctx: PdfContext): object {
   const cell = (c: Table['children'][number]['children'][number], i: number, isHead: boolean) => ({
     text: runsToPdf(phrasingToRuns(c.children, ctx.footnotes), ctx.style),
     style: isHead ? 'tableHead' : 'tableCell',
-    // A figure never wraps: 下降 / 3.5% on two lines reads as two things.
-    noWrap: i !== plan.flexible,
+    // A figure never wraps: 下降 / 3.5% on two lines reads as two things. Longer text may.
+    noWrap: i !== plan.flexible && textEms(toString(c)) <= 12,
     alignment: align(i) === 'right' ? 'right' : align(i) === 'center' ? 'center' : 'left',
   });
   return {

@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node } from 'yaml';
-import { BriefsError } from '../util/errors.js';
+import { BriefsError } from './errors.js';
 
 /** A parsed YAML file that can say where any of its values is: errors name file:line:col. */
 export interface YamlFile {
