@@ -149,7 +149,16 @@ export async function buildReport(sourcePath: string, options: BuildOptions): Pr
       let laidOut: Awaited<ReturnType<typeof layout>>;
       if (publication.pages && candidates) {
         const even = await fitToPages(layout, publication.pages);
-        laidOut = even.take < 12 ? await fillToPages(layout, publication.pages, even, candidates.map((b) => b.items.length)) : even.result;
+        if (even.result.pages > publication.pages) {
+          // Even one item a block is too much: leave out blocks from the last (the least asked for) until it fits.
+          let caps = candidates.map(() => 1);
+          let attempt = even.result;
+          for (let drop = caps.length - 1; drop > 0 && attempt.pages > publication.pages; drop--) {
+            caps = caps.map((c, i) => (i >= drop ? 0 : c));
+            attempt = await layout(caps);
+          }
+          laidOut = attempt;
+        } else laidOut = even.take < 12 ? await fillToPages(layout, publication.pages, even, candidates.map((b) => b.items.length)) : even.result;
         // The chosen content, laid out on the full page.
         laidOut = await layout(laidOut.take, 0);
       } else laidOut = await layout(0);

@@ -35,7 +35,7 @@ export async function fillToPages<T extends { pages: number }>(
  * Finds the largest `take` (items per block) whose layout fits in `pages`, by bisection over
  * real layouts: the page count is measured after layout, never guessed from character counts.
  */
-export async function fitToPages<T extends { pages: number }>(layout: (take: number) => Promise<T>, pages: number): Promise<{ take: number; result: T }> {
+export async function fitToPages<T extends { pages: number }>(layout: (take: Take) => Promise<T>, pages: number): Promise<{ take: number; result: T }> {
   let best = await layout(1);
   if (best.pages > pages) return { take: 1, result: best };
   let lo = 1;

@@ -178,7 +178,8 @@ function highlights(model: ReportModel, audience: Audience, topics: Topics, used
 function figures(model: ReportModel, audience: Audience, topics: Topics): FigureItem[] {
   if (audience.figures === 'headline') {
     const cells: FigureItem[] = [];
-    for (const r of model.headline.rows) {
+    // A duration (连续37年) is not a key figure.
+    for (const r of model.headline.rows.filter((row) => !/^(年|天|个月|个季度)$/.test(row.result?.unit ?? ''))) {
       if (r.result) cells.push({ figure: r.result.text, label: r.name, paragraph: r.result.paragraph });
       else if (r.growth) cells.push({ figure: r.growth.text, label: `${r.name}增速`, paragraph: r.growth.paragraph });
     }
