@@ -2,8 +2,12 @@ import { readdir, stat } from 'node:fs/promises';
 import { extname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { readAudienceSettings, type AudienceSettings } from './audiences/audience.js';
-import { buildReport, prepareReport, type PreparedReport } from './build/build-report.js';
-import { pairReports } from './review/pair-reports.js';
+import { availableParallelism } from 'node:os';
+import { Worker } from 'node:worker_threads';
+import { planBatch, recordJob, type Job } from './build/batch.js';
+import { slugOf, type BuildResult, type PreparedReport } from './build/build-report.js';
+import { Progress } from './build/progress.js';
+import { runJob, type JobContext } from './build/run-job.js';
 import { describeError } from './util/errors.js';
 
 /** Extensions of reports in a SOURCE folder. */
@@ -46,44 +50,113 @@ export async function main(): Promise<number> {
     console.error(`error: ${error}`);
     failures.push(error);
   }
-  // Read every report first: pairing the same issuer's reports of consecutive years needs them all.
-  const prepared = new Map<string, PreparedReport>();
-  for (const file of files) {
+  let plan: Awaited<ReturnType<typeof planBatch>>;
+  try {
+    plan = await planBatch(files, outDir, templatesDir, settings.audiences);
+  } catch (error) {
+    console.error(`error: ${describeError(error, outDir)}`);
+    return 2;
+  }
+  for (const failure of plan.failures) {
+    console.error(`error: ${failure}`);
+    failures.push(failure);
+  }
+  for (const file of plan.upToDate) console.log(`${file} → ${join(outDir, slugOf(file))}/ (up to date)`);
+
+  const jobs = Number(process.env.JOBS) > 0 ? Math.floor(Number(process.env.JOBS)) : availableParallelism();
+  const context: JobContext = { outDir, templatesDir, audience: process.env.AUDIENCE || undefined };
+  const progress = new Progress(plan.jobs.length);
+  const report = async (job: Job, outcome: { result?: BuildResult; error?: string }, started: number) => {
+    progress.finish(job.slug);
+    progress.clear();
+    if (outcome.error) {
+      console.error(`error: ${outcome.error}`);
+      failures.push(outcome.error);
+      return;
+    }
+    const result = outcome.result!;
+    for (const warning of result.warnings) console.error(`warning: ${warning}`);
+    for (const error of result.errors) {
+      console.error(`error: ${error}`);
+      failures.push(error);
+    }
     try {
-      prepared.set(file, await prepareReport(file));
+      await recordJob(outDir, job, plan.identities.get(job.file)!, result);
     } catch (error) {
-      if (process.env.DEBUG === '1') console.error(error);
-      const line = describeError(error, file);
+      const line = describeError(error, outDir);
       console.error(`error: ${line}`);
       failures.push(line);
     }
-  }
-  const earlierOf = pairReports([...prepared.values()].map((p) => ({ slug: p.model.slug, issuer: p.model.issuer, year: p.model.year, model: p.model })));
-  for (const [file, report] of prepared) {
-    const started = Date.now();
-    try {
-      const earlier = earlierOf.get(report.model.slug)?.model;
-      const result = await buildReport(file, { outDir, templatesDir, audiences: settings.audiences, topics: settings.topics, prepared: report, earlier });
-      for (const warning of result.warnings) console.error(`warning: ${warning}`);
-      for (const error of result.errors) {
-        console.error(`error: ${error}`);
-        failures.push(error);
-      }
-      const paired = earlier ? `, targets of ${earlier.slug} reviewed` : '';
-      console.log(`${file} → ${join(outDir, result.slug)}/ (${result.written.length} files${paired}, ${((Date.now() - started) / 1000).toFixed(1)} s)`);
-    } catch (error) {
-      if (process.env.DEBUG === '1') console.error(error);
-      const line = describeError(error, file);
-      console.error(`error: ${line}`);
-      failures.push(line);
-    }
-  }
+    const reviewed = job.earlierFile ? `, targets of ${slugOf(job.earlierFile)} reviewed` : '';
+    console.log(`${job.file} → ${join(outDir, result.slug)}/ (${result.written.length} files${reviewed}, ${((Date.now() - started) / 1000).toFixed(1)} s)`);
+  };
+  await runJobs(plan.jobs, Math.min(jobs, plan.jobs.length), context, plan.prepared, progress, report);
   if (failures.length) {
     console.error(`${failures.length} problem(s); the other reports were built:`);
     for (const f of failures) console.error(`  ${f}`);
     return 1;
   }
   return 0;
+}
+
+/**
+ * Runs the jobs: in this thread when one at a time, else on worker threads (JOBS, default the
+ * number of cores), each building one report at a time.
+ */
+async function runJobs(
+  jobs: Job[],
+  parallel: number,
+  context: JobContext,
+  prepared: Map<string, PreparedReport>,
+  progress: Progress,
+  report: (job: Job, outcome: { result?: BuildResult; error?: string }, started: number) => Promise<void>,
+): Promise<void> {
+  if (parallel <= 1) {
+    for (const job of jobs) {
+      const started = Date.now();
+      try {
+        const result = await runJob(job, context, (stage) => progress.stage(job.slug, stage), prepared.get(job.file));
+        await report(job, { result }, started);
+      } catch (error) {
+        if (process.env.DEBUG === '1') console.error(error);
+        await report(job, { error: describeError(error, job.file) }, started);
+      }
+    }
+    return;
+  }
+  const queue = [...jobs];
+  const workerUrl = new URL('./build/worker-entry.mjs', import.meta.url);
+  await Promise.all(
+    Array.from({ length: parallel }, async () => {
+      const worker = new Worker(workerUrl);
+      try {
+        for (let job = queue.shift(); job; job = queue.shift()) {
+          const started = Date.now();
+          const current = job;
+          const outcome = await new Promise<{ result?: BuildResult; error?: string }>((resolve) => {
+            const onMessage = (message: any) => {
+              if (message.type === 'stage') progress.stage(message.slug, message.stage);
+              else {
+                worker.off('message', onMessage);
+                worker.off('error', onError);
+                resolve(message.type === 'done' ? { result: message.result } : { error: message.error });
+              }
+            };
+            const onError = (error: Error) => {
+              worker.off('message', onMessage);
+              resolve({ error: describeError(error, current.file) });
+            };
+            worker.on('message', onMessage);
+            worker.once('error', onError);
+            worker.postMessage({ job: current, context });
+          });
+          await report(current, outcome, started);
+        }
+      } finally {
+        await worker.terminate();
+      }
+    }),
+  );
 }
 
 process.exitCode = await main();

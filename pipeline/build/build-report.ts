@@ -42,6 +42,10 @@ export interface BuildOptions {
   earlier?: ReportModel;
   /** The report, read already (by the batch's pairing pass). */
   prepared?: PreparedReport;
+  /** Only these publications (the stale ones); all when absent. */
+  only?: string[];
+  /** Whether to write charts and exports (false when they are up to date). */
+  writeData?: boolean;
   /** Called for each stage, for progress lines. */
   onStage?: (stage: string) => void;
 }
@@ -54,6 +58,8 @@ export interface BuildResult {
   warnings: string[];
   /** Publications that could not be made (template errors); the others were written. */
   errors: string[];
+  /** Files written per output ('data' for charts and exports, else the publication's name). */
+  outputs: Record<string, string[]>;
 }
 
 /** out/<slug>/ takes the source file's name without its last extension. */
@@ -107,25 +113,35 @@ export async function buildReport(sourcePath: string, options: BuildOptions): Pr
   const charts: RenderedChart[] = specs.map(renderChart);
   const assets = assetsOf(charts);
   const written: string[] = [];
-  for (const chart of charts) {
-    const path = join(folder, 'charts', `${chart.spec.name}.png`);
-    await writeFileAtomic(path, chart.png);
-    written.push(path);
+  const outputs: Record<string, string[]> = {};
+  const writeData = options.writeData ?? true;
+  const data: string[] = [];
+  if (writeData) {
+    for (const chart of charts) {
+      const path = join(folder, 'charts', `${chart.spec.name}.png`);
+      await writeFileAtomic(path, chart.png);
+      data.push(path);
+    }
   }
 
   stage('exports');
   const exports: Array<[string, string]> = [['indicators.json', indicatorsJson(model)], ['indicators.csv', indicatorsCsv(model)]];
   if (review) exports.push(['targets-review.json', targetsReviewJson(review)]);
-  for (const [name, data] of exports) {
-    const path = join(folder, name);
-    await writeFileAtomic(path, data);
-    written.push(path);
+  if (writeData) {
+    for (const [name, content] of exports) {
+      const path = join(folder, name);
+      await writeFileAtomic(path, content);
+      data.push(path);
+    }
+    outputs.data = data;
+    written.push(...data);
   }
 
   const context = { ...templateContext(model, charts), ...(review ? { review: reviewTemplateView(review) } : {}) };
   const date = documentDate(model);
   const errors: string[] = [];
   for (const publication of publicationsFor(options.audiences, review !== null)) {
+    if (options.only && !options.only.includes(publication.name)) continue;
     const templatePath = join(options.templatesDir, publication.template);
     try {
       stage(`template ${publication.name}`);
@@ -173,6 +189,7 @@ export async function buildReport(sourcePath: string, options: BuildOptions): Pr
       ];
       await writeFilesAtomic(files);
       written.push(...files.map((f) => f.path));
+      outputs[publication.name] = files.map((f) => f.path);
     } catch (error) {
       if (process.env.DEBUG === '1') console.error(error);
       errors.push(describeError(error, templatePath));
@@ -180,5 +197,5 @@ export async function buildReport(sourcePath: string, options: BuildOptions): Pr
   }
   stage('done');
   delete timings.done;
-  return { slug, timings, written, warnings: model.warnings, errors };
+  return { slug, timings, written, warnings: model.warnings, errors, outputs };
 }

@@ -1,0 +1,30 @@
+import { readAudienceSettings, type AudienceSettings } from '../audiences/audience.js';
+import { buildReport, prepareReport, type BuildResult, type PreparedReport } from './build-report.js';
+import type { Job } from './batch.js';
+
+export interface JobContext {
+  outDir: string;
+  templatesDir: string;
+  audience?: string;
+}
+
+let settings: { key: string; value: AudienceSettings } | null = null;
+
+/** Runs one job of a batch: reads (or takes) the report and its earlier one, and builds what is stale. */
+export async function runJob(job: Job, context: JobContext, onStage: (stage: string) => void, prepared?: PreparedReport): Promise<BuildResult> {
+  const key = `${context.templatesDir}\u0000${context.audience ?? ''}`;
+  if (settings?.key !== key) settings = { key, value: await readAudienceSettings(context.templatesDir, context.audience) };
+  const report = prepared ?? (await prepareReport(job.file));
+  const earlier = job.earlierFile ? (await prepareReport(job.earlierFile)).model : undefined;
+  return buildReport(job.file, {
+    outDir: context.outDir,
+    templatesDir: context.templatesDir,
+    audiences: settings.value.audiences,
+    topics: settings.value.topics,
+    prepared: report,
+    earlier,
+    only: job.publications,
+    writeData: job.data,
+    onStage,
+  });
+}
