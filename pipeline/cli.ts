@@ -1,5 +1,5 @@
-import { readdir, stat } from 'node:fs/promises';
-import { extname, join, resolve } from 'node:path';
+import { mkdir, readdir, rm, stat, writeFile } from 'node:fs/promises';
+import { dirname, extname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { readAudienceSettings, type AudienceSettings } from './audiences/audience.js';
 import { availableParallelism } from 'node:os';
@@ -26,6 +26,25 @@ async function sourceFiles(source: string): Promise<string[]> {
   return names.map((n) => join(source, n));
 }
 
+/** OUT must be a folder we can write into: found out before any work, not halfway through. */
+async function ensureWritable(outDir: string): Promise<void> {
+  // One level at a time: Node's recursive mkdir never returns on some special file systems (/proc).
+  const missing: string[] = [];
+  for (let dir = resolve(outDir); ; dir = dirname(dir)) {
+    try {
+      if (!(await stat(dir)).isDirectory()) throw Object.assign(new Error('not a folder'), { code: 'ENOTDIR' });
+      break;
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'ENOENT' || dirname(dir) === dir) throw error;
+      missing.unshift(dir);
+    }
+  }
+  for (const dir of missing) await mkdir(dir);
+  const probe = join(outDir, `.briefs-probe-${process.pid}`);
+  await writeFile(probe, '');
+  await rm(probe, { force: true });
+}
+
 export async function main(): Promise<number> {
   const source = process.env.SOURCE || 'source';
   const outDir = process.env.OUT || 'out';
@@ -36,6 +55,12 @@ export async function main(): Promise<number> {
     files = await sourceFiles(source);
   } catch (error) {
     console.error(`error: ${(error as Error).message}`);
+    return 2;
+  }
+  try {
+    await ensureWritable(outDir);
+  } catch (error) {
+    console.error(`error: ${outDir}: cannot write here (${(error as NodeJS.ErrnoException).code ?? (error as Error).message}); set OUT to a folder you can write`);
     return 2;
   }
   let settings: AudienceSettings;

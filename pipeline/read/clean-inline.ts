@@ -47,7 +47,7 @@ export function findInlineMarkup(raw: string): InlineCleaning {
   };
 
   // Active or invisible content: never part of the report, and never allowed to reach an output.
-  for (const m of raw.matchAll(/<(script|style|noscript|template|iframe)\b[^>]*>[\s\S]*?<\/\1\s*>|<!--[\s\S]*?-->/gi)) {
+  for (const m of raw.matchAll(/<(script|style|noscript|template|iframe|head|nav|header|footer|aside|form|button|select)\b[^>]*>[\s\S]*?<\/\1\s*>|<!--[\s\S]*?-->/gi)) {
     const start = m.index!;
     take(start, start + m[0].length);
     dropped.push({ offset: start, what: shorten(m[0], 16), reason: m[1] ? `<${m[1].toLowerCase()}> block` : 'HTML comment' });
@@ -75,15 +75,28 @@ export function findInlineMarkup(raw: string): InlineCleaning {
   }
 
   // Bold marks headings in text copied from web pages: remember the run, remove the tags.
-  for (const m of raw.matchAll(/<(strong|b)\b[^>]*>([\s\S]*?)<\/\1\s*>/gi)) {
+  for (const m of raw.matchAll(/<(strong|b|h[1-6])\b[^>]*>([\s\S]*?)<\/\1\s*>/gi)) {
     const start = m.index!;
     const end = start + m[0].length;
     if (isTaken(start, end)) continue;
     const openEnd = start + m[0].indexOf('>') + 1;
     const closeStart = end - m[0].slice(m[0].lastIndexOf('<')).length;
     take(start, openEnd);
-    take(closeStart, end);
+    // A heading tag also ends its line; bold inside a paragraph does not.
+    take(closeStart, end, /^h\d$/i.test(m[1]) ? '\n' : undefined);
     strongRanges.push([openEnd, closeStart]);
+  }
+
+  // A web page's block tags end lines of text, as its paragraphs were on screen.
+  for (const m of raw.matchAll(/<\/(p|div|li|h[1-6]|tr|section|article|blockquote)\s*>|<br\s*\/?>/gi)) {
+    const start = m.index!;
+    if (isTaken(start, start + m[0].length)) continue;
+    take(start, start + m[0].length, '\n');
+  }
+
+  for (const m of raw.matchAll(/<![A-Za-z][^>]*>|<\?xml[^>]*\?>/g)) {
+    const start = m.index!;
+    if (!isTaken(start, start + m[0].length)) take(start, start + m[0].length);
   }
 
   // Every other tag: removed, its text kept. Only things shaped like tags (a letter or / after <),

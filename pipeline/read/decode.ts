@@ -50,6 +50,17 @@ function guessUtf16WithoutBom(bytes: Uint8Array): 'utf-16le' | 'utf-16be' | null
   return null;
 }
 
+/** Control bytes (other than tab, newlines, form feed and escape) in the first 64 KiB: text has none. */
+function controlByteRatio(bytes: Uint8Array): number {
+  const sample = Math.min(bytes.length, 65536);
+  let controls = 0;
+  for (let i = 0; i < sample; i++) {
+    const b = bytes[i];
+    if (b < 0x20 && b !== 0x09 && b !== 0x0a && b !== 0x0d && b !== 0x0c && b !== 0x1b) controls++;
+  }
+  return sample === 0 ? 0 : controls / sample;
+}
+
 function tryDecode(bytes: Uint8Array, encoding: string): string | null {
   try {
     return new TextDecoder(encoding, { fatal: true }).decode(bytes);
@@ -107,6 +118,7 @@ export function decodeReport(bytes: Uint8Array, file: string): DecodedText {
     text = tryDecode(bytes.subarray(2), 'utf-16be');
   } else {
     const utf16 = guessUtf16WithoutBom(bytes);
+    if (!utf16 && controlByteRatio(bytes) > 0.01) throw new BriefsError(file, 'this looks like binary data, not a text report');
     if (utf16) {
       encoding = utf16;
       text = tryDecode(bytes, utf16);

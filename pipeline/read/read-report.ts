@@ -42,6 +42,7 @@ export function readReportText(bytes: Uint8Array, path: string): ReadReport {
 
   const inline = findInlineMarkup(decoded.raw);
   const lines = buildSourceLines(decoded.raw, inline.edits, inline.strongRanges).map(trimLine);
+  // The line holding an offset (segments of one line, split at block tags, share its start offset).
   const lineOfOffset = (offset: number) => {
     let lo = 0;
     let hi = lines.length - 1;
@@ -50,12 +51,11 @@ export function readReportText(bytes: Uint8Array, path: string): ReadReport {
       if (lines[mid].offset <= offset) lo = mid;
       else hi = mid - 1;
     }
-    return lines[lo].line;
+    return lines[lo];
   };
   for (const d of inline.dropped) {
-    const line = lineOfOffset(d.offset);
-    const column = d.offset - (lines[line - 1]?.offset ?? 0) + 1;
-    file.message(`dropped ${d.reason} “${d.what}”`, { place: { line, column }, ruleId: 'dropped-noise', source: 'briefs' });
+    const at = lineOfOffset(d.offset);
+    file.message(`dropped ${d.reason} “${d.what}”`, { place: { line: at.line, column: d.offset - at.offset + 1 }, ruleId: 'dropped-noise', source: 'briefs' });
   }
 
   const keep = lines.map(() => true);
@@ -75,7 +75,7 @@ export function readReportText(bytes: Uint8Array, path: string): ReadReport {
     const first = lines[noise.from];
     const shown = first.text.length > 20 ? `${first.text.slice(0, 20)}…` : first.text;
     const range = noise.to > noise.from ? ` (lines ${first.line}–${lines[noise.to].line})` : '';
-    file.message(`dropped ${noise.reason} “${shown}”${range}`, { place: { line: first.line, column: 1 }, ruleId: 'dropped-noise', source: 'briefs' });
+    file.message(`dropped ${noise.reason} “${shown}”${range}`, { place: { line: first.line, column: (first.cols[0] ?? 0) + 1 }, ruleId: 'dropped-noise', source: 'briefs' });
   }
 
   const { tree, warnings } = structureReport(lines, keep);

@@ -91,7 +91,11 @@ export function buildSourceLines(raw: string, edits: Edit[], strongRanges: Array
     while (editIndex < sorted.length && sorted[editIndex].end <= i && sorted[editIndex].start < i) editIndex++;
     const edit = editIndex < sorted.length && sorted[editIndex].start === i ? sorted[editIndex] : undefined;
     if (edit && edit.end > i) {
-      if (edit.replacement) {
+      if (edit.replacement === '\n') {
+        // A block tag (</p>, <br>) ends a line of text without ending the file's line: the text
+        // after it starts a new line that keeps its place (same line number, its own columns).
+        finishLine(i);
+      } else if (edit.replacement) {
         for (const ch of edit.replacement) {
           text += ch;
           cols.push(i - lineStart);

@@ -14,7 +14,7 @@ function packageDir(name: string): string {
   }
 }
 
-function fontFile(pkg: string, weight: string, file: string): string {
+export function fontFile(pkg: string, weight: string, file: string): string {
   const path = join(packageDir(pkg), weight, file);
   if (!existsSync(path)) throw new BriefsError(path, 'font file is missing; reinstall with `npm ci`');
   return path;
