@@ -39,11 +39,28 @@ export function findInlineMarkup(raw: string): InlineCleaning {
   const edits: Edit[] = [];
   const strongRanges: Array<[number, number]> = [];
   const dropped: Dropped[] = [];
+  // Spans already claimed, kept sorted by start, so a check is a binary search (pages have
+  // thousands of tags; a linear scan each time made reading quadratic).
   const taken: Array<[number, number]> = [];
-  const isTaken = (start: number, end: number) => taken.some(([s, e]) => start < e && end > s);
+  const firstEndingAfter = (at: number) => {
+    let lo = 0;
+    let hi = taken.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (taken[mid][0] <= at) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  };
+  const isTaken = (start: number, end: number) => {
+    const i = firstEndingAfter(start);
+    // The span starting at or before `start`, and the one after it, are the only candidates
+    // (claimed spans never overlap one another).
+    return (i > 0 && taken[i - 1][1] > start) || (i < taken.length && taken[i][0] < end);
+  };
   const take = (start: number, end: number, replacement?: string) => {
     edits.push({ start, end, replacement });
-    taken.push([start, end]);
+    taken.splice(firstEndingAfter(start), 0, [start, end]);
   };
 
   // Active or invisible content: never part of the report, and never allowed to reach an output.

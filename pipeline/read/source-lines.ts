@@ -76,7 +76,13 @@ export function buildSourceLines(raw: string, edits: Edit[], strongRanges: Array
   let cols: number[] = [];
   let strongChars = 0;
   let visibleChars = 0;
-  const inStrong = (offset: number) => strongRanges.some(([s, e]) => offset >= s && offset < e);
+  // Offsets only grow as the text is walked, so one pointer into the sorted ranges suffices.
+  const ranges = [...strongRanges].sort((a, b) => a[0] - b[0]);
+  let rangeIndex = 0;
+  const inStrong = (offset: number) => {
+    while (rangeIndex < ranges.length && ranges[rangeIndex][1] <= offset) rangeIndex++;
+    return rangeIndex < ranges.length && offset >= ranges[rangeIndex][0];
+  };
   const finishLine = (endOffset: number) => {
     cols.push(endOffset - lineStart);
     lines.push({ line: lineNo, text, cols, offset: lineStart, strong: visibleChars > 0 && strongChars === visibleChars });
