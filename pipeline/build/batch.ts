@@ -1,5 +1,5 @@
 import { readFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
 import type { Audience } from '../audiences/audience.js';
 import { pairReports } from '../review/pair-reports.js';
 import { describeError } from '../util/errors.js';
@@ -79,7 +79,7 @@ export async function planBatch(files: string[], outDir: string, templatesDir: s
       keys[publication.name] = hashOf(base, template, audience, publication.audience ? topicsHash : '');
     }
     const recorded = manifest.reports[slug];
-    const stale = Object.keys(keys).filter((output) => !upToDate(recorded, output, keys[output]));
+    const stale = Object.keys(keys).filter((output) => !upToDate(outDir, recorded, output, keys[output]));
     if (stale.length === 0) {
       fresh.push(file);
       continue;
@@ -94,7 +94,7 @@ export async function recordJob(outDir: string, job: Job, identity: ReportRecord
   const manifest = await readManifest(outDir);
   const previous = manifest.reports[job.slug];
   const outputs = previous && previous.sourceHash === identity.sourceHash ? { ...previous.outputs } : {};
-  for (const [output, files] of Object.entries(result.outputs)) outputs[output] = { key: job.keys[output], files };
+  for (const [output, files] of Object.entries(result.outputs)) outputs[output] = { key: job.keys[output], files: files.map((f) => relative(outDir, f)) };
   manifest.reports[job.slug] = { sourceHash: identity.sourceHash, issuer: identity.issuer, year: identity.year, outputs };
   await writeManifest(outDir, manifest);
 }

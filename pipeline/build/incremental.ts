@@ -12,6 +12,7 @@ import { writeFileAtomic } from '../util/atomic-write.js';
  */
 export interface OutputRecord {
   key: string;
+  /** Relative to OUT, so two OUTs built alike hold the same manifest. */
   files: string[];
 }
 
@@ -75,7 +76,7 @@ export async function toolHash(): Promise<string> {
 }
 
 /** Whether an output is up to date: the same key, and all its files still there. */
-export function upToDate(record: ReportRecord | undefined, output: string, key: string): boolean {
+export function upToDate(outDir: string, record: ReportRecord | undefined, output: string, key: string): boolean {
   const previous = record?.outputs[output];
-  return Boolean(previous && previous.key === key && previous.files.every((f) => existsSync(f)));
+  return Boolean(previous && previous.key === key && previous.files.every((f) => existsSync(join(outDir, f))));
 }

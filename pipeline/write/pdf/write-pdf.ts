@@ -1,4 +1,6 @@
+import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { dirname } from 'node:path';
 import type { RootContent } from 'mdast';
 import type { TDocumentDefinitions } from 'pdfmake/interfaces.js';
 import type { Publication } from '../../publish/parse-publication.js';
@@ -20,19 +22,48 @@ interface PdfMake {
 }
 
 let pdfmakeInstance: PdfMake | null = null;
+
+/**
+ * pdfkit parses a font with fontkit.create(bytes) for each document. Given the same bytes (our
+ * fonts live once in memory), the parsed font is reused: it is only read from, never changed.
+ */
+function memoiseFontParsing(): void {
+  // pdfkit takes fontkit by require() when it loads: put a memoising copy of fontkit's exports
+  // in the module cache first (its own exports are read-only getters).
+  const path = require.resolve('fontkit', { paths: [dirname(require.resolve('pdfkit'))] });
+  const real = require(path) as Record<string, unknown> & { create: (data: Uint8Array, family?: string) => unknown };
+  if (real.__briefsMemo) return;
+  const parsed = new WeakMap<Uint8Array, Map<string, unknown>>();
+  const memo: Record<string, unknown> = { ...real, __briefsMemo: true };
+  memo.create = (data: Uint8Array, family?: string) => {
+    let byFamily = parsed.get(data);
+    if (!byFamily) parsed.set(data, (byFamily = new Map()));
+    const key = family ?? '';
+    if (!byFamily.has(key)) byFamily.set(key, real.create(data, family));
+    return byFamily.get(key);
+  };
+  require.cache[path]!.exports = memo;
+}
+
 /** pdfmake is a singleton module; it is set up once per process: fonts, and no file or URL access but the fonts. */
 function pdfmake(): PdfMake {
   if (pdfmakeInstance) return pdfmakeInstance;
-  const instance = require('pdfmake') as PdfMake;
+  memoiseFontParsing();
+  const instance = require('pdfmake') as PdfMake & { virtualfs: { writeFileSync(name: string, data: Buffer): void } };
+  // Fonts are read once into pdfmake's virtual file system, and each parsed once: pdfkit would
+  // otherwise read and parse 15 MB font files for every document (and briefs are laid out many
+  // times while they are fitted to their page).
+  const files = { serif: FONT_FILES.serifRegular, serifBold: FONT_FILES.serifBold, serifLight: FONT_FILES.serifLight, sans: FONT_FILES.sansRegular, sansBold: FONT_FILES.sansBold, kai: FONT_FILES.kai };
+  for (const [name, path] of Object.entries(files)) instance.virtualfs.writeFileSync(`briefs-fonts/${name}.ttf`, readFileSync(path));
+  const v = (name: keyof typeof files) => `briefs-fonts/${name}.ttf`;
   const fonts = {
-    Serif: { normal: FONT_FILES.serifRegular, bold: FONT_FILES.serifBold, italics: FONT_FILES.serifRegular, bolditalics: FONT_FILES.serifBold },
-    SerifLight: { normal: FONT_FILES.serifLight, bold: FONT_FILES.serifBold, italics: FONT_FILES.serifLight, bolditalics: FONT_FILES.serifBold },
-    Sans: { normal: FONT_FILES.sansRegular, bold: FONT_FILES.sansBold, italics: FONT_FILES.sansRegular, bolditalics: FONT_FILES.sansBold },
-    Kai: { normal: FONT_FILES.kai, bold: FONT_FILES.kai, italics: FONT_FILES.kai, bolditalics: FONT_FILES.kai },
+    Serif: { normal: v('serif'), bold: v('serifBold'), italics: v('serif'), bolditalics: v('serifBold') },
+    SerifLight: { normal: v('serifLight'), bold: v('serifBold'), italics: v('serifLight'), bolditalics: v('serifBold') },
+    Sans: { normal: v('sans'), bold: v('sansBold'), italics: v('sans'), bolditalics: v('sansBold') },
+    Kai: { normal: v('kai'), bold: v('kai'), italics: v('kai'), bolditalics: v('kai') },
   };
-  const allowed = new Set(Object.values(fonts).flatMap((f) => Object.values(f)));
   instance.setFonts(fonts);
-  instance.setLocalAccessPolicy((path) => allowed.has(path));
+  instance.setLocalAccessPolicy(() => false);
   instance.setUrlAccessPolicy(() => false);
   pdfmakeInstance = instance;
   return instance;
