@@ -158,7 +158,8 @@ export async function buildReport(sourcePath: string, options: BuildOptions): Pr
         const markdown = render(candidates ? { ...context, audience: publication.audience, brief: briefAt(candidates, take) } : context);
         const parsed = parsePublication(markdown, templatePath);
         stage(`pdf ${publication.name}`);
-        return { parsed, take, ...(await writePdf(parsed, assets, { date, file: templatePath, reserveBottomPt })) };
+        // Attempts while fitting are drafts: the page count is all that is wanted of them.
+        return { parsed, take, ...(await writePdf(parsed, assets, { date, file: templatePath, reserveBottomPt, draft: reserveBottomPt > 0 })) };
       };
       // Fit by choosing content, never by shrinking type: the most items per block that lay out
       // within the page budget, measured on the laid-out PDF.
@@ -174,7 +175,7 @@ export async function buildReport(sourcePath: string, options: BuildOptions): Pr
             attempt = await layout(caps);
           }
           laidOut = attempt;
-        } else laidOut = even.take < 12 ? await fillToPages(layout, publication.pages, even, candidates.map((b) => b.items.length)) : even.result;
+        } else laidOut = even.take < 8 ? await fillToPages(layout, publication.pages, even, candidates.map((b) => b.items.length)) : even.result;
         // The chosen content, laid out on the full page.
         laidOut = await layout(laidOut.take, 0);
       } else laidOut = await layout(0);

@@ -1,7 +1,7 @@
 import type { Take } from '../model/brief-view.js';
 
 /** The most items per block to try: more than any one-page brief holds. */
-const MOST = 12;
+const MOST = 8;
 
 /**
  * Fills what room is left after an even fit: one more item for each block in turn, kept when
@@ -15,7 +15,8 @@ export async function fillToPages<T extends { pages: number }>(
 ): Promise<T> {
   const caps = available.map((n, i) => Math.min(n, i === available.length - 1 ? even.take : even.take));
   let best = even.result;
-  for (let grown = true, rounds = 0; grown && rounds < 3; rounds++) {
+  // One pass: each block tries one more item, in the audience's order of importance.
+  for (let grown = true, rounds = 0; grown && rounds < 1; rounds++) {
     grown = false;
     for (let b = 0; b < caps.length; b++) {
       if (caps[b] >= available[b]) continue;

@@ -126,6 +126,8 @@ export interface PdfOptions {
   file: string;
   /** Room kept free at the foot of every page, in points: fitting leaves Word this much slack. */
   reserveBottomPt?: number;
+  /** A layout only measured, never written: its streams need not be compressed. */
+  draft?: boolean;
 }
 
 /** Builds the pdfmake document definition for a publication tree. Pure. */
@@ -159,6 +161,7 @@ export function pdfDocument(publication: Publication, assets: Assets, options: P
   const header = publication.meta.header && style.runningHead ? String(publication.meta.header) : '';
   const numberGap = mmToPt(7);
   return {
+    compress: !options.draft,
     pageSize: 'A4',
     pageMargins: [mmToPt(m.left), mmToPt(m.top), mmToPt(m.right), mmToPt(m.bottom) + (options.reserveBottomPt ?? 0)],
     defaultStyle: { font: PDF_FONT[style.bodyFace], fontSize: style.bodySizePt, lineHeight: style.lineHeight },
