@@ -28,6 +28,10 @@ clean:
 audience: node_modules/.package-lock.json
 	@NAME="$(NAME)" $(TSX) pipeline/scaffold-audience.ts
 
+.PHONY: preview
+preview: node_modules/.package-lock.json
+	@SOURCE="$(SOURCE)" OUT="$(OUT)" $(TSX) pipeline/preview.ts
+
 .PHONY: bench
 bench: node_modules/.package-lock.json
 	@$(TSX) pipeline/bench.ts

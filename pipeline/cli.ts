@@ -7,6 +7,7 @@ import { Worker } from 'node:worker_threads';
 import { planBatch, recordJob, type Job } from './build/batch.js';
 import { slugOf, type BuildResult, type PreparedReport } from './build/build-report.js';
 import { Progress } from './build/progress.js';
+import { writeGalleryIndex } from './write/gallery/write-index.js';
 import { runJob, type JobContext } from './build/run-job.js';
 import { describeError } from './util/errors.js';
 
@@ -116,6 +117,13 @@ export async function main(): Promise<number> {
     console.log(`${job.file} → ${join(outDir, result.slug)}/ (${result.written.length} files${reviewed}, ${((Date.now() - started) / 1000).toFixed(1)} s)`);
   };
   await runJobs(plan.jobs, Math.min(jobs, plan.jobs.length), context, plan.prepared, progress, report);
+  try {
+    await writeGalleryIndex(outDir);
+  } catch (error) {
+    const line = describeError(error, join(outDir, 'index.html'));
+    console.error(`error: ${line}`);
+    failures.push(line);
+  }
   if (failures.length) {
     console.error(`${failures.length} problem(s); the other reports were built:`);
     for (const f of failures) console.error(`  ${f}`);

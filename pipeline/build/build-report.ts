@@ -14,6 +14,8 @@ import { assetsOf } from '../write/assets.js';
 import { writeDocx } from '../write/docx/write-docx.js';
 import { indicatorsCsv, indicatorsJson } from '../write/exports.js';
 import { writePdf } from '../write/pdf/write-pdf.js';
+import { thumbnailOf } from '../write/gallery/thumbnail.js';
+import { writeHtml } from '../write/html/write-html.js';
 import type { Audience } from '../audiences/audience.js';
 import type { Topics } from '../audiences/topics.js';
 import { briefAt, briefCandidates, type Take } from '../model/brief-view.js';
@@ -184,9 +186,14 @@ export async function buildReport(sourcePath: string, options: BuildOptions): Pr
       }
       stage(`docx ${publication.name}`);
       const docx = await writeDocx(laidOut.parsed, assets, { date, file: templatePath });
+      stage(`html ${publication.name}`);
+      const html = writeHtml(laidOut.parsed, assets);
+      const thumbnail = await thumbnailOf(laidOut.pdf);
       const files = [
         { path: join(folder, `${publication.name}.docx`), data: docx },
         { path: join(folder, `${publication.name}.pdf`), data: laidOut.pdf },
+        { path: join(folder, `${publication.name}.html`), data: html },
+        { path: join(folder, 'thumbs', `${publication.name}.png`), data: thumbnail },
       ];
       await writeFilesAtomic(files);
       written.push(...files.map((f) => f.path));

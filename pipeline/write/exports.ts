@@ -14,6 +14,8 @@ export function indicatorsJson(model: ReportModel): string {
     year: model.year,
     encoding: model.encoding,
     count: model.indicators.length,
+    /** What the reader dropped or could not recognise, with places: the gallery lists them. */
+    warnings: model.warnings,
   };
   const indicators = model.indicators.map((i) => Object.fromEntries(FIELDS.map((f) => [f, i[f]])));
   return `${JSON.stringify({ report, indicators }, null, 2)}\n`;
