@@ -67,7 +67,8 @@ export function findInlineMarkup(raw: string): InlineCleaning {
   for (const m of raw.matchAll(/<(script|style|noscript|template|iframe|head|nav|header|footer|aside|form|button|select)\b[^>]*>[\s\S]*?<\/\1\s*>|<!--[\s\S]*?-->/gi)) {
     const start = m.index!;
     take(start, start + m[0].length);
-    dropped.push({ offset: start, what: shorten(m[0], 16), reason: m[1] ? `<${m[1].toLowerCase()}> block` : 'HTML comment' });
+    // Named by its tag, not quoted: what a script says must not reach any output, warnings included.
+    dropped.push({ offset: start, what: m[1] ? m[1].toLowerCase() : 'comment', reason: m[1] ? 'HTML block' : 'HTML' });
   }
 
   // Links: a link at the end of a paragraph, or after a full stop, was injected by the page the

@@ -81,7 +81,7 @@ describe('a new audience, made by writing one YAML file', () => {
 
   it('builds only that audience when AUDIENCE names it', () => {
     const briefs = readdirSync(join(out, 'dalian-2018')).filter((f) => f.startsWith('brief-'));
-    expect(briefs.sort()).toEqual(['brief-environment.docx', 'brief-environment.pdf']);
+    expect(briefs.sort()).toEqual(['brief-environment.docx', 'brief-environment.html', 'brief-environment.pdf']);
   });
 });
 
