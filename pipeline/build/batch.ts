@@ -1,4 +1,3 @@
-import { readFile } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import type { Audience } from '../audiences/audience.js';
 import { pairReports } from '../review/pair-reports.js';
@@ -99,4 +98,3 @@ export async function recordJob(outDir: string, job: Job, identity: ReportRecord
   await writeManifest(outDir, manifest);
 }
 
-export { readFile };

@@ -17,7 +17,7 @@ export interface PublicationMeta {
   /** Document properties. */
   subject?: string;
   keywords?: string[];
-  /** Number the body paragraphs' ¶ marks in the margin style. */
+  /** Other settings: density (compact), band (title on a coloured band). */
   [key: string]: unknown;
 }
 
