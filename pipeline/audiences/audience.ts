@@ -21,6 +21,8 @@ export interface Audience {
   topics: string[];
   /** Words the brief should cover when the report has them: 自由贸易试验区, 养老金 … */
   focus: string[];
+  /** Highlights must carry a figure (a newsroom quotes facts, not intentions). */
+  quotable: boolean;
   blocks: BlockName[];
   /** Key figures: the report's headline results, or the figures of the audience's topics. */
   figures: 'headline' | 'topics';
@@ -64,6 +66,7 @@ export async function readAudience(path: string, topics: Topics, templatesDir: s
     pages,
     topics: audienceTopics,
     focus: list('focus'),
+    quotable: data.quotable === true,
     blocks: blocks as BlockName[],
     figures,
     headings: Object.fromEntries(Object.entries(data.headings ?? {}).map(([k, v]) => [k, String(v)])),

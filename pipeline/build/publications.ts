@@ -43,6 +43,7 @@ export const SUMMARY_SETTINGS: Audience = {
   pages: 2,
   topics: [],
   focus: [],
+  quotable: false,
   blocks: ['achievements', 'targets', 'priorities'],
   figures: 'headline',
   headings: {},

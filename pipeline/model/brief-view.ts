@@ -147,11 +147,13 @@ function highlights(model: ReportModel, audience: Audience, topics: Topics, used
     .filter((s) => s.text.length >= 8 && !/^各位代表/.test(s.text) && !/预期目标|主要目标是/.test(s.text))
     .map((s) => ({
       text: cutSentence(s.text, MAX_SENTENCE),
+      full: s.text,
       n: s.n,
       keywords: keywordsIn(s.text, audience, topics),
       base: Math.min(2, indicatorCount(s.text, s.n, model.indicators)) + (s.lead ? 1 : 0) + Math.min(0, topicScore(s.text, audience, topics)),
     }))
-    .filter((s) => s.keywords.size > 0 && !used.has(s.text) && topicScore(s.text, audience, topics) >= 2);
+    .filter((s) => s.keywords.size > 0 && !used.has(s.text) && topicScore(s.text, audience, topics) >= 2)
+    .filter((s) => !audience.quotable || indicatorCount(s.full, s.n, model.indicators) > 0);
   const covered = new Set<string>();
   const picked: BriefItem[] = [];
   const seen = new Set<string>();

@@ -107,6 +107,8 @@ export function headlineView(indicators: Indicator[], reportYear: number | null,
   // A main table, not a list of everything: the targets, then results until the table is full.
   const all = [...rows.values()];
   const withTarget = all.filter((r) => r.target);
-  const resultsOnly = all.filter((r) => !r.target).slice(0, Math.max(0, MAX_ROWS - withTarget.length));
+  // A result without a target belongs in the main table when the report gives its growth too
+  // (人均可支配收入 40587元, 增长6.7%); a lone level (总量突破90万亿元, 近14亿人口) does not.
+  const resultsOnly = all.filter((r) => !r.target && r.growth).slice(0, Math.max(0, MAX_ROWS - withTarget.length));
   return { resultYear, targetYear, rows: all.filter((r) => withTarget.includes(r) || resultsOnly.includes(r)), paragraphs };
 }
