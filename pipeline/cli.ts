@@ -148,7 +148,7 @@ async function runJobs(
     for (const job of jobs) {
       const started = Date.now();
       try {
-        const result = await runJob(job, context, (stage) => progress.stage(job.slug, stage), prepared.get(job.file));
+        const result = await runJob(job, context, (stage) => progress.stage(job.slug, stage), prepared.get(job.file), job.earlierFile ? prepared.get(job.earlierFile) : undefined);
         await report(job, { result }, started);
       } catch (error) {
         if (process.env.DEBUG === '1') console.error(error);
@@ -181,7 +181,7 @@ async function runJobs(
             };
             worker.on('message', onMessage);
             worker.once('error', onError);
-            worker.postMessage({ job: current, context });
+            worker.postMessage({ job: current, context, prepared: prepared.get(current.file), earlier: current.earlierFile ? prepared.get(current.earlierFile) : undefined });
           });
           await report(current, outcome, started);
         }

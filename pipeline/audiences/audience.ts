@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { readdir } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import { BriefsError } from '../util/errors.js';
-import type { Topics } from './topics.js';
+import { readTopics, type Topics } from './topics.js';
 import { readYamlFile, yamlError } from '../util/yaml-file.js';
 
 export const BLOCKS = ['figures', 'achievements', 'results', 'targets', 'priorities', 'highlights', 'risks'] as const;
@@ -73,18 +73,6 @@ export async function readAudience(path: string, topics: Topics, templatesDir: s
   };
 }
 
-/** Every audience in templates/audiences/, or just the one AUDIENCE names. */
-export async function readAudiences(templatesDir: string, topics: Topics, only?: string): Promise<Audience[]> {
-  const folder = join(templatesDir, 'audiences');
-  const names = (await readdir(folder).catch(() => [])).filter((n) => /\.ya?ml$/.test(n)).sort();
-  if (only) {
-    const match = names.find((n) => n.replace(/\.ya?ml$/, '') === only);
-    if (!match) throw new BriefsError(folder, `no audience “${only}”; audiences are: ${names.map((n) => n.replace(/\.ya?ml$/, '')).join(', ')}`);
-    return [await readAudience(join(folder, match), topics, templatesDir)];
-  }
-  return Promise.all(names.map((n) => readAudience(join(folder, n), topics, templatesDir)));
-}
-
 export interface AudienceSettings {
   topics: Topics;
   audiences: Audience[];
@@ -97,7 +85,6 @@ export interface AudienceSettings {
  * other briefs are still built; an AUDIENCE that names no file is an error of its own.
  */
 export async function readAudienceSettings(templatesDir: string, only?: string): Promise<AudienceSettings> {
-  const { readTopics } = await import('./topics.js');
   let topics: Topics;
   try {
     topics = await readTopics(templatesDir);

@@ -38,6 +38,12 @@ export async function planBatch(files: string[], outDir: string, templatesDir: s
   const manifest = await readManifest(outDir);
   const tool = await toolHash();
   const topicsHash = await hashFile(join(templatesDir, 'topics.yaml'));
+  // Templates and audience files are shared by every report: hash each once per batch.
+  const fileHashes = new Map<string, Promise<string>>();
+  const hashOnce = (path: string) => {
+    if (!fileHashes.has(path)) fileHashes.set(path, hashFile(path));
+    return fileHashes.get(path)!;
+  };
   const epoch = process.env.SOURCE_DATE_EPOCH ?? '';
   const failures: string[] = [];
   const prepared = new Map<string, PreparedReport>();
@@ -73,8 +79,8 @@ export async function planBatch(files: string[], outDir: string, templatesDir: s
     const base = hashOf(tool, identity.sourceHash, earlierHash, epoch);
     const keys: Record<string, string> = { data: base };
     for (const publication of publicationsFor(audiences, Boolean(earlier))) {
-      const template = await hashFile(join(templatesDir, publication.template));
-      const audience = publication.audience && publication.audience.file !== '(built in)' ? await hashFile(publication.audience.file) : '';
+      const template = await hashOnce(join(templatesDir, publication.template));
+      const audience = publication.audience && publication.audience.file !== '(built in)' ? await hashOnce(publication.audience.file) : '';
       keys[publication.name] = hashOf(base, template, audience, publication.audience ? topicsHash : '');
     }
     const recorded = manifest.reports[slug];

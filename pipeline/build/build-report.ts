@@ -18,7 +18,7 @@ import { thumbnailOf } from '../write/gallery/thumbnail.js';
 import { writeHtml } from '../write/html/write-html.js';
 import type { Audience } from '../audiences/audience.js';
 import type { Topics } from '../audiences/topics.js';
-import { briefAt, briefCandidates, type Take } from '../model/brief-view.js';
+import { briefAt, briefCandidates, capsAt, type Take } from '../model/brief-view.js';
 import { fillToPages, fitToPages } from './fit-to-pages.js';
 import { publicationsFor, templateContext } from './publications.js';
 
@@ -177,7 +177,9 @@ export async function buildReport(sourcePath: string, options: BuildOptions): Pr
             attempt = await layout(caps);
           }
           laidOut = attempt;
-        } else laidOut = even.take < 8 ? await fillToPages(layout, publication.pages, even, candidates.map((b) => b.items.length)) : even.result;
+        } else if (even.take < 8) {
+          laidOut = await fillToPages(layout, publication.pages, { caps: capsAt(candidates, even.take), result: even.result }, candidates.map((b) => b.items.length));
+        } else laidOut = even.result;
         // The chosen content, laid out on the full page.
         laidOut = await layout(laidOut.take, 0);
       } else laidOut = await layout(0);

@@ -4,29 +4,19 @@ import type { Take } from '../model/brief-view.js';
 const MOST = 8;
 
 /**
- * Fills what room is left after an even fit: one more item for each block in turn, kept when
- * the page still holds it, until no block can grow.
+ * Fills what room is left after an even fit: one more item for each block in turn (in the
+ * audience's order of importance), kept when the page still holds it.
  */
-export async function fillToPages<T extends { pages: number }>(
-  layout: (take: Take) => Promise<T>,
-  pages: number,
-  even: { take: number; result: T },
-  available: number[],
-): Promise<T> {
-  const caps = available.map((n, i) => Math.min(n, i === available.length - 1 ? even.take : even.take));
-  let best = even.result;
-  // One pass: each block tries one more item, in the audience's order of importance.
-  for (let grown = true, rounds = 0; grown && rounds < 1; rounds++) {
-    grown = false;
-    for (let b = 0; b < caps.length; b++) {
-      if (caps[b] >= available[b]) continue;
-      const trial = caps.map((c, i) => (i === b ? c + 1 : c));
-      const attempt = await layout(trial);
-      if (attempt.pages <= pages) {
-        caps[b] += 1;
-        best = attempt;
-        grown = true;
-      }
+export async function fillToPages<T extends { pages: number }>(layout: (take: Take) => Promise<T>, pages: number, start: { caps: number[]; result: T }, available: number[]): Promise<T> {
+  const caps = [...start.caps];
+  let best = start.result;
+  for (let b = 0; b < caps.length; b++) {
+    if (caps[b] >= available[b]) continue;
+    const trial = caps.map((c, i) => (i === b ? c + 1 : c));
+    const attempt = await layout(trial);
+    if (attempt.pages <= pages) {
+      caps[b] += 1;
+      best = attempt;
     }
   }
   return best;

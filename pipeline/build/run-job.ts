@@ -10,12 +10,16 @@ export interface JobContext {
 
 let settings: { key: string; value: AudienceSettings } | null = null;
 
-/** Runs one job of a batch: reads (or takes) the report and its earlier one, and builds what is stale. */
-export async function runJob(job: Job, context: JobContext, onStage: (stage: string) => void, prepared?: PreparedReport): Promise<BuildResult> {
+/**
+ * Runs one job of a batch: builds what is stale. The report and its earlier one are taken as
+ * the batch read them when it paired them; only a report the batch did not need to read (its
+ * source unchanged) is read here.
+ */
+export async function runJob(job: Job, context: JobContext, onStage: (stage: string) => void, prepared?: PreparedReport, earlierPrepared?: PreparedReport): Promise<BuildResult> {
   const key = `${context.templatesDir}\u0000${context.audience ?? ''}`;
   if (settings?.key !== key) settings = { key, value: await readAudienceSettings(context.templatesDir, context.audience) };
   const report = prepared ?? (await prepareReport(job.file));
-  const earlier = job.earlierFile ? (await prepareReport(job.earlierFile)).model : undefined;
+  const earlier = job.earlierFile ? (earlierPrepared ?? (await prepareReport(job.earlierFile))).model : undefined;
   return buildReport(job.file, {
     outDir: context.outDir,
     templatesDir: context.templatesDir,

@@ -34,6 +34,7 @@ function registerChartFonts(): void {
   if (fontsRegistered) return;
   GlobalFonts.registerFromPath(FONT_FILES.sansRegular, CHART_FONT_FAMILY);
   GlobalFonts.registerFromPath(FONT_FILES.sansBold, CHART_FONT_FAMILY);
+  Chart.defaults.font.family = CHART_FONT_FAMILY;
   fontsRegistered = true;
 }
 
@@ -73,7 +74,6 @@ export function renderChart(spec: ChartSpec): RenderedChart {
       },
     ],
   };
-  Chart.defaults.font.family = CHART_FONT_FAMILY;
   const chart = new Chart(context as any, config);
   const png = canvas.toBuffer('image/png');
   chart.destroy();

@@ -4,11 +4,14 @@
  * → 产业技术创新平台 (a count names its thing after the unit).
  */
 
+import { NAMED_AFTER_UNITS } from './units.js';
+
 /** Words that change a figure: the verb says growth and its direction. */
 export const UP_VERBS = '增长|增加|提高|提升|上升|上涨|扩大|增|涨|上调|净增|翻番';
 export const DOWN_VERBS = '下降|减少|降低|回落|压缩|精简|削减|缩短|缩小|下调|降|减|净减|压减|缩减|淘汰';
 const CHANGE_VERB = new RegExp(`(${UP_VERBS}|${DOWN_VERBS})$`);
-const LEVEL_VERB = /(迈上|跨上|跃上|站上|迈入|跨越|稳居|(?:压缩|缩短|延长|扩大|提高|提升|增加|减少|下降|降低|上升|增长|缩减|压减)[至到]|提高到|提高至|提升到|提升至|增加到|增加至|增长到|增长至|上升到|上升至|下降到|下降至|降低到|降低至|降到|降至|减少到|减少至|达到|达|为|占|是|保持在|控制在|稳定在|突破|超过|不超过|不低于|接近|近|约|逾)$/;
+const LEVEL_VERB_WORDS = '迈上|跨上|跃上|站上|迈入|跨越|稳居|(?:压缩|缩短|延长|扩大|提高|提升|增加|减少|下降|降低|上升|增长|缩减|压减)[至到]|提高到|提高至|提升到|提升至|增加到|增加至|增长到|增长至|上升到|上升至|下降到|下降至|降低到|降低至|降到|降至|减少到|减少至|达到|达|为|占|是|保持在|控制在|稳定在|突破|超过|不超过|不低于|接近|近|约|逾';
+const LEVEL_VERB = new RegExp(`(${LEVEL_VERB_WORDS})$`);
 
 /** Words before the measured thing that are not part of its name. */
 const LEADING_FILLER = /^(约|其中|全年|全市|全省|全区|全县|全国|今年|去年|上年|同比|比上年|较上年|累计|共|总计|合计|一年来|五年来|过去一年|过去五年|我们|我市|我省|我区|共计|再|还|又|力争|确保|争取|计划|预计|要|将|努力|继续|进一步)+/;
@@ -103,9 +106,8 @@ export function nameAfter(after: string): string {
 
 /** Counted things are written after their measure word (10个平台), amounts before (投资49亿元). */
 export function namesThingAfterUnit(unit: string, after: string): boolean {
-  return COUNTED.test(unit) || /^(万|亿|千|百)$/.test(unit) || (/^的/.test(after) && !/元|%/.test(unit));
+  return NAMED_AFTER_UNITS.test(unit) || /^(万|亿|千|百)$/.test(unit) || (/^的/.test(after) && !/元|%/.test(unit));
 }
-const COUNTED = /^(万|亿)?(个|家|项|件|所|座|条|台|辆|套|株|批次|批|处|种|部|场|次|只|头|张|栋|间|块|艘|架|支|床|首|本|篇|起|宗|笔|单|片|期|轮|类|组|户|名|位|届|个季度|个月)$/;
 
 export function directionOf(verb: string | null, subject: string): 'up' | 'down' | null {
   if (verb && new RegExp(`^(${DOWN_VERBS})`).test(verb)) return 'down';
@@ -115,7 +117,9 @@ export function directionOf(verb: string | null, subject: string): 'up' | 'down'
   return null;
 }
 
+const LEVEL_VERB_ALONE = new RegExp(`^(${LEVEL_VERB_WORDS})$`);
+
 /** 提高到, 达到, 占, 为 … introduce a level, not a change. */
 export function isLevelVerb(verb: string | null): boolean {
-  return verb !== null && new RegExp(`^(${LEVEL_VERB.source.slice(1, -2)})$`).test(verb);
+  return verb !== null && LEVEL_VERB_ALONE.test(verb);
 }

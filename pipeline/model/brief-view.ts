@@ -223,12 +223,15 @@ export function briefCandidates(model: ReportModel, audience: Audience, topics: 
 /** How many items each block prints: one number for all, or one per block. */
 export type Take = number | number[];
 
+/** How many items each block prints at a take: risks at most two, none beyond what a block has. */
+export function capsAt(blocks: BriefBlock[], take: Take): number[] {
+  return blocks.map((b, i) => Math.min(b.items.length, Array.isArray(take) ? take[i] : b.name === 'risks' ? Math.min(2, take) : take));
+}
+
 /** The brief at a size: the best items of each block up to its take, printed in the report's order. */
 export function briefAt(blocks: BriefBlock[], take: Take) {
+  const caps = capsAt(blocks, take);
   return blocks
-    .map((b, i) => {
-      const cap = Array.isArray(take) ? take[i] : b.name === 'risks' ? Math.min(2, take) : take;
-      return { ...b, items: b.items.slice(0, cap).sort((a, c) => a.n - c.n || (a.order ?? 0) - (c.order ?? 0)) };
-    })
+    .map((b, i) => ({ ...b, items: b.items.slice(0, caps[i]).sort((a, c) => a.n - c.n || (a.order ?? 0) - (c.order ?? 0)) }))
     .filter((b) => b.items.length > 0 || b.figures.length > 0);
 }

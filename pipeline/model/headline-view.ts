@@ -47,7 +47,6 @@ export function changeText(indicator: Indicator): string {
   const verb = indicator.verb && !/[至到]$/.test(indicator.verb) ? indicator.verb : '下降';
   return `${verb}${text}`;
 }
-const growthText = changeText;
 
 /** Rows of the main table at most: the report's own list of main targets is rarely longer. */
 const MAX_ROWS = 12;
@@ -91,7 +90,7 @@ export function headlineView(indicators: Indicator[], reportYear: number | null,
     const key = canonicalName(r.name);
     // Results the targets do not name still belong in the table when they are the main paragraph's.
     const target = rows.get(key) ?? row(r.name);
-    if (r.kind === 'growth' && !target.growth) target.growth = figure(r, growthText(r));
+    if (r.kind === 'growth' && !target.growth) target.growth = figure(r, changeText(r));
     else if (r.kind !== 'growth' && !target.result) target.result = figure(r, figureText(r));
   }
   // A target whose result is reported elsewhere in the review (not in the main paragraph).
@@ -99,7 +98,7 @@ export function headlineView(indicators: Indicator[], reportYear: number | null,
     if (target.growth && target.result) continue;
     for (const r of results) {
       if (canonicalName(r.name) !== canonicalName(target.name)) continue;
-      if (r.kind === 'growth' && !target.growth) target.growth = figure(r, growthText(r));
+      if (r.kind === 'growth' && !target.growth) target.growth = figure(r, changeText(r));
       if (r.kind !== 'growth' && !target.result && r.unit !== '%') target.result = figure(r, figureText(r));
     }
   }

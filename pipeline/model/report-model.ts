@@ -5,7 +5,7 @@ import type { ReadReport } from '../read/read-report.js';
 import { extractIndicators } from '../extract/extract-indicators.js';
 import type { Indicator } from '../extract/indicator.js';
 import { headlineView, type HeadlineView } from './headline-view.js';
-import { findIndustryStructure, type IndustryStructure } from './industry-structure.js';
+import { industryStructure, type IndustryStructure } from './industry-structure.js';
 
 export interface ParagraphModel {
   /** ¶ number, cited by every publication. */
@@ -100,10 +100,11 @@ export function buildReportModel(report: ReadReport, slug: string): ReportModel 
   const sections: SectionModel[] = [];
   const paragraphs: ParagraphModel[] = [];
   const endnotes: EndnoteModel[] = [];
-  const open: SectionModel[] = [];
+  // The sections open at this point, outermost first, with the heading depth of each.
+  const open: Array<{ section: SectionModel; depth: number }> = [];
   const counters: number[] = [];
 
-  const currentSection = () => open[open.length - 1];
+  const currentSection = (): SectionModel | undefined => open[open.length - 1]?.section;
   const addParagraph = (node: Paragraph, point: boolean) => {
     if (!node.data?.n) return;
     const model: ParagraphModel = {
@@ -122,15 +123,15 @@ export function buildReportModel(report: ReadReport, slug: string): ReportModel 
   const openSection = (node: Heading) => {
     const depth = node.depth;
     // Section nesting follows heading depth: close everything at this depth or deeper.
-    while (open.length && depthOf(open[open.length - 1]) >= depth) open.pop();
+    while (open.length && open[open.length - 1].depth >= depth) open.pop();
     const index = depth - 2;
     counters.length = index + 1;
-    counters[index] = (counters[index] ?? 0) + 1;
-    for (let i = 0; i < index; i++) counters[i] = counters[i] ?? 0;
+    for (let i = 0; i <= index; i++) counters[i] ??= 0;
+    counters[index] += 1;
     const text = toString(node);
     const marker = node.data?.marker ?? '';
     const section: SectionModel = {
-      id: counters.slice(0, index + 1).map((c) => c ?? 0).join('.'),
+      id: counters.join('.'),
       level: node.data?.level ?? depth - 1,
       marker,
       heading: text,
@@ -140,13 +141,10 @@ export function buildReportModel(report: ReadReport, slug: string): ReportModel 
       paragraphs: [],
       sections: [],
     };
-    depths.set(section, depth);
     (currentSection()?.sections ?? sections).push(section);
-    open.push(section);
+    open.push({ section, depth });
     blocks.push({ kind: 'heading', level: depth - 1, text, line: section.line });
   };
-  const depths = new Map<SectionModel, number>();
-  const depthOf = (s: SectionModel) => depths.get(s) ?? 2;
 
   for (const node of tree.children) {
     if (node.type === 'heading') {
@@ -199,7 +197,7 @@ export function buildReportModel(report: ReadReport, slug: string): ReportModel 
     sections,
     paragraphs,
     endnotes,
-    industryStructure: findIndustryStructure(paragraphs, report.identity.year),
+    industryStructure: industryStructure(indicators),
     indicators,
     headline: headlineView(indicators, report.identity.year, new Map(paragraphs.map((p) => [p.n, p.text]))),
     warnings: report.file.messages.map((m) => String(m)),

@@ -1,4 +1,4 @@
-import * as fontkit from 'fontkit';
+import { openFont } from '../util/font-cache.js';
 import { FONT_FILES, KAI_FAMILY, SANS_FAMILY, SERIF_FAMILY, SERIF_LIGHT_FAMILY } from '../util/fonts.js';
 import type { Face } from './page-style.js';
 
@@ -7,15 +7,13 @@ export const PDF_FONT: Record<Face, string> = { serif: 'Serif', serifLight: 'Ser
 /** Family names for DOCX (and for LibreOffice through fontconfig). */
 export const DOCX_FAMILY: Record<Face, string> = { serif: SERIF_FAMILY, serifLight: SERIF_LIGHT_FAMILY, sans: SANS_FAMILY, kai: KAI_FAMILY };
 
-let kaiFont: fontkit.Font | null = null;
-
 /**
  * The Kai face has about 7000 characters; a heading with one it lacks is set in the serif face
  * instead, so no glyph ever prints as a box.
  */
 export function faceFor(text: string, face: Face): Face {
   if (face !== 'kai') return face;
-  kaiFont ??= fontkit.openSync(FONT_FILES.kai) as fontkit.Font;
+  const kaiFont = openFont(FONT_FILES.kai);
   for (const ch of text.replace(/\s/g, '')) if (!kaiFont.hasGlyphForCodePoint(ch.codePointAt(0)!)) return 'serif';
   return face;
 }

@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { writeFileAtomic } from '../../util/atomic-write.js';
+import { escapeHtml } from '../../util/escape-html.js';
 import { FONT_FILES } from '../../util/fonts.js';
 import { subsetFont } from '../html/font-subset.js';
 
@@ -18,7 +19,6 @@ const LABELS: Array<[RegExp, (m: RegExpMatchArray) => string]> = [
   [/^fulltext$/, () => '全文（阅读版）'],
 ];
 
-const escape = (text: unknown) => String(text ?? '').replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c]!);
 
 function label(name: string): { text: string; order: number } {
   for (const [i, [pattern, make]] of LABELS.entries()) {
@@ -54,7 +54,10 @@ async function readEntries(outDir: string): Promise<ReportEntry[]> {
     const publications = files
       .filter((f) => f.endsWith('.pdf'))
       .map((f) => f.replace(/\.pdf$/, ''))
-      .map((name) => ({ name, ...label(name), order: label(name).order, label: label(name).text, files: ['pdf', 'docx', 'html'].filter((ext) => files.includes(`${name}.${ext}`)) }))
+      .map((name) => {
+        const { text, order } = label(name);
+        return { name, label: text, order, files: ['pdf', 'docx', 'html'].filter((ext) => files.includes(`${name}.${ext}`)) };
+      })
       .sort((a, b) => a.order - b.order || a.name.localeCompare(b.name));
     entries.push({
       slug,
@@ -78,19 +81,19 @@ export async function writeGalleryIndex(outDir: string, reload = ''): Promise<st
   const entries = await readEntries(outDir);
   const reports = entries
     .map(
-      (r) => `<section class="report" id="${escape(r.slug)}">
-<h2>${escape(r.title)}</h2>
-<p class="meta">${[r.year ? `${r.year}年` : '', r.issuer ?? '', r.slug].filter(Boolean).map(escape).join(' · ')}${r.data.length ? ' · ' : ''}${r.data.map((f) => `<a href="${escape(`${r.slug}/${f}`)}">${escape(f)}</a>`).join(' ')}</p>
+      (r) => `<section class="report" id="${escapeHtml(r.slug)}">
+<h2>${escapeHtml(r.title)}</h2>
+<p class="meta">${[r.year ? `${r.year}年` : '', r.issuer ?? '', r.slug].filter(Boolean).map(escapeHtml).join(' · ')}${r.data.length ? ' · ' : ''}${r.data.map((f) => `<a href="${escapeHtml(`${r.slug}/${f}`)}">${escapeHtml(f)}</a>`).join(' ')}</p>
 <ul class="publications">
 ${r.publications
   .map(
-    (p) => `<li><a class="thumb" href="${escape(`${r.slug}/${p.name}.pdf`)}"><img src="${escape(`${r.slug}/thumbs/${p.name}.png`)}" alt="${escape(p.label)}：第一页" loading="lazy" width="150"></a>
-<span class="name">${escape(p.label)}</span>
-<span class="links">${p.files.map((ext) => `<a href="${escape(`${r.slug}/${p.name}.${ext}`)}">${ext.toUpperCase()}</a>`).join(' ')}</span></li>`,
+    (p) => `<li><a class="thumb" href="${escapeHtml(`${r.slug}/${p.name}.pdf`)}"><img src="${escapeHtml(`${r.slug}/thumbs/${p.name}.png`)}" alt="${escapeHtml(p.label)}：第一页" loading="lazy" width="150"></a>
+<span class="name">${escapeHtml(p.label)}</span>
+<span class="links">${p.files.map((ext) => `<a href="${escapeHtml(`${r.slug}/${p.name}.${ext}`)}">${ext.toUpperCase()}</a>`).join(' ')}</span></li>`,
   )
   .join('\n')}
 </ul>
-${r.warnings.length ? `<details class="warnings"><summary>读取时的提示（${r.warnings.length}）</summary><ul>${r.warnings.map((w) => `<li>${escape(w)}</li>`).join('')}</ul></details>` : ''}
+${r.warnings.length ? `<details class="warnings"><summary>读取时的提示（${r.warnings.length}）</summary><ul>${r.warnings.map((w) => `<li>${escapeHtml(w)}</li>`).join('')}</ul></details>` : ''}
 </section>`,
     )
     .join('\n');

@@ -1,14 +1,11 @@
-import * as fontkit from 'fontkit';
-
-const fonts = new Map<string, fontkit.Font>();
+import { openFont } from '../../util/font-cache.js';
 
 /**
  * A font with only the characters a page uses, as TTF bytes: an HTML edition carries its fonts
  * inline (it works offline and from file://) without carrying 15 MB per face.
  */
 export function subsetFont(path: string, text: string): Buffer {
-  let font = fonts.get(path);
-  if (!font) fonts.set(path, (font = fontkit.openSync(path) as fontkit.Font));
+  const font = openFont(path);
   const subset = font.createSubset();
   const mapping = new Map<number, number>();
   for (const ch of text) {

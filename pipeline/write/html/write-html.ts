@@ -9,23 +9,19 @@ import type { Publication } from '../../publish/parse-publication.js';
 import { FONT_FILES } from '../../util/fonts.js';
 import type { Assets } from '../assets.js';
 import { pageStyleNamed, type PageStyle } from '../page-style.js';
+import { escapeHtml } from '../../util/escape-html.js';
+import { splitParagraphRefs } from '../text-runs.js';
 import { subsetFont } from './font-subset.js';
 
-const PARAGRAPH_REF = /¶\d+(?:[–\-~～]\d+)?/g;
-
-/** ¶12 in any text becomes <span class="para-ref">¶12</span>, as the other writers set it apart. */
+/** ¶12 in any text becomes <span class="para-ref">¶12</span>, split as the other writers split it. */
 function markParagraphRefs(tree: HastRoot): void {
   visit(tree, 'text', (node: HastText, index, parent) => {
-    if (!parent || index === undefined || !PARAGRAPH_REF.test(node.value)) return;
-    PARAGRAPH_REF.lastIndex = 0;
-    const pieces: ElementContent[] = [];
-    let last = 0;
-    for (const m of node.value.matchAll(PARAGRAPH_REF)) {
-      if (m.index! > last) pieces.push({ type: 'text', value: node.value.slice(last, m.index) });
-      pieces.push({ type: 'element', tagName: 'span', properties: { className: ['para-ref'] }, children: [{ type: 'text', value: m[0] }] });
-      last = m.index! + m[0].length;
-    }
-    if (last < node.value.length) pieces.push({ type: 'text', value: node.value.slice(last) });
+    if (!parent || index === undefined) return;
+    const runs = splitParagraphRefs({ text: node.value });
+    if (!runs.some((r) => r.paragraphRef)) return;
+    const pieces: ElementContent[] = runs.map((r) =>
+      r.paragraphRef ? { type: 'element', tagName: 'span', properties: { className: ['para-ref'] }, children: [{ type: 'text', value: r.text }] } : { type: 'text', value: r.text },
+    );
     parent.children.splice(index, 1, ...pieces);
     return index + pieces.length;
   });
@@ -94,8 +90,6 @@ function hastText(node: Element | ElementContent): string {
   if ('children' in node) return node.children.map((c) => hastText(c as ElementContent)).join('');
   return '';
 }
-
-const escapeHtml = (text: string) => text.replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c]!);
 
 function stylesheet(style: PageStyle, fonts: string): string {
   const m = style.marginsMm;

@@ -8,9 +8,7 @@ import { FONT_FILES } from '../../util/fonts.js';
 import type { Assets } from '../assets.js';
 import { faceFor, PDF_FONT } from '../faces.js';
 import { mmToPt, pageStyleNamed, type Face, type PageStyle } from '../page-style.js';
-import { phrasingToRuns } from '../phrasing.js';
 import { blockToPdf, isTocMarker, type PdfContext } from './pdf-blocks.js';
-import { runsToPdf } from './pdf-inline.js';
 
 const require = createRequire(import.meta.url);
 
@@ -219,4 +217,3 @@ export async function writePdf(publication: Publication, assets: Assets, options
   return { pdf, pages };
 }
 
-export { runsToPdf, phrasingToRuns };
