@@ -3,7 +3,7 @@ import { dirname, extname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { readAudienceSettings, type AudienceSettings } from './audiences/audience.js';
 import { availableParallelism } from 'node:os';
-import { Worker } from 'node:worker_threads';
+import { tsWorker } from './util/ts-worker.js';
 import { planBatch, recordJob, type Job } from './build/batch.js';
 import { slugOf, type BuildResult, type PreparedReport } from './build/build-report.js';
 import { Progress } from './build/progress.js';
@@ -158,10 +158,10 @@ async function runJobs(
     return;
   }
   const queue = [...jobs];
-  const workerUrl = new URL('./build/worker-entry.mjs', import.meta.url);
+  const workerUrl = new URL('./build/worker.ts', import.meta.url);
   await Promise.all(
     Array.from({ length: parallel }, async () => {
-      const worker = new Worker(workerUrl);
+      const worker = tsWorker(workerUrl);
       try {
         for (let job = queue.shift(); job; job = queue.shift()) {
           const started = Date.now();

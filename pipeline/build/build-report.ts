@@ -13,13 +13,13 @@ import { BriefsError, describeError } from '../util/errors.js';
 import { assetsOf } from '../write/assets.js';
 import { writeDocx } from '../write/docx/write-docx.js';
 import { indicatorsCsv, indicatorsJson } from '../write/exports.js';
-import { writePdf } from '../write/pdf/write-pdf.js';
-import { thumbnailOf } from '../write/gallery/thumbnail.js';
+import { countPages, writePdf } from '../write/pdf/write-pdf.js';
+import { thumbnailOfPage } from '../write/gallery/page-thumbnail.js';
 import { writeHtml } from '../write/html/write-html.js';
 import type { Audience } from '../audiences/audience.js';
 import type { Topics } from '../audiences/topics.js';
-import { briefAt, briefCandidates, capsAt, type Take } from '../model/brief-view.js';
-import { fillToPages, fitToPages } from './fit-to-pages.js';
+import { briefAt, briefCandidates, type Take } from '../model/brief-view.js';
+import { fitContent } from './fit-to-pages.js';
 import { publicationsFor, templateContext } from './publications.js';
 
 /** A report read and modelled, ready to build (the batch reads every report first, to pair them). */
@@ -152,50 +152,40 @@ export async function buildReport(sourcePath: string, options: BuildOptions): Pr
       });
       const render = compileTemplate(source, templatePath);
       const candidates = publication.audience ? briefCandidates(model, publication.audience, options.topics) : null;
-      // While fitting, two lines at the foot of the page are kept free: Word and LibreOffice break
-      // lines a little differently, and the DOCX must fit the same page.
-      const slack = 2 * 28;
-      const layout = async (take: Take, reserveBottomPt = publication.pages ? slack : 0) => {
+      const publicationAt = (take: Take) => {
         stage(`template ${publication.name}`);
         const markdown = render(candidates ? { ...context, audience: publication.audience, brief: briefAt(candidates, take) } : context);
-        const parsed = parsePublication(markdown, templatePath);
-        stage(`pdf ${publication.name}`);
-        // Attempts while fitting are drafts: the page count is all that is wanted of them.
-        return { parsed, take, ...(await writePdf(parsed, assets, { date, file: templatePath, reserveBottomPt, draft: reserveBottomPt > 0 })) };
+        return parsePublication(markdown, templatePath);
       };
       // Fit by choosing content, never by shrinking type: the most items per block that lay out
-      // within the page budget, measured on the laid-out PDF.
-      let laidOut: Awaited<ReturnType<typeof layout>>;
+      // within the page budget, measured by laying them out. While fitting, two lines at the foot
+      // of the page are kept free: Word and LibreOffice break lines a little differently, and the
+      // DOCX must fit the same page.
+      let take: Take = 0;
       if (publication.pages && candidates) {
-        const even = await fitToPages(layout, publication.pages);
-        if (even.result.pages > publication.pages) {
-          // Even one item a block is too much: leave out blocks from the last (the least asked for) until it fits.
-          let caps = candidates.map(() => 1);
-          let attempt = even.result;
-          for (let drop = caps.length - 1; drop > 0 && attempt.pages > publication.pages; drop--) {
-            caps = caps.map((c, i) => (i >= drop ? 0 : c));
-            attempt = await layout(caps);
-          }
-          laidOut = attempt;
-        } else if (even.take < 8) {
-          laidOut = await fillToPages(layout, publication.pages, { caps: capsAt(candidates, even.take), result: even.result }, candidates.map((b) => b.items.length));
-        } else laidOut = even.result;
-        // The chosen content, laid out on the full page.
-        laidOut = await layout(laidOut.take, 0);
-      } else laidOut = await layout(0);
-      if (publication.pages && laidOut.pages > publication.pages) {
-        throw new BriefsError(templatePath, `${publication.name} needs ${laidOut.pages} pages even with one item per section; its budget is ${publication.pages}`);
+        const slack = 2 * 28;
+        const pagesAt = async (attempt: Take) => {
+          const parsed = publicationAt(attempt);
+          stage(`pdf ${publication.name}`);
+          return { take: attempt, pages: await countPages(parsed, assets, { date, file: templatePath, reserveBottomPt: slack }) };
+        };
+        take = (await fitContent(pagesAt, publication.pages, candidates)).take;
+      }
+      const parsed = publicationAt(take);
+      stage(`pdf ${publication.name}`);
+      const pdf = await writePdf(parsed, assets, { date, file: templatePath });
+      if (publication.pages && pdf.pages > publication.pages) {
+        throw new BriefsError(templatePath, `${publication.name} needs ${pdf.pages} pages even with one item per section; its budget is ${publication.pages}`);
       }
       stage(`docx ${publication.name}`);
-      const docx = await writeDocx(laidOut.parsed, assets, { date, file: templatePath });
+      const docx = writeDocx(parsed, assets, { date, file: templatePath, headingPages: pdf.headingPages, pageCount: pdf.pages });
       stage(`html ${publication.name}`);
-      const html = writeHtml(laidOut.parsed, assets);
-      const thumbnail = await thumbnailOf(laidOut.pdf);
+      const html = writeHtml(parsed, assets);
       const files = [
         { path: join(folder, `${publication.name}.docx`), data: docx },
-        { path: join(folder, `${publication.name}.pdf`), data: laidOut.pdf },
+        { path: join(folder, `${publication.name}.pdf`), data: pdf.pdf },
         { path: join(folder, `${publication.name}.html`), data: html },
-        { path: join(folder, 'thumbs', `${publication.name}.png`), data: thumbnail },
+        { path: join(folder, 'thumbs', `${publication.name}.png`), data: thumbnailOfPage(pdf.firstPage) },
       ];
       await writeFilesAtomic(files);
       written.push(...files.map((f) => f.path));

@@ -1,4 +1,4 @@
-import type { Take } from '../model/brief-view.js';
+import { capsAt, type BriefBlock, type Take } from '../model/brief-view.js';
 
 /** The most items per block to try: more than any one-page brief holds. */
 const MOST = 8;
@@ -42,4 +42,24 @@ export async function fitToPages<T extends { pages: number }>(layout: (take: Tak
     } else hi = mid;
   }
   return { take: lo, result: best };
+}
+
+/**
+ * The content of a page-budgeted publication: as many items per block as fit (bisection), then
+ * one more for each block that still has room (fill). When even one item a block is too much,
+ * blocks are left out from the last (the least asked for) until it fits.
+ */
+export async function fitContent<T extends { take: Take; pages: number }>(layout: (take: Take) => Promise<T>, pages: number, blocks: BriefBlock[]): Promise<T> {
+  const even = await fitToPages(layout, pages);
+  if (even.result.pages > pages) {
+    let caps = blocks.map(() => 1);
+    let attempt = even.result;
+    for (let drop = caps.length - 1; drop > 0 && attempt.pages > pages; drop--) {
+      caps = caps.map((c, i) => (i >= drop ? 0 : c));
+      attempt = await layout(caps);
+    }
+    return attempt;
+  }
+  if (even.take >= MOST) return even.result;
+  return fillToPages(layout, pages, { caps: capsAt(blocks, even.take), result: even.result }, blocks.map((b) => b.items.length));
 }

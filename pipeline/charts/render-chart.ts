@@ -1,6 +1,7 @@
 import { createCanvas, GlobalFonts } from '@napi-rs/canvas';
 import { Chart, registerables, type ChartConfiguration } from 'chart.js';
 import { FONT_FILES, CHART_FONT_FAMILY } from '../util/fonts.js';
+import { opaquePng } from './png.js';
 
 Chart.register(...registerables);
 
@@ -75,7 +76,7 @@ export function renderChart(spec: ChartSpec): RenderedChart {
     ],
   };
   const chart = new Chart(context as any, config);
-  const png = canvas.toBuffer('image/png');
+  const png = opaquePng(canvas.data(), canvas.width, canvas.height, CHART_DPI);
   chart.destroy();
   return { spec, png, widthPx: canvas.width, heightPx: canvas.height, dpi: CHART_DPI };
 }

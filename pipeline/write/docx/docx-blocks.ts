@@ -10,6 +10,7 @@ import { mmToTwip, type PageStyle } from '../page-style.js';
 import { phrasingToRuns, type FootnoteNumbers } from '../phrasing.js';
 import type { TextRun as Run } from '../text-runs.js';
 import { fontSlots } from './docx-styles.js';
+import { isTocMarker, TOC_DEPTH } from '../contents.js';
 import { columnPlan } from '../table-columns.js';
 import { DOCX_FAMILY, faceFor } from '../faces.js';
 import { toString } from 'mdast-util-to-string';
@@ -188,16 +189,13 @@ function figureStrip(node: MdTable, ctx: DocxContext): Table {
   });
 }
 
-/** `[TOC]` alone in a paragraph asks for the table of contents there. */
-const isToc = (node: RootContent) => node.type === 'paragraph' && node.children.length === 1 && node.children[0].type === 'text' && node.children[0].value.trim() === '[TOC]';
-
 /** One Markdown block → docx paragraphs and tables. */
 export function blockToDocx(node: RootContent, ctx: DocxContext): Array<Paragraph | Table | TableOfContents> {
   switch (node.type) {
     case 'heading':
       return [heading(node)(ctx)];
     case 'paragraph': {
-      if (isToc(node)) {
+      if (isTocMarker(node)) {
         return [
           // Not a heading style: the contents must not list itself.
           new Paragraph({
@@ -205,7 +203,7 @@ export function blockToDocx(node: RootContent, ctx: DocxContext): Array<Paragrap
             spacing: { after: 160 },
             children: [new TextRun({ text: '目　录', bold: true, font: fontSlots(SANS_FAMILY), size: Math.round(ctx.style.headingSizesPt[0] * 2) })],
           }),
-          new TableOfContents('目录', { hyperlink: true, headingStyleRange: '1-2' }),
+          new TableOfContents('目录', { hyperlink: true, headingStyleRange: `1-${TOC_DEPTH}` }),
           new Paragraph({ children: [], pageBreakBefore: true }),
         ];
       }

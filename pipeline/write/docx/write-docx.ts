@@ -1,37 +1,52 @@
-import { readFileSync } from 'node:fs';
-import { AlignmentType, Document, Footer, Header, Packer, PageNumber, Paragraph, ShadingType, TextRun, type FileChild } from 'docx';
-import { estimatePageNumbersWith } from 'docx/layout';
+import { AlignmentType, Document, Footer, Header, PageNumber, Paragraph, ShadingType, TextRun, type FileChild, type PageNumberEstimator } from 'docx';
 import type { RootContent } from 'mdast';
 import type { Publication } from '../../publish/parse-publication.js';
-import { FONT_FILES } from '../../util/fonts.js';
 import type { Assets } from '../assets.js';
 import { mmToTwip, pageStyleNamed, ptToTwip } from '../page-style.js';
 import { blockToDocx, type DocxContext } from './docx-blocks.js';
 import { docxStyles, fontSlots } from './docx-styles.js';
 import { DOCX_FAMILY, faceFor } from '../faces.js';
-import { finishDocx } from './finish-docx.js';
+import { packDocx } from './pack-docx.js';
+import { hasToc } from '../contents.js';
 
 export interface DocxOptions {
   /** Fixed document date, so two builds give the same bytes. */
   date: Date;
   file: string;
+  /** Where the PDF's layout put the headings the contents list, in order: the contents' page numbers. */
+  headingPages?: number[];
+  /** Pages of the PDF. */
+  pageCount?: number;
 }
 
-let estimator: ReturnType<typeof estimatePageNumbersWith> | null = null;
+/** The names of the bookmarks docx puts on the headings its contents list (`_Toc…`), in order. */
+function tocBookmarks(element: unknown, names: string[] = []): string[] {
+  if (Array.isArray(element)) for (const child of element) tocBookmarks(child, names);
+  else if (element && typeof element === 'object') {
+    for (const [key, value] of Object.entries(element)) {
+      if (key === 'w:bookmarkStart') {
+        const name = (value as { _attr?: Record<string, unknown> })._attr?.['w:name'];
+        if (typeof name === 'string' && name.startsWith('_Toc')) names.push(name);
+      } else if (key !== '_attr') tocBookmarks(value, names);
+    }
+  }
+  return names;
+}
+
 /**
- * Lays the pages out as Word would, measuring with our fonts, so the TOC is written with its
- * page numbers. Made once per process: it parses the font files.
+ * The contents' page numbers, taken from the PDF's layout of the same publication with the same
+ * fonts and page geometry, so the DOCX's contents say what the PDF's say and are written with
+ * their numbers (Word need not be asked to update fields). When the headings do not pair up one
+ * to one, the numbers are left for Word to fill in rather than guessed.
  */
-function pageNumberEstimator() {
-  estimator ??= estimatePageNumbersWith({
-    fonts: [FONT_FILES.serifRegular, FONT_FILES.serifBold, FONT_FILES.sansRegular, FONT_FILES.sansBold].map((path) => ({ data: readFileSync(path) })),
-    guess: true,
-  });
-  return estimator;
+function pagesFromPdf(headingPages: number[], pageCount: number | undefined): PageNumberEstimator {
+  return (body) => {
+    const names = tocBookmarks(body);
+    const bookmarks = new Map<string, string>();
+    if (names.length === headingPages.length) names.forEach((name, i) => bookmarks.set(name, String(headingPages[i])));
+    return { bookmarks, pageCount };
+  };
 }
-
-const hasToc = (publication: Publication) =>
-  publication.tree.children.some((n) => n.type === 'paragraph' && n.children.length === 1 && n.children[0].type === 'text' && n.children[0].value.trim() === '[TOC]');
 
 /** Builds the docx Document for a publication tree. */
 export function docxDocument(publication: Publication, assets: Assets, options: DocxOptions): Document {
@@ -87,8 +102,7 @@ export function docxDocument(publication: Publication, assets: Assets, options: 
     footnotes,
     // Official pages number odd pages on the right and even pages on the left.
     evenAndOddHeaderAndFooters: outside,
-    // Laying out every page costs a second; only a table of contents needs the page numbers.
-    pageNumbers: hasToc(publication) ? pageNumberEstimator() : undefined,
+    pageNumbers: hasToc(publication) && options.headingPages ? pagesFromPdf(options.headingPages, options.pageCount) : undefined,
     sections: [
       {
         properties: {
@@ -126,7 +140,6 @@ function pageNumberFooter(alignment: (typeof AlignmentType)[keyof typeof Alignme
 }
 
 /** Renders a publication to DOCX bytes. */
-export async function writeDocx(publication: Publication, assets: Assets, options: DocxOptions): Promise<Buffer> {
-  const doc = docxDocument(publication, assets, options);
-  return finishDocx(await Packer.toBuffer(doc), options.date);
+export function writeDocx(publication: Publication, assets: Assets, options: DocxOptions): Buffer {
+  return packDocx(docxDocument(publication, assets, options), options.date);
 }

@@ -7,6 +7,7 @@ import { phrasingToRuns, type FootnoteNumbers } from '../phrasing.js';
 import { runsToPdf } from './pdf-inline.js';
 import { columnPlan, textEms } from '../table-columns.js';
 import { faceFor, PDF_FONT } from '../faces.js';
+import { isTocMarker, TOC_DEPTH } from '../contents.js';
 
 export interface PdfContext {
   style: PageStyle;
@@ -18,8 +19,6 @@ export interface PdfContext {
   textWidthPt: number;
 }
 
-/** `[TOC]` alone in a paragraph asks for the table of contents there. */
-export const isTocMarker = (node: RootContent) => node.type === 'paragraph' && toString(node).trim() === '[TOC]';
 
 function heading(node: Heading, ctx: PdfContext): object {
   return {
@@ -27,7 +26,7 @@ function heading(node: Heading, ctx: PdfContext): object {
     style: `h${node.depth}`,
     font: PDF_FONT[faceFor(toString(node), ctx.style.headingFaces[node.depth - 1])],
     // Headings of depth 1–2 go in the table of contents; all are kept with what follows (pageBreakBefore).
-    tocItem: node.depth <= 2,
+    tocItem: node.depth <= TOC_DEPTH,
     tocStyle: `toc${node.depth}`,
     tocMargin: [(node.depth - 1) * 14, 0, 0, 0],
     headlineLevel: node.depth,

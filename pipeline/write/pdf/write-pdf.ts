@@ -1,14 +1,15 @@
-import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { dirname } from 'node:path';
 import type { RootContent } from 'mdast';
 import type { TDocumentDefinitions } from 'pdfmake/interfaces.js';
 import type { Publication } from '../../publish/parse-publication.js';
 import { FONT_FILES } from '../../util/fonts.js';
+import { fontBytes, shareFontsWithPdfKit } from '../../util/font-cache.js';
 import type { Assets } from '../assets.js';
+import type { LaidOutPage, PageLayout } from '../gallery/page-thumbnail.js';
 import { faceFor, PDF_FONT } from '../faces.js';
 import { mmToPt, pageStyleNamed, type Face, type PageStyle } from '../page-style.js';
-import { blockToPdf, isTocMarker, type PdfContext } from './pdf-blocks.js';
+import { isTocMarker, TOC_DEPTH } from '../contents.js';
+import { blockToPdf, type PdfContext } from './pdf-blocks.js';
 
 const require = createRequire(import.meta.url);
 
@@ -16,43 +17,21 @@ interface PdfMake {
   setFonts(fonts: object): void;
   setLocalAccessPolicy(policy: (path: string) => boolean): void;
   setUrlAccessPolicy(policy: (url: string) => boolean): void;
-  createPdf(doc: TDocumentDefinitions): { getBuffer(): Promise<Buffer> };
+  createPdf(doc: TDocumentDefinitions): { getStream(): Promise<PdfKitDocument> };
 }
 
 let pdfmakeInstance: PdfMake | null = null;
 
-/**
- * pdfkit parses a font with fontkit.create(bytes) for each document. Given the same bytes (our
- * fonts live once in memory), the parsed font is reused: it is only read from, never changed.
- */
-function memoiseFontParsing(): void {
-  // pdfkit takes fontkit by require() when it loads: put a memoising copy of fontkit's exports
-  // in the module cache first (its own exports are read-only getters).
-  const path = require.resolve('fontkit', { paths: [dirname(require.resolve('pdfkit'))] });
-  const real = require(path) as Record<string, unknown> & { create: (data: Uint8Array, family?: string) => unknown };
-  if (real.__briefsMemo) return;
-  const parsed = new WeakMap<Uint8Array, Map<string, unknown>>();
-  const memo: Record<string, unknown> = { ...real, __briefsMemo: true };
-  memo.create = (data: Uint8Array, family?: string) => {
-    let byFamily = parsed.get(data);
-    if (!byFamily) parsed.set(data, (byFamily = new Map()));
-    const key = family ?? '';
-    if (!byFamily.has(key)) byFamily.set(key, real.create(data, family));
-    return byFamily.get(key);
-  };
-  require.cache[path]!.exports = memo;
-}
-
 /** pdfmake is a singleton module; it is set up once per process: fonts, and no file or URL access but the fonts. */
 function pdfmake(): PdfMake {
   if (pdfmakeInstance) return pdfmakeInstance;
-  memoiseFontParsing();
+  shareFontsWithPdfKit();
   const instance = require('pdfmake') as PdfMake & { virtualfs: { writeFileSync(name: string, data: Buffer): void } };
-  // Fonts are read once into pdfmake's virtual file system, and each parsed once: pdfkit would
-  // otherwise read and parse 15 MB font files for every document (and briefs are laid out many
-  // times while they are fitted to their page).
+  // pdfmake reads fonts from its virtual file system: it is given the bytes every writer shares,
+  // which pdfkit then parses once (shareFontsWithPdfKit) rather than for every document (and
+  // briefs are laid out many times while they are fitted to their page).
   const files = { serif: FONT_FILES.serifRegular, serifBold: FONT_FILES.serifBold, serifLight: FONT_FILES.serifLight, sans: FONT_FILES.sansRegular, sansBold: FONT_FILES.sansBold, kai: FONT_FILES.kai };
-  for (const [name, path] of Object.entries(files)) instance.virtualfs.writeFileSync(`briefs-fonts/${name}.ttf`, readFileSync(path));
+  for (const [name, path] of Object.entries(files)) instance.virtualfs.writeFileSync(`briefs-fonts/${name}.ttf`, fontBytes(path));
   const v = (name: keyof typeof files) => `briefs-fonts/${name}.ttf`;
   const fonts = {
     Serif: { normal: v('serif'), bold: v('serifBold'), italics: v('serif'), bolditalics: v('serifBold') },
@@ -124,8 +103,6 @@ export interface PdfOptions {
   file: string;
   /** Room kept free at the foot of every page, in points: fitting leaves Word this much slack. */
   reserveBottomPt?: number;
-  /** A layout only measured, never written: its streams need not be compressed. */
-  draft?: boolean;
 }
 
 /** Builds the pdfmake document definition for a publication tree. Pure. */
@@ -159,7 +136,6 @@ export function pdfDocument(publication: Publication, assets: Assets, options: P
   const header = publication.meta.header && style.runningHead ? String(publication.meta.header) : '';
   const numberGap = mmToPt(7);
   return {
-    compress: !options.draft,
     pageSize: 'A4',
     pageMargins: [mmToPt(m.left), mmToPt(m.top), mmToPt(m.right), mmToPt(m.bottom) + (options.reserveBottomPt ?? 0)],
     defaultStyle: { font: PDF_FONT[style.bodyFace], fontSize: style.bodySizePt, lineHeight: style.lineHeight },
@@ -203,8 +179,21 @@ export function pdfDocument(publication: Publication, assets: Assets, options: P
   };
 }
 
-/** Renders a publication to PDF bytes, and says how many pages it laid out. */
-export async function writePdf(publication: Publication, assets: Assets, options: PdfOptions): Promise<{ pdf: Buffer; pages: number }> {
+interface PdfKitDocument {
+  /** The pages pdfmake laid out and drew (its renderer keeps them here). */
+  _pdfMakePages: LaidOutPage[];
+  /** The images it was given, by the names pdfmake gave them. */
+  images: Record<string, string>;
+  end(): void;
+  on(event: 'data', listener: (chunk: Buffer) => void): void;
+  on(event: 'end', listener: () => void): void;
+}
+
+/**
+ * Lays a publication out with pdfmake. `render: false` stops after the layout: nothing is drawn,
+ * no font is subset and no stream is compressed, which is all a fitting attempt needs.
+ */
+async function layOut(publication: Publication, assets: Assets, options: PdfOptions, render: boolean): Promise<{ document: PdfKitDocument; pages: number; headingPages: number[] }> {
   const doc = pdfDocument(publication, assets, options);
   let pages = 0;
   // The footer is called for every page with the page count: the one place pdfmake tells it.
@@ -213,7 +202,43 @@ export async function writePdf(publication: Publication, assets: Assets, options
     pages = count;
     return footer(page, count);
   }) as TDocumentDefinitions['footer'];
-  const pdf = await pdfmake().createPdf(doc).getBuffer();
-  return { pdf, pages };
+  // pdfmake asks whether to break before each node once it is laid out, its page known (the last
+  // time it asks is the final layout): the pages of the headings the table of contents lists.
+  const headingPage = new Map<object, number>();
+  const breakBefore = doc.pageBreakBefore as (node: any, queries: any) => boolean;
+  doc.pageBreakBefore = ((node: any, queries: any) => {
+    const breaks = breakBefore(node, queries);
+    if (node.headlineLevel && node.headlineLevel <= TOC_DEPTH) headingPage.set(node.text, breaks ? node.startPosition.pageNumber + 1 : node.startPosition.pageNumber);
+    return breaks;
+  }) as TDocumentDefinitions['pageBreakBefore'];
+  // pdfmake draws no more than maxPagesNumber pages: none, when only the layout is wanted.
+  if (!render) (doc as { maxPagesNumber?: number }).maxPagesNumber = 0;
+  const document = await pdfmake().createPdf(doc).getStream();
+  return { document, pages, headingPages: [...headingPage.values()] };
 }
 
+/** The number of pages a publication lays out on, kept `reserveBottomPt` from the foot: a fitting attempt. */
+export async function countPages(publication: Publication, assets: Assets, options: PdfOptions): Promise<number> {
+  return (await layOut(publication, assets, options, false)).pages;
+}
+
+export interface WrittenPdf {
+  pdf: Buffer;
+  pages: number;
+  /** The page of each heading the table of contents lists, in order (the DOCX's contents take them). */
+  headingPages: number[];
+  /** The first page as laid out, for its thumbnail. */
+  firstPage: PageLayout;
+}
+
+/** Renders a publication to PDF bytes, and says how many pages it laid out and where its headings fell. */
+export async function writePdf(publication: Publication, assets: Assets, options: PdfOptions): Promise<WrittenPdf> {
+  const { document, pages, headingPages } = await layOut(publication, assets, options, true);
+  const chunks: Buffer[] = [];
+  const pdf = await new Promise<Buffer>((resolve) => {
+    document.on('data', (chunk) => chunks.push(chunk));
+    document.on('end', () => resolve(Buffer.concat(chunks)));
+    document.end();
+  });
+  return { pdf, pages, headingPages, firstPage: { page: document._pdfMakePages[0], images: document.images } };
+}
