@@ -1,14 +1,15 @@
+import { REPO_ROOT } from './util/repo.js';
 import { mkdir, readdir, rm, stat, writeFile } from 'node:fs/promises';
 import { dirname, extname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { readAudienceSettings, type AudienceSettings } from './audiences/audience.js';
 import { availableParallelism } from 'node:os';
-import { tsWorker } from './util/ts-worker.js';
+import type { Worker } from 'node:worker_threads';
+import { workerThread } from './util/worker-thread.js';
 import { planBatch, recordJob, type Job } from './build/batch.js';
 import { slugOf, type BuildResult, type PreparedReport } from './build/build-report.js';
 import { Progress } from './build/progress.js';
 import { writeGalleryIndex } from './write/gallery/write-index.js';
-import { runJob, type JobContext } from './build/run-job.js';
+import { runJob, type BatchContext } from './build/run-job.js';
 import { describeError } from './util/errors.js';
 
 /** Extensions of reports in a SOURCE folder. */
@@ -50,7 +51,7 @@ export async function main(): Promise<number> {
   const source = process.env.SOURCE || 'source';
   const outDir = process.env.OUT || 'out';
   // TEMPLATES points at another templates folder (a copy to edit); default: the repo's own.
-  const templatesDir = resolve(process.env.TEMPLATES || fileURLToPath(new URL('../templates', import.meta.url)));
+  const templatesDir = resolve(process.env.TEMPLATES || join(REPO_ROOT, 'templates'));
   let files: string[];
   try {
     files = await sourceFiles(source);
@@ -71,6 +72,12 @@ export async function main(): Promise<number> {
     console.error(`error: ${describeError(error, templatesDir)}`);
     return 2;
   }
+  const builders = Number(process.env.JOBS) > 0 ? Math.floor(Number(process.env.JOBS)) : availableParallelism();
+  return buildBatch(files, outDir, templatesDir, settings, builders);
+}
+
+/** Plans the batch, builds what is stale, writes the gallery; says how many problems there were. */
+async function buildBatch(files: string[], outDir: string, templatesDir: string, settings: AudienceSettings, builders: number): Promise<number> {
   const failures: string[] = [];
   for (const error of settings.errors) {
     console.error(`error: ${error}`);
@@ -89,9 +96,10 @@ export async function main(): Promise<number> {
   }
   for (const file of plan.upToDate) console.log(`${file} → ${join(outDir, slugOf(file))}/ (up to date)`);
 
-  const jobs = Number(process.env.JOBS) > 0 ? Math.floor(Number(process.env.JOBS)) : availableParallelism();
-  const context: JobContext = { outDir, templatesDir, audience: process.env.AUDIENCE || undefined };
+  const context: BatchContext = { outDir, templatesDir, audience: process.env.AUDIENCE || undefined };
   const progress = new Progress(plan.jobs.length);
+  // Manifest updates one at a time: two reports may finish together, and each rewrites the manifest.
+  let recording = Promise.resolve();
   const report = async (job: Job, outcome: { result?: BuildResult; error?: string }, started: number) => {
     progress.finish(job.slug);
     progress.clear();
@@ -106,17 +114,25 @@ export async function main(): Promise<number> {
       console.error(`error: ${error}`);
       failures.push(error);
     }
-    try {
-      await recordJob(outDir, job, plan.identities.get(job.file)!, result);
-    } catch (error) {
-      const line = describeError(error, outDir);
-      console.error(`error: ${line}`);
-      failures.push(line);
-    }
+    recording = recording.then(() =>
+      recordJob(outDir, job, plan.identities.get(job.file)!, result).catch((error) => {
+        const line = describeError(error, outDir);
+        console.error(`error: ${line}`);
+        failures.push(line);
+      }),
+    );
+    await recording;
     const reviewed = job.earlierFile ? `, targets of ${slugOf(job.earlierFile)} reviewed` : '';
     console.log(`${job.file} → ${join(outDir, result.slug)}/ (${result.written.length} files${reviewed}, ${((Date.now() - started) / 1000).toFixed(1)} s)`);
   };
-  await runJobs(plan.jobs, Math.min(jobs, plan.jobs.length), context, plan.prepared, progress, report);
+  // This thread builds reports too; the other builders are worker threads, started now that
+  // the batch knows how many reports it has to build (none for one report, or for JOBS=1).
+  const threads = Array.from({ length: Math.max(0, Math.min(builders, plan.jobs.length) - 1) }, () => workerThread('worker'));
+  try {
+    await runJobs(plan.jobs, threads, context, plan.prepared, progress, report);
+  } finally {
+    await Promise.all(threads.map((thread) => thread.terminate()));
+  }
   try {
     await writeGalleryIndex(outDir);
   } catch (error) {
@@ -132,64 +148,59 @@ export async function main(): Promise<number> {
   return 0;
 }
 
+type Outcome = { result?: BuildResult; error?: string };
+
 /**
- * Runs the jobs: in this thread when one at a time, else on worker threads (JOBS, default the
- * number of cores), each building one report at a time.
+ * Builds the jobs, each builder taking the next report when it is free: this thread, and each of
+ * the worker threads (JOBS in all, default the number of cores).
  */
 async function runJobs(
   jobs: Job[],
-  parallel: number,
-  context: JobContext,
+  threads: Worker[],
+  context: BatchContext,
   prepared: Map<string, PreparedReport>,
   progress: Progress,
-  report: (job: Job, outcome: { result?: BuildResult; error?: string }, started: number) => Promise<void>,
+  report: (job: Job, outcome: Outcome, started: number) => Promise<void>,
 ): Promise<void> {
-  if (parallel <= 1) {
-    for (const job of jobs) {
-      const started = Date.now();
-      try {
-        const result = await runJob(job, context, (stage) => progress.stage(job.slug, stage), prepared.get(job.file), job.earlierFile ? prepared.get(job.earlierFile) : undefined);
-        await report(job, { result }, started);
-      } catch (error) {
-        if (process.env.DEBUG === '1') console.error(error);
-        await report(job, { error: describeError(error, job.file) }, started);
-      }
-    }
-    return;
-  }
   const queue = [...jobs];
-  const workerUrl = new URL('./build/worker.ts', import.meta.url);
-  await Promise.all(
-    Array.from({ length: parallel }, async () => {
-      const worker = tsWorker(workerUrl);
-      try {
-        for (let job = queue.shift(); job; job = queue.shift()) {
-          const started = Date.now();
-          const current = job;
-          const outcome = await new Promise<{ result?: BuildResult; error?: string }>((resolve) => {
-            const onMessage = (message: any) => {
-              if (message.type === 'stage') progress.stage(message.slug, message.stage);
-              else {
-                worker.off('message', onMessage);
-                worker.off('error', onError);
-                resolve(message.type === 'done' ? { result: message.result } : { error: message.error });
-              }
-            };
-            const onError = (error: Error) => {
-              worker.off('message', onMessage);
-              resolve({ error: describeError(error, current.file) });
-            };
-            worker.on('message', onMessage);
-            worker.once('error', onError);
-            worker.postMessage({ job: current, context, prepared: prepared.get(current.file), earlier: current.earlierFile ? prepared.get(current.earlierFile) : undefined });
-          });
-          await report(current, outcome, started);
+  const earlierOf = (job: Job) => (job.earlierFile ? prepared.get(job.earlierFile) : undefined);
+  const here = async (job: Job): Promise<Outcome> => {
+    try {
+      return { result: await runJob(job, context, (stage) => progress.stage(job.slug, stage), prepared.get(job.file), earlierOf(job)) };
+    } catch (error) {
+      if (process.env.DEBUG === '1') console.error(error);
+      return { error: describeError(error, job.file) };
+    }
+  };
+  const onThread = (slot: number, job: Job) =>
+    new Promise<Outcome>((resolve) => {
+      const thread = threads[slot];
+      const onMessage = (message: any) => {
+        if (message.type === 'stage') progress.stage(job.slug, message.stage);
+        else {
+          thread.off('message', onMessage);
+          thread.off('error', onError);
+          resolve(message.type === 'done' ? { result: message.result } : { error: message.error });
         }
-      } finally {
-        await worker.terminate();
-      }
-    }),
-  );
+      };
+      const onError = (error: Error) => {
+        thread.off('message', onMessage);
+        // A thread that died takes no more reports: a new one takes its place.
+        void thread.terminate();
+        threads[slot] = workerThread('worker');
+        resolve({ error: describeError(error, job.file) });
+      };
+      thread.on('message', onMessage);
+      thread.once('error', onError);
+      thread.postMessage({ job, context, prepared: prepared.get(job.file), earlier: earlierOf(job) });
+    });
+  const builder = async (build: (job: Job) => Promise<Outcome>) => {
+    for (let job = queue.shift(); job; job = queue.shift()) {
+      const started = Date.now();
+      await report(job, await build(job), started);
+    }
+  };
+  await Promise.all([...threads.map((_, slot) => builder((job) => onThread(slot, job))), builder(here)]);
 }
 
 process.exitCode = await main();

@@ -1,14 +1,14 @@
+import { REPO_ROOT } from './util/repo.js';
 import { copyFile, readFile, writeFile } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
 
 /**
  * `make audience NAME=x`: a new audience file made from the default one (leadership), ready to
  * edit. Refuses to overwrite an audience that exists.
  */
 const name = process.env.NAME ?? '';
-const templatesDir = resolve(process.env.TEMPLATES || fileURLToPath(new URL('../templates', import.meta.url)));
+const templatesDir = resolve(process.env.TEMPLATES || join(REPO_ROOT, 'templates'));
 const folder = join(templatesDir, 'audiences');
 if (!/^[a-z0-9][a-z0-9-]*$/.test(name)) {
   console.error('error: give the audience a name of lower-case letters, digits and dashes: make audience NAME=investors');

@@ -1,16 +1,16 @@
 import { readFile } from 'node:fs/promises';
 import { basename, extname, join } from 'node:path';
 import { growthChart, reviewChart, targetsChart } from '../charts/indicator-charts.js';
-import { reviewTemplateView, targetsReview, targetsReviewJson } from '../review/review-view.js';
+import { reviewTemplateView, targetsReview, targetsReviewJson, type TargetsReview } from '../review/review-view.js';
 import { industryStructureChart } from '../charts/industry-structure-chart.js';
-import { renderChart, type ChartSpec, type RenderedChart } from '../charts/render-chart.js';
+import type { ChartSpec } from '../charts/render-chart.js';
 import { buildReportModel, type ReportModel } from '../model/report-model.js';
 import { parsePublication } from '../publish/parse-publication.js';
 import { compileTemplate } from '../publish/template.js';
 import { readReport } from '../read/read-report.js';
 import { writeFileAtomic, writeFilesAtomic } from '../util/atomic-write.js';
 import { BriefsError, describeError } from '../util/errors.js';
-import { assetsOf } from '../write/assets.js';
+import { assetsOf, chartPath } from '../write/assets.js';
 import { writeDocx } from '../write/docx/write-docx.js';
 import { indicatorsCsv, indicatorsJson } from '../write/exports.js';
 import { countPages, writePdf } from '../write/pdf/write-pdf.js';
@@ -76,10 +76,15 @@ export function documentDate(model: ReportModel): Date {
   return new Date(Date.UTC(model.year ?? 2000, 0, 1));
 }
 
-function chartSpecs(model: ReportModel): ChartSpec[] {
+/** The charts of a report (and of its targets review, when there is one). */
+function chartSpecs(model: ReportModel, review: TargetsReview | null): ChartSpec[] {
   const specs: ChartSpec[] = [];
   if (model.industryStructure) specs.push(industryStructureChart(model.industryStructure, model.displayTitle));
   for (const spec of [growthChart(model.headline, model.displayTitle), targetsChart(model.headline, model.displayTitle)]) if (spec) specs.push(spec);
+  if (review) {
+    const spec = reviewChart(review.items, review.year, `资料来源：${review.earlier.title}；${review.later.title}`);
+    if (spec) specs.push(spec);
+  }
   return specs;
 }
 
@@ -107,21 +112,16 @@ export async function buildReport(sourcePath: string, options: BuildOptions): Pr
   const review = options.earlier ? targetsReview(options.earlier, model) : null;
 
   stage('charts');
-  const specs = chartSpecs(model);
-  if (review) {
-    const spec = reviewChart(review.items, review.year, `资料来源：${review.earlier.title}；${review.later.title}`);
-    if (spec) specs.push(spec);
-  }
-  const charts: RenderedChart[] = specs.map(renderChart);
-  const assets = assetsOf(charts);
+  const specs = chartSpecs(model, review);
+  const assets = assetsOf(specs);
   const written: string[] = [];
   const outputs: Record<string, string[]> = {};
   const writeData = options.writeData ?? true;
   const data: string[] = [];
   if (writeData) {
-    for (const chart of charts) {
-      const path = join(folder, 'charts', `${chart.spec.name}.png`);
-      await writeFileAtomic(path, chart.png);
+    for (const spec of specs) {
+      const path = join(folder, chartPath(spec.name));
+      await writeFileAtomic(path, assets.get(chartPath(spec.name))!.png);
       data.push(path);
     }
   }
@@ -139,7 +139,7 @@ export async function buildReport(sourcePath: string, options: BuildOptions): Pr
     written.push(...data);
   }
 
-  const context = { ...templateContext(model, charts), ...(review ? { review: reviewTemplateView(review) } : {}) };
+  const context = { ...templateContext(model, specs), ...(review ? { review: reviewTemplateView(review) } : {}) };
   const date = documentDate(model);
   const errors: string[] = [];
   for (const publication of publicationsFor(options.audiences, review !== null)) {
@@ -152,10 +152,15 @@ export async function buildReport(sourcePath: string, options: BuildOptions): Pr
       });
       const render = compileTemplate(source, templatePath);
       const candidates = publication.audience ? briefCandidates(model, publication.audience, options.topics) : null;
+      // Two takes often fill the template alike (a block has no more items to give): each text is
+      // parsed once, and the chosen one is not parsed again to be written.
+      const parsedByText = new Map<string, ReturnType<typeof parsePublication>>();
       const publicationAt = (take: Take) => {
         stage(`template ${publication.name}`);
         const markdown = render(candidates ? { ...context, audience: publication.audience, brief: briefAt(candidates, take) } : context);
-        return parsePublication(markdown, templatePath);
+        let parsed = parsedByText.get(markdown);
+        if (!parsed) parsedByText.set(markdown, (parsed = parsePublication(markdown, templatePath)));
+        return parsed;
       };
       // Fit by choosing content, never by shrinking type: the most items per block that lay out
       // within the page budget, measured by laying them out. While fitting, two lines at the foot

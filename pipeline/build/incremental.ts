@@ -1,8 +1,8 @@
+import { REPO_ROOT } from '../util/repo.js';
 import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { writeFileAtomic } from '../util/atomic-write.js';
 
 /**
@@ -66,7 +66,7 @@ let toolHashValue: string | null = null;
 /** The tool's own version: its code and its locked dependencies. A new version rebuilds everything. */
 export async function toolHash(): Promise<string> {
   if (toolHashValue) return toolHashValue;
-  const root = fileURLToPath(new URL('..', import.meta.url));
+  const root = join(REPO_ROOT, 'pipeline');
   const files = (await readdir(root, { recursive: true, encoding: 'utf8' })).filter((f) => f.endsWith('.ts')).sort();
   const parts: Array<string | Uint8Array> = [];
   for (const f of files) parts.push(f, await readFile(join(root, f)));

@@ -1,5 +1,5 @@
 import type { Audience } from '../audiences/audience.js';
-import type { RenderedChart } from '../charts/render-chart.js';
+import type { ChartSpec } from '../charts/render-chart.js';
 import type { ReportModel } from '../model/report-model.js';
 import { indicatorSections } from '../model/indicator-view.js';
 import { summaryView } from '../model/summary-view.js';
@@ -13,11 +13,11 @@ export interface ChartView {
 }
 
 /** The data every template is filled from: the report model plus views made for publications. */
-export function templateContext(model: ReportModel, charts: RenderedChart[]): object {
+export function templateContext(model: ReportModel, charts: Array<Pick<ChartSpec, 'name' | 'title' | 'source'>>): object {
   const chartViews: Record<string, ChartView> = {};
   for (const chart of charts) {
-    const key = chart.spec.name.replace(/-([a-z])/g, (_, c: string) => c.toUpperCase());
-    chartViews[key] = { path: chartPath(chart.spec.name), title: chart.spec.title, source: chart.spec.source };
+    const key = chart.name.replace(/-([a-z])/g, (_, c: string) => c.toUpperCase());
+    chartViews[key] = { path: chartPath(chart.name), title: chart.title, source: chart.source };
   }
   return { ...model, charts: chartViews, summary: summaryView(model), indicatorSections: indicatorSections(model.indicators) };
 }

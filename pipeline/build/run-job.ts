@@ -2,7 +2,7 @@ import { readAudienceSettings, type AudienceSettings } from '../audiences/audien
 import { buildReport, prepareReport, type BuildResult, type PreparedReport } from './build-report.js';
 import type { Job } from './batch.js';
 
-export interface JobContext {
+export interface BatchContext {
   outDir: string;
   templatesDir: string;
   audience?: string;
@@ -15,7 +15,7 @@ let settings: { key: string; value: AudienceSettings } | null = null;
  * the batch read them when it paired them; only a report the batch did not need to read (its
  * source unchanged) is read here.
  */
-export async function runJob(job: Job, context: JobContext, onStage: (stage: string) => void, prepared?: PreparedReport, earlierPrepared?: PreparedReport): Promise<BuildResult> {
+export async function runJob(job: Job, context: BatchContext, onStage: (stage: string) => void, prepared?: PreparedReport, earlierPrepared?: PreparedReport): Promise<BuildResult> {
   const key = `${context.templatesDir}\u0000${context.audience ?? ''}`;
   if (settings?.key !== key) settings = { key, value: await readAudienceSettings(context.templatesDir, context.audience) };
   const report = prepared ?? (await prepareReport(job.file));

@@ -1,13 +1,13 @@
 import { parentPort } from 'node:worker_threads';
 import { describeError } from '../util/errors.js';
-import type { Job } from './batch.js';
 import type { PreparedReport } from './build-report.js';
-import { runJob, type JobContext } from './run-job.js';
+import type { Job } from './batch.js';
+import { runJob, type BatchContext } from './run-job.js';
 
 /** A worker thread of the batch: builds the jobs it is sent, one at a time, and reports progress. */
 interface JobMessage {
   job: Job;
-  context: JobContext;
+  context: BatchContext;
   /** The report and its earlier one, when the batch has read them already (plain data, cloned). */
   prepared?: PreparedReport;
   earlier?: PreparedReport;
@@ -15,7 +15,7 @@ interface JobMessage {
 
 parentPort!.on('message', async ({ job, context, prepared, earlier }: JobMessage) => {
   try {
-    const result = await runJob(job, context, (stage) => parentPort!.postMessage({ type: 'stage', slug: job.slug, stage }), prepared, earlier);
+    const result = await runJob(job, context, (stage) => parentPort!.postMessage({ type: 'stage', stage }), prepared, earlier);
     parentPort!.postMessage({ type: 'done', result });
   } catch (error) {
     if (process.env.DEBUG === '1') console.error(error);

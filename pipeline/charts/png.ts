@@ -11,22 +11,23 @@ import { crc32, deflateSync } from 'node:zlib';
  * set on white, as it would print.
  */
 export function opaquePng(premultiplied: Uint8Array, width: number, height: number, dpi: number): Buffer {
-  const stride = width * 3 + 1;
-  const rows = Buffer.alloc(stride * height);
+  const rowBytes = width * 3;
+  const rgb = new Uint8Array(rowBytes * height);
+  for (let from = 0, to = 0; from < premultiplied.length; from += 4, to += 3) {
+    const white = 255 - premultiplied[from + 3];
+    rgb[to] = premultiplied[from] + white;
+    rgb[to + 1] = premultiplied[from + 1] + white;
+    rgb[to + 2] = premultiplied[from + 2] + white;
+  }
+  // Filter “Up” (2) on every row: each byte minus the one above it. Charts are mostly flat
+  // colour, so the differences are mostly zero and deflate well.
+  const rows = Buffer.alloc((rowBytes + 1) * height);
   for (let y = 0; y < height; y++) {
-    // Filter “Up” (2): each byte minus the one above it. Charts are mostly flat colour, so the
-    // differences are mostly zero and deflate well.
-    rows[y * stride] = 2;
-    for (let x = 0; x < width; x++) {
-      const from = (y * width + x) * 4;
-      const to = y * stride + 1 + x * 3;
-      const white = 255 - premultiplied[from + 3];
-      for (let c = 0; c < 3; c++) {
-        const value = premultiplied[from + c] + white;
-        const above = y === 0 ? 0 : premultiplied[from - width * 4 + c] + 255 - premultiplied[from - width * 4 + 3];
-        rows[to + c] = (value - above) & 0xff;
-      }
-    }
+    const row = y * (rowBytes + 1);
+    rows[row] = 2;
+    const here = y * rowBytes;
+    if (y === 0) rows.set(rgb.subarray(0, rowBytes), row + 1);
+    else for (let x = 0; x < rowBytes; x++) rows[row + 1 + x] = rgb[here + x] - rgb[here - rowBytes + x];
   }
   const header = Buffer.alloc(13);
   header.writeUInt32BE(width, 0);

@@ -17,8 +17,9 @@ export interface ChartSpec {
   source: string;
 }
 
+/** A rendered chart: its PNG, and what the writers print with it (plain data: it can go to another thread). */
 export interface RenderedChart {
-  spec: ChartSpec;
+  spec: Omit<ChartSpec, 'config'>;
   png: Buffer;
   widthPx: number;
   heightPx: number;
@@ -78,5 +79,6 @@ export function renderChart(spec: ChartSpec): RenderedChart {
   const chart = new Chart(context as any, config);
   const png = opaquePng(canvas.data(), canvas.width, canvas.height, CHART_DPI);
   chart.destroy();
-  return { spec, png, widthPx: canvas.width, heightPx: canvas.height, dpi: CHART_DPI };
+  const { config: _config, ...facts } = spec;
+  return { spec: facts, png, widthPx: canvas.width, heightPx: canvas.height, dpi: CHART_DPI };
 }

@@ -1,7 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname } from 'node:path';
+import { workerData } from 'node:worker_threads';
 import type { Font } from 'fontkit';
+import { FONT_FILES } from './fonts.js';
 
 const require = createRequire(import.meta.url);
 
@@ -16,11 +18,29 @@ const fontkit = require(fontkitPath) as { create(data: Uint8Array, postscriptNam
 const bytesByPath = new Map<string, Buffer>();
 const parsed = new WeakMap<Uint8Array, Map<string, Font>>();
 
-/** A font file's bytes, read once (15 MB a face: they must not be held twice). */
+// A worker thread is handed the fonts its parent read, in shared memory (see workerThread).
+const fromParent = (workerData as { fonts?: Record<string, SharedArrayBuffer> } | null)?.fonts ?? {};
+
+/** A font file's bytes, read once per process (15 MB a face: they must not be held twice). */
 export function fontBytes(path: string): Buffer {
   let bytes = bytesByPath.get(path);
-  if (!bytes) bytesByPath.set(path, (bytes = readFileSync(path)));
+  if (!bytes) {
+    const shared = fromParent[path];
+    if (shared) bytes = Buffer.from(shared);
+    else {
+      const file = readFileSync(path);
+      // Read into shared memory, so that worker threads can be handed the same bytes.
+      bytes = Buffer.from(new SharedArrayBuffer(file.length));
+      file.copy(bytes);
+    }
+    bytesByPath.set(path, bytes);
+  }
   return bytes;
+}
+
+/** Every font file, as shared memory for worker threads (read now if not read yet). */
+export function sharedFonts(): Record<string, SharedArrayBuffer> {
+  return Object.fromEntries(Object.values(FONT_FILES).map((path) => [path, fontBytes(path).buffer as SharedArrayBuffer]));
 }
 
 /** fontkit.create, once per font's bytes: a parsed font is only read from, never changed. */
@@ -29,8 +49,50 @@ export function parseFont(data: Uint8Array, postscriptName?: string): Font {
   if (!byName) parsed.set(data, (byName = new Map()));
   const key = postscriptName ?? '';
   let font = byName.get(key);
-  if (!font) byName.set(key, (font = fontkit.create(data, postscriptName)));
+  if (!font) {
+    byName.set(key, (font = fontkit.create(data, postscriptName)));
+    copySimpleGlyphsAsTheyAre(font);
+  }
   return font;
+}
+
+interface TrueTypeSubset {
+  font: { loca: { offsets: number[] }; _getTableStream(tag: string): { pos: number; readBuffer(n: number): Uint8Array }; getGlyph(id: number): { advanceWidth: number; _getMetrics(): { leftBearing: number } }; _variationProcessor?: unknown };
+  glyf: Uint8Array[];
+  loca: { offsets: number[] };
+  hmtx: { metrics: Array<{ advance: number; bearing: number }> };
+  offset: number;
+  _addGlyph(id: number): number;
+}
+
+let subsetPatched = false;
+/**
+ * fontkit subsets a TrueType font (for each PDF, and each HTML edition) by decoding every glyph's
+ * outline only to learn whether it is made of other glyphs: for the thousands of simple glyphs of
+ * a Chinese text that was 0.4 s of a build. A simple glyph's bytes are copied as they are; whether
+ * a glyph is composite is read from its first two bytes (numberOfContours < 0). Composite glyphs,
+ * and variable fonts, go through fontkit's own code. The subset's bytes are the same.
+ */
+function copySimpleGlyphsAsTheyAre(font: Font): void {
+  if (subsetPatched || !(font as unknown as { directory: { tables: Record<string, unknown> } }).directory.tables.glyf) return;
+  const prototype = Object.getPrototypeOf(font.createSubset()) as TrueTypeSubset;
+  const decodeAll = prototype._addGlyph;
+  prototype._addGlyph = function (this: TrueTypeSubset, id: number): number {
+    const { font } = this;
+    if (font._variationProcessor) return decodeAll.call(this, id);
+    const start = font.loca.offsets[id];
+    const stream = font._getTableStream('glyf');
+    stream.pos += start;
+    const bytes = stream.readBuffer(font.loca.offsets[id + 1] - start);
+    if (bytes.length >= 2 && (((bytes[0] << 8) | bytes[1]) << 16) >> 16 < 0) return decodeAll.call(this, id);
+    const glyph = font.getGlyph(id);
+    this.glyf.push(bytes);
+    this.loca.offsets.push(this.offset);
+    this.hmtx.metrics.push({ advance: glyph.advanceWidth, bearing: glyph._getMetrics().leftBearing });
+    this.offset += bytes.length;
+    return this.glyf.length - 1;
+  };
+  subsetPatched = true;
 }
 
 /** A font file parsed with fontkit, once per process. */

@@ -1,5 +1,5 @@
-// A worker thread starts in plain Node: register tsx first, then load the TypeScript module the
-// thread runs (workerData.module, a file URL).
+// A worker thread run from the sources starts in plain Node: register tsx first, then load the
+// TypeScript module the thread runs (workerData.module, a file URL).
 import { workerData } from 'node:worker_threads';
 import { register } from 'tsx/esm/api';
 

@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -50,6 +51,44 @@ describe('out/index.html, the gallery', () => {
     const thumbs = [...index().matchAll(/<img src="dalian-2018\/thumbs\/([^"]+)\.png"/g)].map((m) => m[1]);
     expect(thumbs.sort()).toEqual(pdfs.map((f) => f.replace('.pdf', '')).sort());
     expect(readdirSync(join(folder, 'thumbs')).length).toBe(pdfs.length);
+  });
+
+  it('shows in each thumbnail the first page of its PDF, as poppler draws it', async () => {
+    // Thumbnails are drawn from the layout, not read back from the PDF: each must look like the
+    // PDF's own first page. Both are made grey and 60 px wide (the size of a page's blocks of
+    // text, not of its glyphs, which two rasterisers draw a little differently) and compared.
+    // Two different pages of this report correlate at 0.3 at most; the same page above 0.85.
+    const { loadImage, createCanvas } = await import('@napi-rs/canvas');
+    const ink = async (png: Buffer) => {
+      const image = await loadImage(png);
+      const canvas = createCanvas(60, Math.round((image.height * 60) / image.width));
+      const ctx = canvas.getContext('2d');
+      ctx.drawImage(image, 0, 0, canvas.width, canvas.height);
+      const { data } = ctx.getImageData(0, 0, canvas.width, canvas.height);
+      return Array.from({ length: data.length / 4 }, (_, i) => 255 - (data[i * 4] + data[i * 4 + 1] + data[i * 4 + 2]) / 3);
+    };
+    for (const name of readdirSync(folder).filter((f) => f.endsWith('.pdf')).map((f) => f.replace('.pdf', ''))) {
+      const prefix = join(out, '..', `${out.split('/').pop()}-poppler-${name}`);
+      execFileSync('pdftoppm', ['-f', '1', '-l', '1', '-singlefile', '-scale-to-x', '300', '-scale-to-y', '-1', '-png', join(folder, `${name}.pdf`), prefix]);
+      const ours = await ink(readFileSync(join(folder, 'thumbs', `${name}.png`)));
+      const poppler = await ink(readFileSync(`${prefix}.png`));
+      expect(Math.abs(ours.length - poppler.length), `${name}: page height`).toBeLessThanOrEqual(60);
+      const n = Math.min(ours.length, poppler.length);
+      const mean = (xs: number[]) => xs.slice(0, n).reduce((sum, x) => sum + x, 0) / n;
+      const [ma, mb] = [mean(ours), mean(poppler)];
+      let covariance = 0;
+      let va = 0;
+      let vb = 0;
+      let difference = 0;
+      for (let i = 0; i < n; i++) {
+        covariance += (ours[i] - ma) * (poppler[i] - mb);
+        va += (ours[i] - ma) ** 2;
+        vb += (poppler[i] - mb) ** 2;
+        difference += Math.abs(ours[i] - poppler[i]);
+      }
+      expect(covariance / Math.sqrt(va * vb), `${name}: correlation with poppler's page`).toBeGreaterThan(0.8);
+      expect(difference / n / 255, `${name}: mean difference from poppler's page`).toBeLessThan(0.03);
+    }
   });
 
   it('names the report, its year and issuer, and lists the reader’s warnings', () => {

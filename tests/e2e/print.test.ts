@@ -80,14 +80,37 @@ describe('DOCX that every reader gets right', () => {
     expect(xml).toContain('w:eastAsia="Noto Serif SC Light"');
   });
 
+  let converted: string[] | null = null;
+  const docx = () => readdirSync(folder).filter((f) => f.endsWith('.docx'));
+  const libreOffice = () => (converted ??= convertWithLibreOffice(docx().map((f) => join(folder, f)), join(first, '..', `${first.split('/').pop()}-lo`)));
+
   it('converts in LibreOffice to as many pages as our PDF, give or take one, and the briefs to one', () => {
-    const docx = readdirSync(folder).filter((f) => f.endsWith('.docx'));
-    const converted = convertWithLibreOffice(docx.map((f) => join(folder, f)), join(first, '..', `${first.split('/').pop()}-lo`));
-    docx.forEach((name, i) => {
+    const converted = libreOffice();
+    docx().forEach((name, i) => {
       const ours = Number(pdfInfo(join(folder, name.replace('.docx', '.pdf'))).Pages);
       const theirs = Number(pdfInfo(converted[i]).Pages);
       expect(Math.abs(ours - theirs), `${name}: ours ${ours}, LibreOffice ${theirs}`).toBeLessThanOrEqual(1);
       if (name.startsWith('brief-')) expect(theirs, name).toBe(1);
     });
+  });
+
+  it('gives in the DOCX contents the pages of the PDF contents, and LibreOffice puts each heading there, give or take one', () => {
+    const xml = execFileSync('unzip', ['-p', join(folder, 'fulltext.docx'), 'word/document.xml'], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+    const contents = xml.slice(xml.indexOf('<w:sdt>'), xml.indexOf('</w:sdt>'));
+    const entries = [...contents.matchAll(/<w:p\b[^>]*>.*?<\/w:p>/g)]
+      .map((p) => [...p[0].matchAll(/<w:t[^>]*>([^<]*)<\/w:t>/g)].map((t) => t[1]).join(''))
+      .map((text) => text.match(/^(.+?)(\d+)$/))
+      .filter((m): m is RegExpMatchArray => m !== null)
+      .map((m) => ({ title: m[1], page: Number(m[2]) }));
+    expect(entries.length).toBe(20);
+    // The PDF's own contents list the same headings on the same pages.
+    const pdfContents = execFileSync('pdftotext', ['-layout', '-f', '1', '-l', '3', join(folder, 'fulltext.pdf'), '-'], { encoding: 'utf8' }).replace(/[ \t]+/g, '');
+    for (const { title, page } of entries) expect(pdfContents, title).toMatch(new RegExp(`${title.replace(/[()（）]/g, '.')}\\s*${page}\\b`));
+    // LibreOffice's pages of the DOCX: each heading is found on the page given, or next to it.
+    const pages = execFileSync('pdftotext', [libreOffice()[docx().indexOf('fulltext.docx')], '-'], { encoding: 'utf8' }).split('\f').map((p) => p.replace(/\s/g, ''));
+    for (const { title, page } of entries) {
+      const found = pages.findIndex((text, i) => i > 0 && text.includes(title.replace(/\s/g, ''))) + 1;
+      expect(Math.abs(found - page), `${title}: contents say ${page}, LibreOffice sets it on ${found}`).toBeLessThanOrEqual(1);
+    }
   });
 });

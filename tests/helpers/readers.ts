@@ -6,9 +6,9 @@ import { fileURLToPath } from 'node:url';
 
 export const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 
-/** Runs `make briefs`' command (the CLI) as a user would, with SOURCE and OUT. */
+/** Runs `make briefs`' command (the bundled CLI, built by the tests' global setup) as a user would, with SOURCE and OUT. */
 export function runBriefs(env: Record<string, string>): { status: number; stdout: string; stderr: string } {
-  const result = spawnSync(join(repoRoot, 'node_modules', '.bin', 'tsx'), [join(repoRoot, 'pipeline', 'cli.ts')], {
+  const result = spawnSync(process.execPath, [join(repoRoot, 'node_modules', '.cache', 'briefs', 'cli.js')], {
     cwd: repoRoot,
     env: { ...process.env, ...env },
     encoding: 'utf8',

@@ -42,16 +42,11 @@ function canvasFontFor(font: PdfKitFont): string {
 
 const cssColour = (colour: Colour): string => (Array.isArray(colour) ? `rgb(${colour.slice(0, 3).join(',')})` : colour);
 
-/** Images by the data: URL pdfmake was given, decoded once (a report's charts appear on several pages). */
-const decoded = new Map<string, Image>();
+/** An image pdfmake was given as a data: URL, decoded (first pages seldom show one: not kept). */
 function imageOf(dataUrl: string): Image | null {
-  let image = decoded.get(dataUrl);
-  if (image) return image;
   if (!/^data:image\/(png|jpe?g);base64,/.test(dataUrl)) return null;
-  image = new Image();
+  const image = new Image();
   image.src = Buffer.from(dataUrl.slice(dataUrl.indexOf(',') + 1), 'base64');
-  if (decoded.size >= 8) decoded.delete(decoded.keys().next().value!);
-  decoded.set(dataUrl, image);
   return image;
 }
 
@@ -64,6 +59,8 @@ class CanvasDocument {
   outline = { addItem: () => this.outline };
   _font: PdfKitFont | null = null;
   private size = 12;
+  private face = '';
+  private spacing = '0px';
   private fillOpacity = 1;
   private strokeOpacity = 1;
 
@@ -103,8 +100,11 @@ class CanvasDocument {
     const font = this._font;
     if (!font) return this;
     const { ctx } = this;
-    ctx.font = `${this.size}px "${canvasFontFor(font)}"`;
-    ctx.letterSpacing = `${options.characterSpacing ?? 0}px`;
+    // Setting a canvas font parses it: set it only when it changes (a page sets each character apart).
+    const face = `${this.size}px "${canvasFontFor(font)}"`;
+    if (face !== this.face) ctx.font = this.face = face;
+    const spacing = `${options.characterSpacing ?? 0}px`;
+    if (spacing !== this.spacing) ctx.letterSpacing = this.spacing = spacing;
     ctx.globalAlpha = this.fillOpacity;
     // pdfkit puts the top of the text at y: its baseline is the font's ascender below.
     ctx.fillText(text, x, y + (font.ascender / 1000) * this.size);
@@ -196,6 +196,7 @@ class CanvasDocument {
   }
   restore() {
     this.ctx.restore();
+    this.face = this.spacing = '';
     return this;
   }
   translate(x: number, y: number) {

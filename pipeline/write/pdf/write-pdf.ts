@@ -22,10 +22,42 @@ interface PdfMake {
 
 let pdfmakeInstance: PdfMake | null = null;
 
+/**
+ * pdfkit lays out each distinct piece of text once per document and font (its layout cache), and
+ * a new document starts with an empty cache: a brief laid out five times while it is fitted
+ * measured its characters five times. The cache is shared by the documents that use the same
+ * parsed font (fonts are parsed once per process): a run is laid out and scaled the same way in
+ * every document, and pdfkit never changes a cached run.
+ */
+function shareLayoutsAcrossDocuments(): void {
+  const PdfKit = require('pdfkit') as new (options: object) => { font(src: Buffer): { _font: object } };
+  const probe = new PdfKit({ autoFirstPage: false });
+  const EmbeddedFont = (probe.font(fontBytes(FONT_FILES.kai)) as unknown as { _font: { constructor: { prototype: EmbeddedFontShape } } })._font.constructor;
+  const layoutCached = EmbeddedFont.prototype.layoutCached;
+  const caches = new WeakMap<object, Record<string, unknown>>();
+  EmbeddedFont.prototype.layoutCached = function (this: EmbeddedFontShape, text: string) {
+    if (this.layoutCache && !this.sharesLayouts) {
+      let cache = caches.get(this.font);
+      if (!cache) caches.set(this.font, (cache = Object.create(null) as Record<string, unknown>));
+      this.layoutCache = cache;
+      this.sharesLayouts = true;
+    }
+    return layoutCached.call(this, text);
+  };
+}
+
+interface EmbeddedFontShape {
+  font: object;
+  layoutCache?: Record<string, unknown>;
+  sharesLayouts?: boolean;
+  layoutCached(text: string): unknown;
+}
+
 /** pdfmake is a singleton module; it is set up once per process: fonts, and no file or URL access but the fonts. */
 function pdfmake(): PdfMake {
   if (pdfmakeInstance) return pdfmakeInstance;
   shareFontsWithPdfKit();
+  shareLayoutsAcrossDocuments();
   const instance = require('pdfmake') as PdfMake & { virtualfs: { writeFileSync(name: string, data: Buffer): void } };
   // pdfmake reads fonts from its virtual file system: it is given the bytes every writer shares,
   // which pdfkit then parses once (shareFontsWithPdfKit) rather than for every document (and
@@ -71,8 +103,10 @@ function styles(style: PageStyle): TDocumentDefinitions['styles'] {
     tableCell: { fontSize: Math.min(body, 12) * 0.9, lineHeight: 1.0 },
     caption: { font: 'Sans', fontSize: Math.min(body, 12) * 0.8, color: style.colours.muted, alignment: 'center', margin: [0, 0, 0, 8], lineHeight: 1.0 },
     tocTitle: { font: 'Sans', bold: true, fontSize: style.headingSizesPt[1], alignment: 'center', margin: [0, 0, 0, 8] },
-    toc1: { font: PDF_FONT[style.bodyFace], fontSize: Math.min(body, 13), margin: [0, 2, 0, 2] },
-    toc2: { font: PDF_FONT[style.bodyFace], fontSize: Math.min(body, 13) * 0.92, color: '#333333' },
+    // As high as the DOCX's TOC 1–2 entries (line spacing 1.1; 2 pt above and below level 1, which
+    // pdfmake's contents table pads every row with), so the contents take as many pages in both.
+    toc1: { font: PDF_FONT[style.bodyFace], fontSize: Math.min(body, 13), margin: [0, 2, 0, 2], lineHeight: 1.1 },
+    toc2: { font: PDF_FONT[style.bodyFace], fontSize: Math.min(body, 13) * 0.92, color: '#333333', lineHeight: 1.0 },
     notes: { fontSize: body * 0.85 },
   };
 }
