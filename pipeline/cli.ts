@@ -125,14 +125,9 @@ async function buildBatch(files: string[], outDir: string, templatesDir: string,
     const reviewed = job.earlierFile ? `, targets of ${slugOf(job.earlierFile)} reviewed` : '';
     console.log(`${job.file} → ${join(outDir, result.slug)}/ (${result.written.length} files${reviewed}, ${((Date.now() - started) / 1000).toFixed(1)} s)`);
   };
-  // This thread builds reports too; the other builders are worker threads, started now that
-  // the batch knows how many reports it has to build (none for one report, or for JOBS=1).
-  const threads = Array.from({ length: Math.max(0, Math.min(builders, plan.jobs.length) - 1) }, () => workerThread('worker'));
-  try {
-    await runJobs(plan.jobs, threads, context, plan.prepared, progress, report);
-  } finally {
-    await Promise.all(threads.map((thread) => thread.terminate()));
-  }
+  // With more than one report and more than one builder (JOBS), worker threads build the
+  // reports and this thread hands them out; else this thread builds them itself.
+  await runJobs(plan.jobs, plan.jobs.length > 1 && builders > 1 ? Math.min(builders, plan.jobs.length) : 0, context, plan.prepared, progress, report);
   try {
     await writeGalleryIndex(outDir);
   } catch (error) {
@@ -151,12 +146,38 @@ async function buildBatch(files: string[], outDir: string, templatesDir: string,
 type Outcome = { result?: BuildResult; error?: string };
 
 /**
- * Builds the jobs, each builder taking the next report when it is free: this thread, and each of
- * the worker threads (JOBS in all, default the number of cores).
+ * The old generation of a worker thread, in MiB. A report of up to about 400 KB builds within it
+ * (the corpus's take 40–130 MiB); capped, two threads and this one stay within 600 MiB, where
+ * V8, left alone, lets each heap grow to twice what it holds. A report that needs more makes its
+ * thread run out of memory, and is built again on this thread, which has no such cap.
+ * (BRIEFS_WORKER_HEAP_MIB sets another cap: the tests make every report too big with it.)
+ */
+const WORKER_HEAP_MIB = Number(process.env.BRIEFS_WORKER_HEAP_MIB) || 192;
+
+/** A worker thread, and whether it still runs (a thread that ran out of memory has stopped). */
+interface Builder {
+  thread: Worker;
+  running: boolean;
+}
+
+function startBuilder(): Builder {
+  const builder = { thread: workerThread('worker', WORKER_HEAP_MIB), running: true };
+  // Its errors are the job's (below); one that happens while it waits must not end the process.
+  builder.thread.on('error', () => {});
+  builder.thread.once('exit', () => {
+    builder.running = false;
+  });
+  return builder;
+}
+
+/**
+ * Builds the jobs: on this thread when there are no worker threads (`threads` 0); else each
+ * worker thread takes the next report when it is free, and a report too big for a worker's heap
+ * is built here.
  */
 async function runJobs(
   jobs: Job[],
-  threads: Worker[],
+  threads: number,
   context: BatchContext,
   prepared: Map<string, PreparedReport>,
   progress: Progress,
@@ -172,35 +193,55 @@ async function runJobs(
       return { error: describeError(error, job.file) };
     }
   };
-  const onThread = (slot: number, job: Job) =>
-    new Promise<Outcome>((resolve) => {
-      const thread = threads[slot];
+  if (threads === 0) {
+    for (const job of queue) {
+      const started = Date.now();
+      await report(job, await here(job), started);
+    }
+    return;
+  }
+  const onThread = ({ thread }: Builder, job: Job) =>
+    new Promise<Outcome & { outOfMemory?: boolean }>((resolve) => {
+      let failure: (Error & { code?: string }) | null = null;
       const onMessage = (message: any) => {
         if (message.type === 'stage') progress.stage(job.slug, message.stage);
         else {
-          thread.off('message', onMessage);
-          thread.off('error', onError);
+          done();
           resolve(message.type === 'done' ? { result: message.result } : { error: message.error });
         }
       };
-      const onError = (error: Error) => {
+      const onError = (error: Error & { code?: string }) => (failure = error);
+      const onExit = (code: number) => {
+        done();
+        resolve({ error: describeError(failure ?? new Error(`worker thread stopped (exit code ${code})`), job.file), outOfMemory: failure?.code === 'ERR_WORKER_OUT_OF_MEMORY' });
+      };
+      const done = () => {
         thread.off('message', onMessage);
-        // A thread that died takes no more reports: a new one takes its place.
-        void thread.terminate();
-        threads[slot] = workerThread('worker');
-        resolve({ error: describeError(error, job.file) });
+        thread.off('error', onError);
+        thread.off('exit', onExit);
       };
       thread.on('message', onMessage);
-      thread.once('error', onError);
+      thread.on('error', onError);
+      thread.on('exit', onExit);
       thread.postMessage({ job, context, prepared: prepared.get(job.file), earlier: earlierOf(job) });
     });
-  const builder = async (build: (job: Job) => Promise<Outcome>) => {
-    for (let job = queue.shift(); job; job = queue.shift()) {
-      const started = Date.now();
-      await report(job, await build(job), started);
-    }
-  };
-  await Promise.all([...threads.map((_, slot) => builder((job) => onThread(slot, job))), builder(here)]);
+  const pool = Array.from({ length: threads }, startBuilder);
+  try {
+    await Promise.all(
+      pool.map(async (_, slot) => {
+        for (let job = queue.shift(); job; job = queue.shift()) {
+          const started = Date.now();
+          // A thread that stopped is replaced before it is given a report.
+          if (!pool[slot].running) pool[slot] = startBuilder();
+          let outcome = await onThread(pool[slot], job);
+          if (outcome.outOfMemory) outcome = await here(job);
+          await report(job, outcome, started);
+        }
+      }),
+    );
+  } finally {
+    await Promise.all(pool.map(({ thread }) => thread.terminate()));
+  }
 }
 
 process.exitCode = await main();

@@ -112,3 +112,26 @@ describe('a template with a mistake', () => {
     expect(readdirSync(folder).filter((f) => f.endsWith('.tmp'))).toEqual([]);
   });
 });
+
+describe('a batch on worker threads whose heap is too small for any report', () => {
+  // Every report outgrows a 4 MiB worker heap: each worker thread runs out of memory, and its
+  // report is built again on the main thread, which has no cap (as a very long report would be).
+  const source = mkdtempSync(join(tmpdir(), 'briefs-src-'));
+  const out = mkdtempSync(join(tmpdir(), 'briefs-out-'));
+  let result: ReturnType<typeof runBriefs>;
+
+  beforeAll(() => {
+    for (const name of ['dalian-2018.txt', 'national-2019.txt']) copyFileSync(join(corpus, name), join(source, name));
+    result = runBriefs({ SOURCE: source, OUT: out, JOBS: '2', BRIEFS_WORKER_HEAP_MIB: '4' });
+  });
+
+  it('still builds every report, with no error and no stack trace', () => {
+    expect(result.stderr).not.toMatch(/^error: /m);
+    expect(result.stderr).not.toMatch(/\n\s+at /);
+    expect(result.status).toBe(0);
+    for (const slug of ['dalian-2018', 'national-2019']) {
+      expect(result.stdout).toContain(`${join(out, slug)}/ (`);
+      expect(Number(pdfInfo(join(out, slug, 'fulltext.pdf')).Pages)).toBeGreaterThan(10);
+    }
+  });
+});
