@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname } from 'node:path';
 import { workerData } from 'node:worker_threads';
@@ -28,10 +28,14 @@ export function fontBytes(path: string): Buffer {
     const shared = fromParent[path];
     if (shared) bytes = Buffer.from(shared);
     else {
-      const file = readFileSync(path);
-      // Read into shared memory, so that worker threads can be handed the same bytes.
-      bytes = Buffer.from(new SharedArrayBuffer(file.length));
-      file.copy(bytes);
+      // Read straight into shared memory, so that worker threads can be handed the same bytes.
+      const fd = openSync(path, 'r');
+      try {
+        bytes = Buffer.from(new SharedArrayBuffer(fstatSync(fd).size));
+        for (let at = 0; at < bytes.length; ) at += readSync(fd, bytes, at, bytes.length - at, at);
+      } finally {
+        closeSync(fd);
+      }
     }
     bytesByPath.set(path, bytes);
   }
