@@ -1,4 +1,3 @@
-import { REPO_ROOT } from './util/repo.js';
 import { mkdir, readdir, rm, stat, writeFile } from 'node:fs/promises';
 import { dirname, extname, join, resolve } from 'node:path';
 import { readAudienceSettings, type AudienceSettings } from './audiences/audience.js';
@@ -11,6 +10,7 @@ import { Progress } from './build/progress.js';
 import { writeGalleryIndex } from './write/gallery/write-index.js';
 import { runJob, type BatchContext } from './build/run-job.js';
 import { describeError } from './util/errors.js';
+import { REPO_ROOT } from './util/repo.js';
 
 /** Extensions of reports in a SOURCE folder. */
 const REPORT_EXTENSIONS = new Set(['.txt', '.md', '.html', '.htm']);
@@ -200,8 +200,9 @@ async function runJobs(
     }
     return;
   }
-  const onThread = ({ thread }: Builder, job: Job) =>
+  const onThread = (builder: Builder, job: Job) =>
     new Promise<Outcome & { outOfMemory?: boolean }>((resolve) => {
+      const { thread } = builder;
       let failure: (Error & { code?: string }) | null = null;
       const onMessage = (message: any) => {
         if (message.type === 'stage') progress.stage(job.slug, message.stage);
@@ -223,7 +224,9 @@ async function runJobs(
       thread.on('message', onMessage);
       thread.on('error', onError);
       thread.on('exit', onExit);
-      thread.postMessage({ job, context, prepared: prepared.get(job.file), earlier: earlierOf(job) });
+      // A thread that stopped since it was checked will never answer: its exit was the answer.
+      if (!builder.running) onExit(1);
+      else thread.postMessage({ job, context, prepared: prepared.get(job.file), earlier: earlierOf(job) });
     });
   const pool = Array.from({ length: threads }, startBuilder);
   try {
@@ -234,7 +237,11 @@ async function runJobs(
           // A thread that stopped is replaced before it is given a report.
           if (!pool[slot].running) pool[slot] = startBuilder();
           let outcome = await onThread(pool[slot], job);
-          if (outcome.outOfMemory) outcome = await here(job);
+          if (outcome.outOfMemory) {
+            progress.clear();
+            console.error(`warning: ${job.file}: too big for a worker thread's ${WORKER_HEAP_MIB} MiB heap; built on the main thread`);
+            outcome = await here(job);
+          }
           await report(job, outcome, started);
         }
       }),

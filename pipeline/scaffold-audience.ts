@@ -1,7 +1,7 @@
-import { REPO_ROOT } from './util/repo.js';
 import { copyFile, readFile, writeFile } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { REPO_ROOT } from './util/repo.js';
 
 /**
  * `make audience NAME=x`: a new audience file made from the default one (leadership), ready to

@@ -1,9 +1,9 @@
-import { REPO_ROOT } from '../util/repo.js';
 import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { writeFileAtomic } from '../util/atomic-write.js';
+import { REPO_ROOT } from '../util/repo.js';
 
 /**
  * What a build of OUT was made from, kept in OUT/.briefs/manifest.json: for each report, the

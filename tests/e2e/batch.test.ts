@@ -128,6 +128,7 @@ describe('a batch on worker threads whose heap is too small for any report', () 
   it('still builds every report, with no error and no stack trace', () => {
     expect(result.stderr).not.toMatch(/^error: /m);
     expect(result.stderr).not.toMatch(/\n\s+at /);
+    expect(result.stderr).toContain(`warning: ${join(source, 'dalian-2018.txt')}: too big for a worker thread's 4 MiB heap; built on the main thread`);
     expect(result.status).toBe(0);
     for (const slug of ['dalian-2018', 'national-2019']) {
       expect(result.stdout).toContain(`${join(out, slug)}/ (`);
