@@ -4,6 +4,7 @@ import type { TDocumentDefinitions } from 'pdfmake/interfaces.js';
 import type { Publication } from '../../publish/parse-publication.js';
 import { FONT_FILES } from '../../util/fonts.js';
 import { fontBytes, shareFontsWithPdfKit } from '../../util/font-cache.js';
+import { speedUpPdfKitLayout } from './pdfkit-layout.js';
 import type { Assets } from '../assets.js';
 import type { LaidOutPage, PageLayout } from '../gallery/page-thumbnail.js';
 import { faceFor, PDF_FONT } from '../faces.js';
@@ -22,42 +23,11 @@ interface PdfMake {
 
 let pdfmakeInstance: PdfMake | null = null;
 
-/**
- * pdfkit lays out each distinct piece of text once per document and font (its layout cache), and
- * a new document starts with an empty cache: a brief laid out five times while it is fitted
- * measured its characters five times. The cache is shared by the documents that use the same
- * parsed font (fonts are parsed once per process): a run is laid out and scaled the same way in
- * every document, and pdfkit never changes a cached run.
- */
-function shareLayoutsAcrossDocuments(): void {
-  const PdfKit = require('pdfkit') as new (options: object) => { font(src: Buffer): { _font: object } };
-  const probe = new PdfKit({ autoFirstPage: false });
-  const EmbeddedFont = (probe.font(fontBytes(FONT_FILES.kai)) as unknown as { _font: { constructor: { prototype: EmbeddedFontShape } } })._font.constructor;
-  const layoutCached = EmbeddedFont.prototype.layoutCached;
-  const caches = new WeakMap<object, Record<string, unknown>>();
-  EmbeddedFont.prototype.layoutCached = function (this: EmbeddedFontShape, text: string) {
-    if (this.layoutCache && !this.sharesLayouts) {
-      let cache = caches.get(this.font);
-      if (!cache) caches.set(this.font, (cache = Object.create(null) as Record<string, unknown>));
-      this.layoutCache = cache;
-      this.sharesLayouts = true;
-    }
-    return layoutCached.call(this, text);
-  };
-}
-
-interface EmbeddedFontShape {
-  font: object;
-  layoutCache?: Record<string, unknown>;
-  sharesLayouts?: boolean;
-  layoutCached(text: string): unknown;
-}
-
 /** pdfmake is a singleton module; it is set up once per process: fonts, and no file or URL access but the fonts. */
 function pdfmake(): PdfMake {
   if (pdfmakeInstance) return pdfmakeInstance;
   shareFontsWithPdfKit();
-  shareLayoutsAcrossDocuments();
+  speedUpPdfKitLayout();
   const instance = require('pdfmake') as PdfMake & { virtualfs: { writeFileSync(name: string, data: Buffer): void } };
   // pdfmake reads fonts from its virtual file system: it is given the bytes every writer shares,
   // which pdfkit then parses once (shareFontsWithPdfKit) rather than for every document (and
