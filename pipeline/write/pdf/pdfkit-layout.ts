@@ -23,6 +23,114 @@ export function laidOutAsItsGlyph(code: number): boolean {
   return (code >= 0x4e00 && code <= 0x9fff) || (code >= 0x3400 && code <= 0x4dbf) || (code >= 0x3000 && code <= 0x303f) || (code >= 0xff00 && code <= 0xffef);
 }
 
+/**
+ * The features of a run made of characters pdfmake measured and placed one by one (see
+ * mergeCharacterRuns): pdfkit hands them to layoutRun, which lays the run out a character at a
+ * time, as they were measured, rather than shaping it as a whole.
+ */
+const CHARACTER_BY_CHARACTER = Object.freeze(['briefs: character by character']);
+
+interface Run {
+  glyphs: Glyph[];
+  positions: object[];
+  advanceWidth: number;
+}
+
+function composedRun(font: EmbeddedFont, text: string): Run {
+  const glyphs: Glyph[] = [];
+  const positions: object[] = [];
+  let advanceWidth = 0;
+  for (const character of text) {
+    const run = font.layoutCached(character) as Run;
+    glyphs.push(...run.glyphs);
+    positions.push(...run.positions);
+    advanceWidth += run.advanceWidth;
+  }
+  return { glyphs, positions, advanceWidth };
+}
+
+/** What of a pdfmake inline (a piece of a laid-out line) decides whether it can join the next. */
+export interface Inline {
+  text: string;
+  x: number;
+  width: number;
+  font: object;
+  fontSize: number;
+  justifyShift?: number;
+  [property: string]: unknown;
+}
+
+/** Properties that give an inline a drawing or a role of its own: such an inline is drawn alone. */
+const OWN_DRAWING = ['link', 'linkToPage', 'linkToDestination', '_pageNodeRef', '_tocItemRef', 'fontFeatures', 'sup', 'sub', 'characterSpacing', 'background', 'decoration'];
+
+/** pdfmake gives every inline every property: an unset one is null, false or 0. */
+const hasValue = (value: unknown) => value !== undefined && value !== null && value !== false && value !== 0;
+
+/** Whether b can be drawn in one piece with a, the run's characters spaced by `spacing`. */
+function joins(a: Inline, b: Inline, spacing: number): boolean {
+  if (a.text.length !== 1 || b.text.length !== 1 || !laidOutAsItsGlyph(a.text.charCodeAt(0)) || !laidOutAsItsGlyph(b.text.charCodeAt(0))) return false;
+  if (a.font !== b.font || a.fontSize !== b.fontSize || a.color !== b.color || a.opacity !== b.opacity) return false;
+  if (OWN_DRAWING.some((key) => hasValue(a[key]) || hasValue(b[key]))) return false;
+  // Placed as drawn with character spacing: right after a, the spacing on.
+  return Math.abs(b.x - (a.x + a.width + spacing)) < 1e-6;
+}
+
+/**
+ * A line's inlines with each run of joinable characters made one inline, or null when none join.
+ * On a justified line every inline but the first is shifted on by the same amount (pdfmake's
+ * justifyShift): that is the run's character spacing.
+ */
+export function joinedInlines(inlines: Inline[]): Inline[] | null {
+  const result: Inline[] = [];
+  let joinedAny = false;
+  for (let start = 0; start < inlines.length; ) {
+    const spacing = inlines[start + 1]?.justifyShift ?? 0;
+    let end = start + 1;
+    while (end < inlines.length && (inlines[end].justifyShift ?? 0) === spacing && joins(inlines[end - 1], inlines[end], spacing)) end++;
+    if (end - start === 1) result.push(inlines[start]);
+    else {
+      const run = inlines.slice(start, end);
+      result.push({
+        ...run[0],
+        text: run.map((i) => i.text).join(''),
+        width: run.reduce((sum, i) => sum + i.width, 0) + spacing * (run.length - 1),
+        characterSpacing: spacing,
+        fontFeatures: CHARACTER_BY_CHARACTER,
+      });
+      joinedAny = true;
+    }
+    start = end;
+  }
+  return joinedAny ? result : null;
+}
+
+let joining = false;
+/**
+ * pdfmake measures and places Chinese text a character at a time, and draws it so: a text object
+ * per character, each a call through pdfkit. Before a line is drawn, each run of characters
+ * placed one after the other (same font, size and colour; no link, no decoration) is made one
+ * inline, drawn with the justification shift as character spacing (PDF Tc) and laid out a
+ * character at a time. Every character lands where it did (the tests compare positions read back
+ * with pdftotext); the page has a fraction of the text objects.
+ */
+export function mergeCharacterRuns(): void {
+  if (joining) return;
+  joining = true;
+  const Renderer = (require('pdfmake/js/Renderer') as { default: { prototype: { renderLine(line: { inlines: Inline[] }, x: number, y: number): void } } }).default;
+  const renderLine = Renderer.prototype.renderLine;
+  Renderer.prototype.renderLine = function (line, x, y) {
+    const joined = joinedInlines(line.inlines);
+    if (!joined) return renderLine.call(this, line, x, y);
+    const inlines = line.inlines;
+    line.inlines = joined;
+    try {
+      return renderLine.call(this, line, x, y);
+    } finally {
+      line.inlines = inlines;
+    }
+  };
+}
+
 let done = false;
 /**
  * Two changes to how pdfkit lays out text, neither of which changes a byte of the PDF (its text
@@ -58,6 +166,7 @@ export function speedUpPdfKitLayout(): void {
 
   const layoutRun = prototype.layoutRun;
   prototype.layoutRun = function (this: EmbeddedFont, text: string, features?: unknown) {
+    if (features === CHARACTER_BY_CHARACTER) return composedRun(this, text);
     const code = text.length === 1 && features === undefined ? text.charCodeAt(0) : -1;
     if (!laidOutAsItsGlyph(code)) return layoutRun.call(this, text, features);
     const glyph: Glyph = this.font.glyphForCodePoint(code);

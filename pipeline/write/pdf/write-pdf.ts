@@ -4,7 +4,7 @@ import type { TDocumentDefinitions } from 'pdfmake/interfaces.js';
 import type { Publication } from '../../publish/parse-publication.js';
 import { FONT_FILES } from '../../util/fonts.js';
 import { fontBytes, shareFontsWithPdfKit } from '../../util/font-cache.js';
-import { speedUpPdfKitLayout } from './pdfkit-layout.js';
+import { mergeCharacterRuns, speedUpPdfKitLayout } from './pdfkit-layout.js';
 import type { Assets } from '../assets.js';
 import type { LaidOutPage, PageLayout } from '../gallery/page-thumbnail.js';
 import { faceFor, PDF_FONT } from '../faces.js';
@@ -28,6 +28,7 @@ function pdfmake(): PdfMake {
   if (pdfmakeInstance) return pdfmakeInstance;
   shareFontsWithPdfKit();
   speedUpPdfKitLayout();
+  mergeCharacterRuns();
   const instance = require('pdfmake') as PdfMake & { virtualfs: { writeFileSync(name: string, data: Buffer): void } };
   // pdfmake reads fonts from its virtual file system: it is given the bytes every writer shares,
   // which pdfkit then parses once (shareFontsWithPdfKit) rather than for every document (and
