@@ -100,7 +100,7 @@ async function buildBatch(files: string[], outDir: string, templatesDir: string,
   const progress = new Progress(plan.jobs.length);
   // Manifest updates one at a time: two reports may finish together, and each rewrites the manifest.
   let recording = Promise.resolve();
-  const report = async (job: Job, outcome: { result?: BuildResult; error?: string }, started: number) => {
+  const report = async (job: Job, outcome: Outcome, started: number) => {
     progress.finish(job.slug);
     progress.clear();
     if (outcome.error) {
@@ -129,7 +129,9 @@ async function buildBatch(files: string[], outDir: string, templatesDir: string,
   // reports and this thread hands them out; else this thread builds them itself.
   await runJobs(plan.jobs, plan.jobs.length > 1 && builders > 1 ? Math.min(builders, plan.jobs.length) : 0, context, plan.prepared, progress, report);
   try {
-    await writeGalleryIndex(outDir);
+    // Briefs are named by their audiences' titles: all of them, whatever AUDIENCE built this time.
+    const audiences = process.env.AUDIENCE ? (await readAudienceSettings(templatesDir).catch(() => settings)).audiences : settings.audiences;
+    await writeGalleryIndex(outDir, new Map(audiences.map((a) => [`brief-${a.name}`, a.title])));
   } catch (error) {
     const line = describeError(error, join(outDir, 'index.html'));
     console.error(`error: ${line}`);

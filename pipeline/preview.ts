@@ -3,13 +3,13 @@ import { watch } from 'node:fs';
 import { readFile, stat } from 'node:fs/promises';
 import { createServer, type ServerResponse } from 'node:http';
 import { extname, join, normalize, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { REPO_ROOT } from './util/repo.js';
 
 /**
  * `make preview`: serves OUT on localhost, rebuilds when a template, an audience file or a source
  * report changes, and reloads the open pages — for people writing templates.
  */
-const root = resolve(fileURLToPath(new URL('..', import.meta.url)));
+const root = REPO_ROOT;
 const outDir = resolve(process.env.OUT || 'out');
 const sourceDir = resolve(process.env.SOURCE || 'source');
 const templatesDir = resolve(process.env.TEMPLATES || join(root, 'templates'));

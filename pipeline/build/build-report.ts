@@ -120,9 +120,9 @@ export async function buildReport(sourcePath: string, options: BuildOptions): Pr
   const data: string[] = [];
   if (writeData) {
     for (const spec of specs) {
-      const path = join(folder, chartPath(spec.name));
-      await writeFileAtomic(path, assets.get(chartPath(spec.name))!.png);
-      data.push(path);
+      const chart = chartPath(spec.name);
+      await writeFileAtomic(join(folder, chart), assets.get(chart)!.png);
+      data.push(join(folder, chart));
     }
   }
 
@@ -183,7 +183,7 @@ export async function buildReport(sourcePath: string, options: BuildOptions): Pr
         throw new BriefsError(templatePath, `${publication.name} needs ${pdf.pages} pages even with one item per section; its budget is ${publication.pages}`);
       }
       stage(`docx ${publication.name}`);
-      const docx = writeDocx(parsed, assets, { date, file: templatePath, headingPages: pdf.headingPages, pageCount: pdf.pages });
+      const docx = writeDocx(parsed, assets, { date, file: templatePath, headingPages: pdf.headingPages });
       stage(`html ${publication.name}`);
       const html = writeHtml(parsed, assets);
       const files = [

@@ -17,13 +17,10 @@ export interface ChartSpec {
   source: string;
 }
 
-/** A rendered chart: its PNG, and what the writers print with it (plain data: it can go to another thread). */
+/** A rendered chart: its PNG (which records its size and resolution) and what it was made from. */
 export interface RenderedChart {
-  spec: Omit<ChartSpec, 'config'>;
+  spec: ChartSpec;
   png: Buffer;
-  widthPx: number;
-  heightPx: number;
-  dpi: number;
 }
 
 /** Print resolution: 300 dpi at the printed size. */
@@ -79,10 +76,5 @@ export function renderChart(spec: ChartSpec): RenderedChart {
   const chart = new Chart(context as any, config);
   const png = opaquePng(canvas.data(), canvas.width, canvas.height, CHART_DPI);
   chart.destroy();
-  // The canvas's pixels (10 MB at 300 dpi) are native memory the garbage collector does not see:
-  // released now, not whenever the collector gets to the small object that holds them.
-  canvas.width = 0;
-  canvas.height = 0;
-  const { config: _config, ...facts } = spec;
-  return { spec: facts, png, widthPx: canvas.width, heightPx: canvas.height, dpi: CHART_DPI };
+  return { spec, png };
 }

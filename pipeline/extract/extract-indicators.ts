@@ -103,7 +103,7 @@ function groupsOf(clause: Clause, quantities: Quantity[]): Group[] {
   return groups;
 }
 
-const INDUSTRY_PARTS = ['第一产业比重', '第二产业比重', '第三产业比重'];
+export const INDUSTRY_PARTS = ['第一产业比重', '第二产业比重', '第三产业比重'];
 
 function kindOf(q: Quantity, verb: string | null, subject: string, rateWord: boolean, future: boolean): Indicator['kind'] {
   if (future) return 'target';

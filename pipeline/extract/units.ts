@@ -23,14 +23,17 @@ const BASE_UNITS = [
 /** Every unit with and without a magnitude in front, longest first. */
 export const UNITS: string[] = [...new Set([...MAGNITUDE.flatMap((m) => BASE_UNITS.map((u) => m + u)), ...MAGNITUDE, ...BASE_UNITS])].sort((a, b) => b.length - a.length);
 
+/** Measure words of counted things, but people (人, 人次). */
+const COUNTERS = '个|家|项|件|所|座|条|台|辆|套|株|批次|批|处|种|部|场|次|只|头|张|栋|间|块|艘|架|支|床|首|本|篇|起|宗|笔|单|片|期|轮|类|组|户|名|位';
+
 /** Units that count things; with them, the thing counted is often written after the unit (新增10个平台). */
-export const COUNT_UNITS = /^(万|亿)?(个|家|项|件|所|座|条|台|辆|套|株|批次|批|处|种|部|场|次|只|头|张|栋|间|块|艘|架|支|床|首|本|篇|起|宗|笔|单|片|期|轮|类|组|户|人|人次|名|位)$/;
+export const COUNT_UNITS = new RegExp(`^(万|亿)?(${COUNTERS}|人|人次)$`);
 
 /**
  * Measure words after which a report names what it counts (新增10个平台, 完成637个村…): the counting
  * units without 人/人次 (城镇新增就业8.2万人 names its thing before the number), plus periods.
  */
-export const NAMED_AFTER_UNITS = /^(万|亿)?(个|家|项|件|所|座|条|台|辆|套|株|批次|批|处|种|部|场|次|只|头|张|栋|间|块|艘|架|支|床|首|本|篇|起|宗|笔|单|片|期|轮|类|组|户|名|位|届|个季度|个月)$/;
+export const NAMED_AFTER_UNITS = new RegExp(`^(万|亿)?(${COUNTERS}|届|个季度|个月)$`);
 
 /** The unit written at the start of `text`, or '' (full-width ％ read as %). */
 export function unitAt(text: string): string {

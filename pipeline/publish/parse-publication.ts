@@ -21,6 +21,12 @@ export interface PublicationMeta {
   [key: string]: unknown;
 }
 
+/** The subtitle lines of the front matter (`subtitle:` one line, or a list). */
+export function subtitlesOf(meta: PublicationMeta): string[] {
+  const subtitle = meta.subtitle as unknown;
+  return Array.isArray(subtitle) ? subtitle.map(String) : subtitle ? [String(subtitle)] : [];
+}
+
 export interface Publication {
   tree: Root;
   meta: PublicationMeta;

@@ -42,7 +42,7 @@ export function findInlineMarkup(raw: string): InlineCleaning {
   // Spans already claimed, kept sorted by start, so a check is a binary search (pages have
   // thousands of tags; a linear scan each time made reading quadratic).
   const taken: Array<[number, number]> = [];
-  const firstEndingAfter = (at: number) => {
+  const firstStartingAfter = (at: number) => {
     let lo = 0;
     let hi = taken.length;
     while (lo < hi) {
@@ -53,14 +53,14 @@ export function findInlineMarkup(raw: string): InlineCleaning {
     return lo;
   };
   const isTaken = (start: number, end: number) => {
-    const i = firstEndingAfter(start);
+    const i = firstStartingAfter(start);
     // The span starting at or before `start`, and the one after it, are the only candidates
     // (claimed spans never overlap one another).
     return (i > 0 && taken[i - 1][1] > start) || (i < taken.length && taken[i][0] < end);
   };
   const take = (start: number, end: number, replacement?: string) => {
     edits.push({ start, end, replacement });
-    taken.splice(firstEndingAfter(start), 0, [start, end]);
+    taken.splice(firstStartingAfter(start), 0, [start, end]);
   };
 
   // Active or invisible content: never part of the report, and never allowed to reach an output.

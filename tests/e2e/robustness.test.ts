@@ -143,6 +143,8 @@ describe('incremental builds', () => {
     expect(runBriefs(env).status).toBe(0);
     const afterAudience = mtimes();
     expect(Object.keys(first).filter((f) => afterAudience[f] !== afterTemplate[f]).sort()).toEqual(['brief-public.docx', 'brief-public.html', 'brief-public.pdf', 'thumbs/brief-public.png']);
+    // The gallery names the brief by its audience's new title.
+    expect(readFileSync(join(out, 'index.html'), 'utf8')).toContain('<span class="name">市民读本</span>');
 
     // A source change rebuilds everything of that report.
     const report = join(source, 'dalian-2018.txt');

@@ -1,6 +1,6 @@
 import { AlignmentType, Document, Footer, Header, PageNumber, Paragraph, ShadingType, TextRun, type FileChild, type PageNumberEstimator } from 'docx';
 import type { RootContent } from 'mdast';
-import type { Publication } from '../../publish/parse-publication.js';
+import { subtitlesOf, type Publication } from '../../publish/parse-publication.js';
 import type { Assets } from '../assets.js';
 import { mmToTwip, pageStyleNamed, ptToTwip } from '../page-style.js';
 import { blockToDocx, type DocxContext } from './docx-blocks.js';
@@ -15,8 +15,6 @@ export interface DocxOptions {
   file: string;
   /** Where the PDF's layout put the headings the contents list, in order: the contents' page numbers. */
   headingPages?: number[];
-  /** Pages of the PDF. */
-  pageCount?: number;
 }
 
 /** The names of the bookmarks docx puts on the headings its contents list (`_Toc…`), in order. */
@@ -39,12 +37,12 @@ function tocBookmarks(element: unknown, names: string[] = []): string[] {
  * their numbers (Word need not be asked to update fields). When the headings do not pair up one
  * to one, the numbers are left for Word to fill in rather than guessed.
  */
-function pagesFromPdf(headingPages: number[], pageCount: number | undefined): PageNumberEstimator {
+function pagesFromPdf(headingPages: number[]): PageNumberEstimator {
   return (body) => {
     const names = tocBookmarks(body);
     const bookmarks = new Map<string, string>();
     if (names.length === headingPages.length) names.forEach((name, i) => bookmarks.set(name, String(headingPages[i])));
-    return { bookmarks, pageCount };
+    return { bookmarks };
   };
 }
 
@@ -66,11 +64,10 @@ export function docxDocument(publication: Publication, assets: Assets, options: 
   const band = banded ? { shading: { type: ShadingType.CLEAR, fill: style.colours.accent.replace('#', ''), color: 'auto' } } : {};
   const onBand = banded ? { color: 'FFFFFF' } : {};
   if (meta.title) children.push(new Paragraph({ style: 'Title', ...band, children: [new TextRun({ text: String(meta.title), ...onBand })] }));
-  const subtitles = Array.isArray(meta.subtitle) ? meta.subtitle : meta.subtitle ? [meta.subtitle] : [];
-  for (const line of subtitles) {
+  for (const line of subtitlesOf(meta)) {
     // The official subtitle is in Kai; a line it cannot set in full (· ¶) is set in the body face.
-    const face = style.fixedGrid && faceFor(String(line), 'kai') !== 'kai' ? { font: fontSlots(DOCX_FAMILY[style.bodyFace]) } : {};
-    children.push(new Paragraph({ style: 'Subtitle', ...band, children: [new TextRun({ text: String(line), ...onBand, ...face })] }));
+    const face = style.fixedGrid && faceFor(line, 'kai') !== 'kai' ? { font: fontSlots(DOCX_FAMILY[style.bodyFace]) } : {};
+    children.push(new Paragraph({ style: 'Subtitle', ...band, children: [new TextRun({ text: line, ...onBand, ...face })] }));
   }
   if (children.length && !banded) children.push(new Paragraph({ children: [] }));
   if (children.length && banded) children.push(new Paragraph({ spacing: { after: 0 }, children: [] }));
@@ -102,7 +99,7 @@ export function docxDocument(publication: Publication, assets: Assets, options: 
     footnotes,
     // Official pages number odd pages on the right and even pages on the left.
     evenAndOddHeaderAndFooters: outside,
-    pageNumbers: hasToc(publication) && options.headingPages ? pagesFromPdf(options.headingPages, options.pageCount) : undefined,
+    pageNumbers: hasToc(publication) && options.headingPages ? pagesFromPdf(options.headingPages) : undefined,
     sections: [
       {
         properties: {

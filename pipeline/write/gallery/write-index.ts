@@ -4,26 +4,27 @@ import { join } from 'node:path';
 import { writeFileAtomic } from '../../util/atomic-write.js';
 import { escapeHtml } from '../../util/escape-html.js';
 import { FONT_FILES } from '../../util/fonts.js';
-import { subsetFont } from '../html/font-subset.js';
+import { fontFace } from '../html/font-subset.js';
 
 /** How publications are named in the gallery, and in which order they come. */
 const LABELS: Array<[RegExp, (m: RegExpMatchArray) => string]> = [
   [/^summary$/, () => '执行摘要'],
-  [/^brief-leadership$/, () => '领导参阅'],
-  [/^brief-business$/, () => '投资与营商'],
-  [/^brief-public$/, () => '市民版'],
-  [/^brief-media$/, () => '新闻要点'],
   [/^brief-(.+)$/, (m) => `简报：${m[1]}`],
   [/^indicators$/, () => '主要指标'],
   [/^targets-review$/, () => '目标完成情况'],
   [/^fulltext$/, () => '全文（阅读版）'],
 ];
 
-
-function label(name: string): { text: string; order: number } {
+/**
+ * A publication's name in the gallery and its place. A brief is named by its audience's title
+ * (the audience file's `title:`), the briefs in the audiences' order.
+ */
+function label(name: string, briefTitles: ReadonlyMap<string, string>): { text: string; order: number } {
   for (const [i, [pattern, make]] of LABELS.entries()) {
     const m = name.match(pattern);
-    if (m) return { text: make(m), order: i };
+    if (!m) continue;
+    const audience = [...briefTitles.keys()].indexOf(name);
+    return { text: briefTitles.get(name) ?? make(m), order: i + (audience >= 0 ? audience / briefTitles.size : 0.99) };
   }
   return { text: name, order: LABELS.length };
 }
@@ -38,7 +39,7 @@ interface ReportEntry {
   data: string[];
 }
 
-async function readEntries(outDir: string): Promise<ReportEntry[]> {
+async function readEntries(outDir: string, briefTitles: ReadonlyMap<string, string>): Promise<ReportEntry[]> {
   const entries: ReportEntry[] = [];
   for (const slug of (await readdir(outDir).catch(() => [])).sort()) {
     const folder = join(outDir, slug);
@@ -55,7 +56,7 @@ async function readEntries(outDir: string): Promise<ReportEntry[]> {
       .filter((f) => f.endsWith('.pdf'))
       .map((f) => f.replace(/\.pdf$/, ''))
       .map((name) => {
-        const { text, order } = label(name);
+        const { text, order } = label(name, briefTitles);
         return { name, label: text, order, files: ['pdf', 'docx', 'html'].filter((ext) => files.includes(`${name}.${ext}`)) };
       })
       .sort((a, b) => a.order - b.order || a.name.localeCompare(b.name));
@@ -75,10 +76,11 @@ async function readEntries(outDir: string): Promise<ReportEntry[]> {
 /**
  * OUT/index.html: every report and every publication in OUT, each with the thumbnail of its
  * first page and links to its PDF, DOCX and HTML; the report's data files; and the warnings
- * the reader gave. Plain HTML with relative links: it works from file:// and offline.
+ * the reader gave. Plain HTML with relative links: it works from file:// and offline. Briefs
+ * are named by `briefTitles` (publication → its audience's title).
  */
-export async function writeGalleryIndex(outDir: string, reload = ''): Promise<string> {
-  const entries = await readEntries(outDir);
+export async function writeGalleryIndex(outDir: string, briefTitles: ReadonlyMap<string, string> = new Map()): Promise<string> {
+  const entries = await readEntries(outDir, briefTitles);
   const reports = entries
     .map(
       (r) => `<section class="report" id="${escapeHtml(r.slug)}">
@@ -101,7 +103,7 @@ ${r.warnings.length ? `<details class="warnings"><summary>读取时的提示（$
   // machine without CJK fonts would show boxes.
   const ascii = Array.from({ length: 95 }, (_, i) => String.fromCharCode(32 + i)).join('');
   const text = `${ascii}全部出版物读取时的提示OUT中还没有出版物：运行年${entries.map((e) => JSON.stringify(e)).join('')}${LABELS.map(([, make]) => make(['', ''] as unknown as RegExpMatchArray)).join('')}`;
-  const fontFace = `@font-face { font-family: "briefs-sans"; src: url(data:font/ttf;base64,${subsetFont(FONT_FILES.sansRegular, text).toString('base64')}) format("truetype"); font-display: block; }`;
+  const sansFace = fontFace('briefs-sans', FONT_FILES.sansRegular, text);
   const html = `<!doctype html>
 <html lang="zh-CN">
 <head>
@@ -109,7 +111,7 @@ ${r.warnings.length ? `<details class="warnings"><summary>读取时的提示（$
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>briefs · 全部出版物</title>
 <style>
-${fontFace}
+${sansFace}
 body { font-family: "briefs-sans", sans-serif; margin: 0; background: #f4f1ee; color: #1b1b1b; }
 header { background: #8b1a1a; color: #fff; padding: 1em 2em; } header h1 { margin: 0; font-size: 1.4em; }
 main { padding: 1em 2em; } .report { background: #fff; margin: 0 0 1.5em; padding: 1em 1.5em; }
@@ -124,7 +126,7 @@ main { padding: 1em 2em; } .report { background: #fff; margin: 0 0 1.5em; paddin
 <header><h1>全部出版物</h1></header>
 <main>
 ${reports || '<p>OUT 中还没有出版物：运行 <code>make briefs</code>。</p>'}
-</main>${reload}
+</main>
 </body>
 </html>
 `;

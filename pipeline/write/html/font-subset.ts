@@ -1,5 +1,10 @@
 import { openFont } from '../../util/font-cache.js';
 
+/** A CSS @font-face carrying the font inline, subset to `text`'s characters (see subsetFont). */
+export function fontFace(family: string, path: string, text: string): string {
+  return `@font-face { font-family: "${family}"; src: url(data:font/ttf;base64,${subsetFont(path, text).toString('base64')}) format("truetype"); font-display: block; }`;
+}
+
 /**
  * A font with only the characters a page uses, as TTF bytes: an HTML edition carries its fonts
  * inline (it works offline and from file://) without carrying 15 MB per face.

@@ -5,13 +5,14 @@ import remarkRehype from 'remark-rehype';
 import rehypeStringify from 'rehype-stringify';
 import { unified } from 'unified';
 import { visit } from 'unist-util-visit';
-import type { Publication } from '../../publish/parse-publication.js';
+import { subtitlesOf, type Publication } from '../../publish/parse-publication.js';
 import { FONT_FILES } from '../../util/fonts.js';
 import type { Assets } from '../assets.js';
 import { pageStyleNamed, type PageStyle } from '../page-style.js';
 import { escapeHtml } from '../../util/escape-html.js';
 import { splitParagraphRefs } from '../text-runs.js';
-import { subsetFont } from './font-subset.js';
+import { fontFace } from './font-subset.js';
+import { TOC_DEPTH } from '../contents.js';
 
 /** ¶12 in any text becomes <span class="para-ref">¶12</span>, split as the other writers split it. */
 function markParagraphRefs(tree: HastRoot): void {
@@ -54,12 +55,12 @@ function embedCharts(tree: HastRoot, assets: Assets): void {
   });
 }
 
-/** [TOC] becomes a list of links to the headings (depths 1–2), which get ids. */
+/** [TOC] becomes a list of links to the headings the contents list (depths 1 to TOC_DEPTH), which get ids. */
 function tableOfContents(tree: HastRoot): void {
   const entries: Array<{ id: string; depth: number; text: string }> = [];
   let n = 0;
   visit(tree, 'element', (node: Element) => {
-    if (/^h[12]$/.test(node.tagName)) {
+    if (/^h\d$/.test(node.tagName) && Number(node.tagName[1]) <= TOC_DEPTH) {
       const id = `s${++n}`;
       node.properties.id = id;
       entries.push({ id, depth: Number(node.tagName[1]), text: hastText(node) });
@@ -137,14 +138,13 @@ export function writeHtml(publication: Publication, assets: Assets): string {
   const main = unified().use(rehypeStringify).stringify(hast);
 
   const { meta } = publication;
-  const subtitles = Array.isArray(meta.subtitle) ? meta.subtitle.map(String) : meta.subtitle ? [String(meta.subtitle)] : [];
+  const subtitles = subtitlesOf(meta);
   const title = String(meta.title ?? '');
   const allText = [title, ...subtitles, toString(publication.tree), '目　录注释返回正文'].join('');
-  const face = (family: string, path: string) => `@font-face { font-family: "${family}"; src: url(data:font/ttf;base64,${subsetFont(path, allText).toString('base64')}) format("truetype"); font-display: block; }`;
   const fonts = [
-    face('briefs-serif', FONT_FILES.serifRegular),
-    face('briefs-sans', FONT_FILES.sansRegular),
-    ...(style.fixedGrid ? [face('briefs-body', FONT_FILES.serifLight)] : []),
+    fontFace('briefs-serif', FONT_FILES.serifRegular, allText),
+    fontFace('briefs-sans', FONT_FILES.sansRegular, allText),
+    ...(style.fixedGrid ? [fontFace('briefs-body', FONT_FILES.serifLight, allText)] : []),
   ].join('\n');
 
   return `<!doctype html>

@@ -19,7 +19,6 @@ export interface PdfContext {
   textWidthPt: number;
 }
 
-
 function heading(node: Heading, ctx: PdfContext): object {
   return {
     text: runsToPdf(phrasingToRuns(node.children, ctx.footnotes), ctx.style),

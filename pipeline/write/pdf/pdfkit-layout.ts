@@ -24,8 +24,8 @@ export function laidOutAsItsGlyph(code: number): boolean {
 }
 
 /**
- * The features of a run made of characters pdfmake measured and placed one by one (see
- * mergeCharacterRuns): pdfkit hands them to layoutRun, which lays the run out a character at a
+ * The features of a run made of characters pdfmake measured and placed one by one (joined by
+ * joinedInlines): pdfkit hands them to layoutRun, which lays the run out a character at a
  * time, as they were measured, rather than shaping it as a whole.
  */
 const CHARACTER_BY_CHARACTER = Object.freeze(['briefs: character by character']);
@@ -50,7 +50,7 @@ function composedRun(font: EmbeddedFont, text: string): Run {
 }
 
 /** What of a pdfmake inline (a piece of a laid-out line) decides whether it can join the next. */
-export interface Inline {
+interface Inline {
   text: string;
   x: number;
   width: number;
@@ -104,37 +104,11 @@ export function joinedInlines(inlines: Inline[]): Inline[] | null {
   return joinedAny ? result : null;
 }
 
-let joining = false;
-/**
- * pdfmake measures and places Chinese text a character at a time, and draws it so: a text object
- * per character, each a call through pdfkit. Before a line is drawn, each run of characters
- * placed one after the other (same font, size and colour; no link, no decoration) is made one
- * inline, drawn with the justification shift as character spacing (PDF Tc) and laid out a
- * character at a time. Every character lands where it did (the tests compare positions read back
- * with pdftotext); the page has a fraction of the text objects.
- */
-export function mergeCharacterRuns(): void {
-  if (joining) return;
-  joining = true;
-  const Renderer = (require('pdfmake/js/Renderer') as { default: { prototype: { renderLine(line: { inlines: Inline[] }, x: number, y: number): void } } }).default;
-  const renderLine = Renderer.prototype.renderLine;
-  Renderer.prototype.renderLine = function (line, x, y) {
-    const joined = joinedInlines(line.inlines);
-    if (!joined) return renderLine.call(this, line, x, y);
-    const inlines = line.inlines;
-    line.inlines = joined;
-    try {
-      return renderLine.call(this, line, x, y);
-    } finally {
-      line.inlines = inlines;
-    }
-  };
-}
-
 let done = false;
 /**
- * Two changes to how pdfkit lays out text, neither of which changes a byte of the PDF (its text
- * is laid out as before; the tests compare):
+ * Three changes to how pdfkit and pdfmake set text, none of which moves a character (the tests
+ * compare positions read back with pdftotext, and the layout of every character fontkit would
+ * shape alone):
  *
  * - pdfkit lays out each distinct piece of text once per document and font (its layout cache),
  *   and a new document starts with an empty cache: a brief laid out five times while it is fitted
@@ -144,8 +118,13 @@ let done = false;
  * - pdfmake measures Chinese text a character at a time, and fontkit runs its whole shaping
  *   machinery for each one. A lone Chinese character is laid out directly, as its glyph and
  *   advance: what fontkit gives for it (see laidOutAsItsGlyph).
+ * - pdfmake also draws that text a character at a time: a text object per character, each a call
+ *   through pdfkit. Before a line is drawn, each run of characters placed one after the other
+ *   (same font, size and colour; no link, no decoration) is made one inline, drawn with the
+ *   justification shift as character spacing (PDF Tc) and laid out a character at a time, as it
+ *   was measured. The page has a fraction of the text objects.
  */
-export function speedUpPdfKitLayout(): void {
+export function speedUpPdfKit(): void {
   if (done) return;
   done = true;
   const PdfKit = require('pdfkit') as new (options: object) => { font(src: Buffer): unknown };
@@ -173,5 +152,19 @@ export function speedUpPdfKitLayout(): void {
     // As pdfkit scales fontkit's run: every position by the font's scale, and the glyph's advance.
     const advance = glyph.advanceWidth * this.scale;
     return { glyphs: [glyph], positions: [{ xAdvance: advance, yAdvance: 0, xOffset: 0, yOffset: 0, advanceWidth: advance }], advanceWidth: advance };
+  };
+
+  const Renderer = (require('pdfmake/js/Renderer') as { default: { prototype: { renderLine(line: { inlines: Inline[] }, x: number, y: number): void } } }).default;
+  const renderLine = Renderer.prototype.renderLine;
+  Renderer.prototype.renderLine = function (line, x, y) {
+    const joined = joinedInlines(line.inlines);
+    if (!joined) return renderLine.call(this, line, x, y);
+    const inlines = line.inlines;
+    line.inlines = joined;
+    try {
+      return renderLine.call(this, line, x, y);
+    } finally {
+      line.inlines = inlines;
+    }
   };
 }

@@ -1,10 +1,10 @@
 import { createRequire } from 'node:module';
 import type { RootContent } from 'mdast';
 import type { TDocumentDefinitions } from 'pdfmake/interfaces.js';
-import type { Publication } from '../../publish/parse-publication.js';
+import { subtitlesOf, type Publication } from '../../publish/parse-publication.js';
 import { FONT_FILES } from '../../util/fonts.js';
 import { fontBytes, shareFontsWithPdfKit } from '../../util/font-cache.js';
-import { mergeCharacterRuns, speedUpPdfKitLayout } from './pdfkit-layout.js';
+import { speedUpPdfKit } from './pdfkit-layout.js';
 import type { Assets } from '../assets.js';
 import type { LaidOutPage, PageLayout } from '../gallery/page-thumbnail.js';
 import { faceFor, PDF_FONT } from '../faces.js';
@@ -27,8 +27,7 @@ let pdfmakeInstance: PdfMake | null = null;
 function pdfmake(): PdfMake {
   if (pdfmakeInstance) return pdfmakeInstance;
   shareFontsWithPdfKit();
-  speedUpPdfKitLayout();
-  mergeCharacterRuns();
+  speedUpPdfKit();
   const instance = require('pdfmake') as PdfMake & { virtualfs: { writeFileSync(name: string, data: Buffer): void } };
   // pdfmake reads fonts from its virtual file system: it is given the bytes every writer shares,
   // which pdfkit then parses once (shareFontsWithPdfKit) rather than for every document (and
@@ -87,9 +86,8 @@ function titleBlock(publication: Publication, style: PageStyle, textWidthPt: num
   const { meta } = publication;
   const lines: object[] = [];
   if (meta.title) lines.push({ text: meta.title, style: 'title' });
-  const subtitles = Array.isArray(meta.subtitle) ? meta.subtitle : meta.subtitle ? [meta.subtitle] : [];
   const subtitleFace: Face = style.fixedGrid ? 'kai' : style.bodyFace;
-  for (const line of subtitles) lines.push({ text: String(line), style: 'subtitle', font: PDF_FONT[faceFor(String(line), subtitleFace)] });
+  for (const line of subtitlesOf(meta)) lines.push({ text: line, style: 'subtitle', font: PDF_FONT[faceFor(line, subtitleFace)] });
   if (!lines.length) return [];
   // The official page has no band: its title is set in black on the grid (a red 版头 is a letterhead's, not ours).
   if (!meta.band || style.fixedGrid) return [...lines, { text: '', margin: [0, 0, 0, style.fixedGrid ? 0 : 10] }];
