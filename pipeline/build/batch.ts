@@ -2,7 +2,8 @@ import { join, relative } from 'node:path';
 import type { Audience } from '../audiences/audience.js';
 import { pairReports } from '../review/pair-reports.js';
 import { describeError } from '../util/errors.js';
-import { prepareReport, slugOf, type BuildResult, type PreparedReport } from './build-report.js';
+import type { BuildResult } from './build-report.js';
+import { prepareReport, slugOf, type PreparedReport } from './prepare-report.js';
 import { hashFile, hashOf, readManifest, toolHash, upToDate, writeManifest, type ReportRecord } from './incremental.js';
 import { publicationsFor } from './publications.js';
 

@@ -1,5 +1,5 @@
 import { readFile } from 'node:fs/promises';
-import { basename, extname, join } from 'node:path';
+import { join } from 'node:path';
 import { growthChart, reviewChart, targetsChart } from '../charts/indicator-charts.js';
 import { reviewTemplateView, targetsReview, targetsReviewJson, type TargetsReview } from '../review/review-view.js';
 import { industryStructureChart } from '../charts/industry-structure-chart.js';
@@ -7,7 +7,6 @@ import type { ChartSpec } from '../charts/render-chart.js';
 import { buildReportModel, type ReportModel } from '../model/report-model.js';
 import { parsePublication } from '../publish/parse-publication.js';
 import { compileTemplate } from '../publish/template.js';
-import { readReport } from '../read/read-report.js';
 import { writeFileAtomic, writeFilesAtomic } from '../util/atomic-write.js';
 import { BriefsError, describeError } from '../util/errors.js';
 import { assetsOf, chartPath } from '../write/assets.js';
@@ -21,18 +20,8 @@ import type { Topics } from '../audiences/topics.js';
 import { briefAt, briefCandidates, type Take } from '../model/brief-view.js';
 import { fitContent } from './fit-to-pages.js';
 import { publicationsFor, templateContext } from './publications.js';
-
-/** A report read and modelled, ready to build (the batch reads every report first, to pair them). */
-export interface PreparedReport {
-  path: string;
-  model: ReportModel;
-}
-
-/** Reads a report into its model. */
-export async function prepareReport(path: string): Promise<PreparedReport> {
-  const report = await readReport(path);
-  return { path, model: buildReportModel(report, slugOf(path)) };
-}
+import { readReport } from '../read/read-report.js';
+import { slugOf, type PreparedReport } from './prepare-report.js';
 
 export interface BuildOptions {
   outDir: string;
@@ -62,11 +51,6 @@ export interface BuildResult {
   errors: string[];
   /** Files written per output ('data' for charts and exports, else the publication's name). */
   outputs: Record<string, string[]>;
-}
-
-/** out/<slug>/ takes the source file's name without its last extension. */
-export function slugOf(path: string): string {
-  return basename(path, extname(path));
 }
 
 /** The date written into documents: SOURCE_DATE_EPOCH when set, else a fixed day of the report's year. */

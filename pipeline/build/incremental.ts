@@ -40,8 +40,16 @@ export async function readManifest(outDir: string): Promise<Manifest> {
   return { version: 1, reports: {} };
 }
 
+/** A record's entries in the order of their names. */
+function byName<T>(record: Record<string, T>): Record<string, T> {
+  return Object.fromEntries(Object.entries(record).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+}
+
+/** Writes the manifest, reports and outputs in name order: threads finish in no fixed order. */
 export async function writeManifest(outDir: string, manifest: Manifest): Promise<void> {
-  await writeFileAtomic(manifestPath(outDir), `${JSON.stringify(manifest, null, 1)}\n`);
+  const reports = byName(manifest.reports);
+  for (const [slug, record] of Object.entries(reports)) reports[slug] = { ...record, outputs: byName(record.outputs) };
+  await writeFileAtomic(manifestPath(outDir), `${JSON.stringify({ ...manifest, reports }, null, 1)}\n`);
 }
 
 export function hashOf(...parts: Array<string | Uint8Array | null | undefined>): string {

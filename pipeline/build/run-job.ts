@@ -1,5 +1,6 @@
 import { readAudienceSettings, type AudienceSettings } from '../audiences/audience.js';
-import { buildReport, prepareReport, type BuildResult, type PreparedReport } from './build-report.js';
+import { buildReport, type BuildResult } from './build-report.js';
+import { prepareReport, type PreparedReport } from './prepare-report.js';
 import type { Job } from './batch.js';
 
 export interface BatchContext {

@@ -1,6 +1,6 @@
 import { parentPort } from 'node:worker_threads';
 import { describeError } from '../util/errors.js';
-import type { PreparedReport } from './build-report.js';
+import type { PreparedReport } from './prepare-report.js';
 import type { Job } from './batch.js';
 import { runJob, type BatchContext } from './run-job.js';
 

@@ -1,8 +1,7 @@
-import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname } from 'node:path';
-import { workerData } from 'node:worker_threads';
 import type { Font } from 'fontkit';
+import { fontBytes } from './font-bytes.js';
 import { FONT_FILES } from './fonts.js';
 
 const require = createRequire(import.meta.url);
@@ -15,37 +14,7 @@ const require = createRequire(import.meta.url);
 const fontkitPath = require.resolve('fontkit', { paths: [dirname(require.resolve('pdfkit'))] });
 const fontkit = require(fontkitPath) as { create(data: Uint8Array, postscriptName?: string): Font };
 
-const bytesByPath = new Map<string, Buffer>();
 const parsed = new WeakMap<Uint8Array, Map<string, Font>>();
-
-// A worker thread is handed the fonts its parent read, in shared memory (see workerThread).
-const fromParent = (workerData as { fonts?: Record<string, SharedArrayBuffer> } | null)?.fonts ?? {};
-
-/** A font file's bytes, read once per process (15 MB a face: they must not be held twice). */
-export function fontBytes(path: string): Buffer {
-  let bytes = bytesByPath.get(path);
-  if (!bytes) {
-    const shared = fromParent[path];
-    if (shared) bytes = Buffer.from(shared);
-    else {
-      // Read straight into shared memory, so that worker threads can be handed the same bytes.
-      const fd = openSync(path, 'r');
-      try {
-        bytes = Buffer.from(new SharedArrayBuffer(fstatSync(fd).size));
-        for (let at = 0; at < bytes.length; ) at += readSync(fd, bytes, at, bytes.length - at, at);
-      } finally {
-        closeSync(fd);
-      }
-    }
-    bytesByPath.set(path, bytes);
-  }
-  return bytes;
-}
-
-/** Every font file, as shared memory for worker threads (read now if not read yet). */
-export function sharedFonts(): Record<string, SharedArrayBuffer> {
-  return Object.fromEntries(Object.values(FONT_FILES).map((path) => [path, fontBytes(path).buffer as SharedArrayBuffer]));
-}
 
 /** fontkit.create, once per font's bytes: a parsed font is only read from, never changed. */
 export function parseFont(data: Uint8Array, postscriptName?: string): Font {

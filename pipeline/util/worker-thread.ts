@@ -1,5 +1,5 @@
 import { Worker } from 'node:worker_threads';
-import { sharedFonts } from './font-cache.js';
+import { sharedFonts } from './font-bytes.js';
 
 /**
  * A worker thread running one of our modules (`name`: a file of pipeline/build/, without its

@@ -22,6 +22,11 @@ export interface DocxContext {
   file: string;
   /** Text width in twips (absolute widths for tables: LibreOffice and Google Docs ignore relative ones). */
   textWidthTwip: number;
+  /**
+   * Pictures numbered so far. Each needs an id unique in its document; docx's own counter runs
+   * across every document of a thread, and made a DOCX differ with what the thread built before.
+   */
+  pictures: number;
 }
 
 const HEADINGS = [HeadingLevel.HEADING_1, HeadingLevel.HEADING_2, HeadingLevel.HEADING_3, HeadingLevel.HEADING_4, HeadingLevel.HEADING_5, HeadingLevel.HEADING_6];
@@ -60,7 +65,7 @@ function image(url: string, alt: string, title: string | null | undefined, ctx: 
         type: 'png',
         data: chart.png,
         transformation: { width: toPx(chart.spec.widthMm), height: toPx(chart.spec.heightMm) },
-        altText: { name: chart.spec.name, title: chart.spec.title, description: alt || chart.spec.title },
+        altText: { id: String(++ctx.pictures), name: chart.spec.name, title: chart.spec.title, description: alt || chart.spec.title },
       }),
     ],
   });

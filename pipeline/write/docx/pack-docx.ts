@@ -9,6 +9,20 @@ interface Compiler {
   compile(document: Document, prettify?: unknown, overrides?: unknown[]): Map<string, string | Uint8Array>;
 }
 
+/** Where docx keeps the ids of the bookmarks it puts on the headings the contents list. */
+interface WithHeadingBookmarks {
+  Document: { View: { Body: { headingBookmarkIds: { get(index: number): number } } } };
+}
+
+/**
+ * docx numbers the contents' bookmarks (`_Toc<n>`) with one counter for the whole thread, so a
+ * document's bytes depended on what the thread had built before it (and threads share a batch's
+ * work in no fixed order). Numbered within the document instead: the n-th heading's is n.
+ */
+function numberContentsBookmarksFromOne(document: Document): void {
+  (document as unknown as WithHeadingBookmarks).Document.View.Body.headingBookmarkIds = { get: (index) => index + 1 };
+}
+
 /**
  * Packs a document into DOCX bytes, reproducible and complete: the package's dates (zip entries
  * and document properties) become the given date, so two builds give the same bytes; the
@@ -17,6 +31,7 @@ interface Compiler {
  * changed as text and deflated once.
  */
 export function packDocx(document: Document, date: Date): Buffer {
+  numberContentsBookmarksFromOne(document);
   const parts = (Packer as unknown as { compiler: Compiler }).compiler.compile(document, undefined, []);
   const iso = date.toISOString().replace(/\.\d{3}Z$/, 'Z');
   const core = parts.get('docProps/core.xml');

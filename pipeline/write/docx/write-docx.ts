@@ -56,6 +56,7 @@ export function docxDocument(publication: Publication, assets: Assets, options: 
     footnotes: new Map(),
     file: options.file,
     textWidthTwip: mmToTwip(style.pageWidthMm - m.left - m.right),
+    pictures: 0,
   };
   const children: FileChild[] = [];
   const { meta } = publication;

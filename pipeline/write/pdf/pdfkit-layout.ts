@@ -1,7 +1,8 @@
 import { createRequire } from 'node:module';
 import type { Font, Glyph } from 'fontkit';
-import { fontBytes } from '../../util/font-cache.js';
+import { fontBytes } from '../../util/font-bytes.js';
 import { FONT_FILES } from '../../util/fonts.js';
+import { measureOncePerStyle, TextInlinesClass } from './pdfmake-measure.js';
 
 const require = createRequire(import.meta.url);
 
@@ -106,7 +107,7 @@ export function joinedInlines(inlines: Inline[]): Inline[] | null {
 
 let done = false;
 /**
- * Three changes to how pdfkit and pdfmake set text, none of which moves a character (the tests
+ * Four changes to how pdfkit and pdfmake measure and set text, none of which moves a character (the tests
  * compare positions read back with pdftotext, and the layout of every character fontkit would
  * shape alone):
  *
@@ -123,6 +124,9 @@ let done = false;
  *   (same font, size and colour; no link, no decoration) is made one inline, drawn with the
  *   justification shift as character spacing (PDF Tc) and laid out a character at a time, as it
  *   was measured. The page has a fraction of the text objects.
+ * - pdfmake resolves each piece's style (twenty-two properties through the style stack) for every
+ *   character it measures: a run of pieces with the same style is resolved once (see
+ *   measureOncePerStyle).
  */
 export function speedUpPdfKit(): void {
   if (done) return;
@@ -153,6 +157,8 @@ export function speedUpPdfKit(): void {
     const advance = glyph.advanceWidth * this.scale;
     return { glyphs: [glyph], positions: [{ xAdvance: advance, yAdvance: 0, xOffset: 0, yOffset: 0, advanceWidth: advance }], advanceWidth: advance };
   };
+
+  if (!process.env.NOPATCH) TextInlinesClass.prototype.measure = measureOncePerStyle;
 
   const Renderer = (require('pdfmake/js/Renderer') as { default: { prototype: { renderLine(line: { inlines: Inline[] }, x: number, y: number): void } } }).default;
   const renderLine = Renderer.prototype.renderLine;
