@@ -118,6 +118,8 @@ export async function runTasks(
   }
   pool.start();
   const slots = pool.builders;
+  // A report too big for a worker is too big for each of its tasks: said once.
+  const tooBig = new Set<string>();
   await Promise.all(
     slots.map(async (_, slot) => {
       for (let task = queue.shift(); task; task = queue.shift()) {
@@ -125,8 +127,11 @@ export async function runTasks(
         if (!slots[slot].running) slots[slot] = startBuilder();
         let outcome = await buildOnThread(slots[slot], task, context, progress, prepared);
         if (outcome.outOfMemory) {
-          progress.clear();
-          console.error(`warning: ${task.job.file}: too big for a worker thread's ${WORKER_HEAP_MIB} MiB heap; built on the main thread`);
+          if (!tooBig.has(task.job.file)) {
+            tooBig.add(task.job.file);
+            progress.clear();
+            console.error(`warning: ${task.job.file}: too big for a worker thread's ${WORKER_HEAP_MIB} MiB heap; built on the main thread`);
+          }
           outcome = await buildHere(task, context, progress, prepared);
         }
         await finished(task, outcome);

@@ -5,4 +5,4 @@ import { setFlagsFromString } from 'node:v8';
 // (4 helper threads at 0.45 s each), time the second core could spend building. A higher budget
 // before a function is optimised leaves that to the code that runs long (layout, measuring).
 // Set before the pipeline's code runs; worker threads share the process's flags.
-if (process.env.V8F !== undefined) setFlagsFromString(process.env.V8F); else setFlagsFromString('--interrupt-budget=500000');
+setFlagsFromString('--interrupt-budget=500000');

@@ -136,3 +136,32 @@ describe('a batch on worker threads whose heap is too small for any report', () 
     }
   });
 });
+
+describe('a batch built on one thread and on two', () => {
+  // On two threads, worker threads share out the reports' publications in whatever order they
+  // finish: every file must still come out byte for byte as one thread makes it.
+  const source = mkdtempSync(join(tmpdir(), 'briefs-src-'));
+  const one = mkdtempSync(join(tmpdir(), 'briefs-out-'));
+  const two = mkdtempSync(join(tmpdir(), 'briefs-out-'));
+  const filesIn = (root: string, dir = root): string[] =>
+    readdirSync(dir, { withFileTypes: true }).flatMap((entry) => (entry.isDirectory() ? filesIn(root, join(dir, entry.name)) : [join(dir, entry.name).slice(root.length + 1)]));
+  let results: Array<ReturnType<typeof runBriefs>>;
+
+  beforeAll(() => {
+    for (const name of ['national-2018.txt', 'national-2019.txt']) copyFileSync(join(corpus, name), join(source, name));
+    results = [runBriefs({ SOURCE: source, OUT: one, JOBS: '1' }), runBriefs({ SOURCE: source, OUT: two, JOBS: '2' })];
+  });
+
+  it('writes the same files, with the same bytes, and one line per report', () => {
+    for (const result of results) {
+      expect(result.status, result.stderr).toBe(0);
+      expect(result.stdout.split('\n').filter((l) => l.includes(' → '))).toHaveLength(2);
+    }
+    const files = filesIn(one).sort();
+    expect(filesIn(two).sort()).toEqual(files);
+    // Both reports' publications, the review of 2018's targets, and the record of the build.
+    expect(files).toEqual(expect.arrayContaining(['national-2019/targets-review.docx', 'national-2018/brief-media.pdf', '.briefs/manifest.json', 'index.html']));
+    const differ = files.filter((file) => !readFileSync(join(one, file)).equals(readFileSync(join(two, file))));
+    expect(differ).toEqual([]);
+  });
+});

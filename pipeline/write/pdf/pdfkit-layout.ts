@@ -158,7 +158,7 @@ export function speedUpPdfKit(): void {
     return { glyphs: [glyph], positions: [{ xAdvance: advance, yAdvance: 0, xOffset: 0, yOffset: 0, advanceWidth: advance }], advanceWidth: advance };
   };
 
-  if (!process.env.NOPATCH) TextInlinesClass.prototype.measure = measureOncePerStyle;
+  TextInlinesClass.prototype.measure = measureOncePerStyle;
 
   const Renderer = (require('pdfmake/js/Renderer') as { default: { prototype: { renderLine(line: { inlines: Inline[] }, x: number, y: number): void } } }).default;
   const renderLine = Renderer.prototype.renderLine;
