@@ -12,22 +12,28 @@ import { crc32, deflateSync } from 'node:zlib';
  */
 export function opaquePng(premultiplied: Uint8Array, width: number, height: number, dpi: number): Buffer {
   const rowBytes = width * 3;
-  const rgb = new Uint8Array(rowBytes * height);
-  for (let from = 0, to = 0; from < premultiplied.length; from += 4, to += 3) {
-    const white = 255 - premultiplied[from + 3];
-    rgb[to] = premultiplied[from] + white;
-    rgb[to + 1] = premultiplied[from + 1] + white;
-    rgb[to + 2] = premultiplied[from + 2] + white;
-  }
-  // Filter “Up” (2) on every row: each byte minus the one above it. Charts are mostly flat
-  // colour, so the differences are mostly zero and deflate well.
-  const rows = Buffer.alloc((rowBytes + 1) * height);
-  for (let y = 0; y < height; y++) {
-    const row = y * (rowBytes + 1);
-    rows[row] = 2;
-    const here = y * rowBytes;
-    if (y === 0) rows.set(rgb.subarray(0, rowBytes), row + 1);
-    else for (let x = 0; x < rowBytes; x++) rows[row + 1 + x] = rgb[here + x] - rgb[here - rowBytes + x];
+  // Filter “Up” (2) on every row: each byte minus the one above it (none above the first).
+  // Charts are mostly flat colour, so the differences are mostly zero and deflate well. One pass
+  // over the pixels (a 300-dpi chart has millions), keeping only the row above as RGB.
+  const rows = Buffer.allocUnsafe((rowBytes + 1) * height);
+  let above = new Uint8Array(rowBytes);
+  let here = new Uint8Array(rowBytes);
+  for (let y = 0, from = 0, to = 0; y < height; y++) {
+    rows[to++] = 2;
+    for (let x = 0; x < rowBytes; x += 3, from += 4) {
+      const white = 255 - premultiplied[from + 3];
+      const red = premultiplied[from] + white;
+      const green = premultiplied[from + 1] + white;
+      const blue = premultiplied[from + 2] + white;
+      here[x] = red;
+      here[x + 1] = green;
+      here[x + 2] = blue;
+      // Stored modulo 256, as the filter wants.
+      rows[to++] = red - above[x];
+      rows[to++] = green - above[x + 1];
+      rows[to++] = blue - above[x + 2];
+    }
+    [above, here] = [here, above];
   }
   const header = Buffer.alloc(13);
   header.writeUInt32BE(width, 0);

@@ -3,6 +3,7 @@ import type { Font, Glyph } from 'fontkit';
 import { fontBytes } from '../../util/font-bytes.js';
 import { FONT_FILES } from '../../util/fonts.js';
 import { measureOncePerStyle, TextInlinesClass } from './pdfmake-measure.js';
+import { glyphsShapingMayChange } from './shaped-glyphs.js';
 
 const require = createRequire(import.meta.url);
 
@@ -48,6 +49,20 @@ function composedRun(font: EmbeddedFont, text: string): Run {
     advanceWidth += run.advanceWidth;
   }
   return { glyphs, positions, advanceWidth };
+}
+
+/**
+ * Whether fontkit would lay out the text as its characters one by one: each laid out so alone,
+ * and none of their glyphs one the font's default features act on (a Chinese character followed
+ * by a full stop or comma, most of the pieces pdfmake measures that are not one character).
+ */
+function unshaped(font: Font, text: string): boolean {
+  const shaped = glyphsShapingMayChange(font);
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (!laidOutAsItsGlyph(code) || shaped.has(font.glyphForCodePoint(code).id)) return false;
+  }
+  return true;
 }
 
 /** What of a pdfmake inline (a piece of a laid-out line) decides whether it can join the next. */
@@ -118,7 +133,8 @@ let done = false;
  *   every document, and pdfkit never changes a cached run.
  * - pdfmake measures Chinese text a character at a time, and fontkit runs its whole shaping
  *   machinery for each one. A lone Chinese character is laid out directly, as its glyph and
- *   advance: what fontkit gives for it (see laidOutAsItsGlyph).
+ *   advance: what fontkit gives for it (see laidOutAsItsGlyph); so is a piece of such characters
+ *   none of whose glyphs the font's default features act on (see unshaped).
  * - pdfmake also draws that text a character at a time: a text object per character, each a call
  *   through pdfkit. Before a line is drawn, each run of characters placed one after the other
  *   (same font, size and colour; no link, no decoration) is made one inline, drawn with the
@@ -150,6 +166,7 @@ export function speedUpPdfKit(): void {
   const layoutRun = prototype.layoutRun;
   prototype.layoutRun = function (this: EmbeddedFont, text: string, features?: unknown) {
     if (features === CHARACTER_BY_CHARACTER) return composedRun(this, text);
+    if (features === undefined && text.length > 1 && unshaped(this.font, text)) return composedRun(this, text);
     const code = text.length === 1 && features === undefined ? text.charCodeAt(0) : -1;
     if (!laidOutAsItsGlyph(code)) return layoutRun.call(this, text, features);
     const glyph: Glyph = this.font.glyphForCodePoint(code);
