@@ -13,7 +13,7 @@ import { BuilderPool } from './build/run-tasks.js';
 // they would slow down a build that has nothing to do by half.
 const builders = Number(process.env.JOBS) > 0 ? Math.floor(Number(process.env.JOBS)) : availableParallelism();
 const pool = builders > 1 ? new BuilderPool(builders) : null;
-if (!existsSync(manifestPath(process.env.OUT || 'out'))) pool?.start();
+if (existsSync(process.env.SOURCE || 'source') && !existsSync(manifestPath(process.env.OUT || 'out'))) pool?.start();
 try {
   const { main } = await import('./command.js');
   process.exitCode = await main(pool);

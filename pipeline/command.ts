@@ -100,7 +100,8 @@ async function buildBatch(files: string[], outDir: string, templatesDir: string,
 
   const context: BatchContext = { outDir, templatesDir, audience: process.env.AUDIENCE || undefined };
   const progress = new Progress(plan.jobs.length);
-  const sizes = new Map(await Promise.all(plan.jobs.map(async (job) => [job.file, (await stat(job.file)).size] as const)));
+  // Sizes only order the work: a file gone since it was read counts as empty (its build says why).
+  const sizes = new Map(await Promise.all(plan.jobs.map(async (job) => [job.file, (await stat(job.file).catch(() => null))?.size ?? 0] as const)));
   const tasks = splitIntoTasks(plan.jobs, (file) => sizes.get(file) ?? 0);
   // What each report's tasks made, gathered until its last task is done, then told in one line.
   const reports = new Map(plan.jobs.map((job) => [job.slug, { job, tasksLeft: 0, files: 0, errors: new Set<string>(), warnings: new Set<string>() }]));

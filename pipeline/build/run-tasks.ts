@@ -35,9 +35,8 @@ function startBuilder(): Builder {
 }
 
 /**
- * The worker threads of a batch (JOBS of them). They are started as soon as the batch knows it
- * has work, before it has finished planning it: a thread takes about 0.3 s to load the writers,
- * time this thread spends reading the reports.
+ * The worker threads of a batch (JOBS of them), started once (see cli.ts for when): a thread
+ * takes about 0.3 s to load the writers, which it does while this thread reads and plans.
  */
 export class BuilderPool {
   readonly builders: Builder[] = [];

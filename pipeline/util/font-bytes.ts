@@ -32,4 +32,3 @@ export function fontBytes(path: string): Buffer {
 export function sharedFonts(): Record<string, SharedArrayBuffer> {
   return Object.fromEntries(Object.values(FONT_FILES).map((path) => [path, fontBytes(path).buffer as SharedArrayBuffer]));
 }
-
