@@ -14,6 +14,8 @@ export class Progress {
 
   stage(slug: string, stage: string): void {
     if (!this.began.has(slug)) this.began.set(slug, performance.now());
+    // One thread's part of a report is done, not the report: its line (finish) says when it is.
+    if (stage === 'done') return;
     if (this.current.get(slug) === stage) return;
     this.current.set(slug, stage);
     if (this.tty) {
@@ -46,6 +48,6 @@ export class Progress {
 
   private redraw(): void {
     const running = [...this.current].map(([slug, stage]) => `${slug}: ${stage}`).join(' · ');
-    process.stderr.write(`\r\u001b[K[${this.done}/${this.total}] ${running}`.slice(0, (process.stderr.columns ?? 120) + 8));
+    process.stderr.write(`\r\u001b[K[${this.done}/${this.total}] ${running}`.slice(0, (process.stderr.columns || 120) + 8));
   }
 }

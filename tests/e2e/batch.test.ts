@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import { copyFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -163,5 +164,32 @@ describe('a batch built on one thread and on two', () => {
     expect(files).toEqual(expect.arrayContaining(['national-2019/targets-review.docx', 'national-2018/brief-media.pdf', '.briefs/manifest.json', 'index.html']));
     const differ = files.filter((file) => !readFileSync(join(one, file)).equals(readFileSync(join(two, file))));
     expect(differ).toEqual([]);
+  });
+
+  it('tells progress in a log as plain lines: each publication of each report once, whichever thread builds it', () => {
+    for (const { stderr } of results) {
+      expect(stderr).not.toContain('\r');
+      const lines = stderr.split('\n').filter((l) => /^national-201[89]: /.test(l));
+      expect(new Set(lines).size).toBe(lines.length);
+      for (const slug of ['national-2018', 'national-2019']) {
+        for (const publication of ['fulltext', 'summary', 'indicators', 'brief-leadership', 'brief-public']) expect(lines).toContain(`${slug}: building ${publication}`);
+      }
+      expect(lines).toContain('national-2019: building targets-review');
+      expect(lines.filter((l) => l.endsWith(': done'))).toEqual([]);
+    }
+  });
+});
+
+describe('progress on a terminal', () => {
+  // `script` runs the build on a pseudo-terminal, as a user's shell would.
+  const out = mkdtempSync(join(tmpdir(), 'briefs-out-'));
+  it('rewrites one status line in place: reports done of all, and what each is doing', () => {
+    const command = `'${process.execPath}' '${join(repoRoot, 'node_modules', '.cache', 'briefs', 'cli.js')}'`;
+    const result = spawnSync('script', ['-qec', command, '/dev/null'], { cwd: repoRoot, env: { ...process.env, SOURCE: join(corpus, 'dalian-2018.txt'), OUT: out }, encoding: 'utf8' });
+    expect(result.status, result.stderr).toBe(0);
+    expect(result.stdout).toContain('\r\u001b[K[0/1] dalian-2018: pdf fulltext');
+    expect(result.stdout).toMatch(/\r\u001b\[K\[1\/1\] /);
+    expect(result.stdout).toContain(`${join(out, 'dalian-2018')}/ (33 files`);
+    expect(result.stdout).not.toMatch(/^dalian-2018: building/m);
   });
 });
