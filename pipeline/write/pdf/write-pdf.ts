@@ -215,8 +215,10 @@ async function layOut(publication: Publication, assets: Assets, options: PdfOpti
     if (node.headlineLevel && node.headlineLevel <= TOC_DEPTH) headingPage.set(node.text, breaks ? node.startPosition.pageNumber + 1 : node.startPosition.pageNumber);
     return breaks;
   }) as TDocumentDefinitions['pageBreakBefore'];
-  // pdfmake draws no more than maxPagesNumber pages: none, when only the layout is wanted.
-  if (!render) (doc as { maxPagesNumber?: number }).maxPagesNumber = 0;
+  // pdfmake draws the pages `pages.slice(0, maxPagesNumber)`, none when only the layout is wanted.
+  // It reads 0 as no limit (`maxPagesNumber || -1`), and drew every page of every fitting
+  // attempt: a half is a limit, and slices to no page at all.
+  if (!render) (doc as { maxPagesNumber?: number }).maxPagesNumber = 0.5;
   const document = await pdfmake().createPdf(doc).getStream();
   return { document, pages, headingPages: [...headingPage.values()] };
 }
