@@ -2,7 +2,7 @@ import { createRequire } from 'node:module';
 import type { Font, Glyph } from 'fontkit';
 import { fontBytes } from '../../util/font-bytes.js';
 import { FONT_FILES } from '../../util/fonts.js';
-import { measureOncePerStyle, TextInlinesClass } from './pdfmake-measure.js';
+import { markStyleSources, measureOncePerStyle, TextInlinesClass } from './pdfmake-measure.js';
 import { glyphsShapingMayChange } from './shaped-glyphs.js';
 
 const require = createRequire(import.meta.url);
@@ -175,6 +175,7 @@ export function speedUpPdfKit(): void {
     return { glyphs: [glyph], positions: [{ xAdvance: advance, yAdvance: 0, xOffset: 0, yOffset: 0, advanceWidth: advance }], advanceWidth: advance };
   };
 
+  markStyleSources();
   TextInlinesClass.prototype.measure = measureOncePerStyle;
 
   const Renderer = (require('pdfmake/js/Renderer') as { default: { prototype: { renderLine(line: { inlines: Inline[] }, x: number, y: number): void } } }).default;
