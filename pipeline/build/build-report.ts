@@ -166,6 +166,10 @@ export async function buildReport(sourcePath: string, options: BuildOptions): Pr
       if (publication.pages && pdf.pages > publication.pages) {
         throw new BriefsError(templatePath, `${publication.name} needs ${pdf.pages} pages even with one item per section; its budget is ${publication.pages}`);
       }
+      // The thumbnail's PNG is encoded off this thread while the DOCX and HTML are written (a
+      // failure is awaited below; until then it must not count as unhandled).
+      const thumbnail = thumbnailOfPage(pdf.firstPage);
+      thumbnail.catch(() => {});
       stage(`docx ${publication.name}`);
       const docx = writeDocx(parsed, assets, { date, file: templatePath, headingPages: pdf.headingPages });
       stage(`html ${publication.name}`);
@@ -174,7 +178,7 @@ export async function buildReport(sourcePath: string, options: BuildOptions): Pr
         { path: join(folder, `${publication.name}.docx`), data: docx },
         { path: join(folder, `${publication.name}.pdf`), data: pdf.pdf },
         { path: join(folder, `${publication.name}.html`), data: html },
-        { path: join(folder, 'thumbs', `${publication.name}.png`), data: thumbnailOfPage(pdf.firstPage) },
+        { path: join(folder, 'thumbs', `${publication.name}.png`), data: await thumbnail },
       ];
       await writeFilesAtomic(files);
       written.push(...files.map((f) => f.path));
