@@ -1,5 +1,7 @@
 import { parentPort } from 'node:worker_threads';
 import { describeError } from '../util/errors.js';
+import { useSharedFonts } from '../util/font-bytes.js';
+import type { FontsMessage } from '../util/worker-thread.js';
 import type { PreparedReport } from './prepare-report.js';
 import type { Job } from './batch.js';
 import { runJob, type BatchContext } from './run-job.js';
@@ -13,7 +15,12 @@ interface JobMessage {
   earlier?: PreparedReport;
 }
 
-parentPort!.on('message', async ({ job, context, prepared, earlier }: JobMessage) => {
+parentPort!.on('message', async (message: JobMessage | FontsMessage) => {
+  if ('fonts' in message) {
+    useSharedFonts(message.fonts);
+    return;
+  }
+  const { job, context, prepared, earlier } = message;
   try {
     const result = await runJob(job, context, (stage) => parentPort!.postMessage({ type: 'stage', stage }), prepared, earlier);
     parentPort!.postMessage({ type: 'done', result });

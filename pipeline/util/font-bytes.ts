@@ -1,11 +1,15 @@
 import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
-import { workerData } from 'node:worker_threads';
 import { FONT_FILES } from './fonts.js';
 
 const bytesByPath = new Map<string, Buffer>();
 
 // A worker thread is handed the fonts its parent read, in shared memory (see workerThread).
-const fromParent = (workerData as { fonts?: Record<string, SharedArrayBuffer> } | null)?.fonts ?? {};
+let fromParent: Record<string, SharedArrayBuffer> = {};
+
+/** Takes the fonts the parent thread read (a worker thread's first message): no second copy. */
+export function useSharedFonts(fonts: Record<string, SharedArrayBuffer>): void {
+  fromParent = fonts;
+}
 
 /** A font file's bytes, read once per process (15 MB a face: they must not be held twice). */
 export function fontBytes(path: string): Buffer {
