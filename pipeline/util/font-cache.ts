@@ -2,6 +2,7 @@ import { createRequire } from 'node:module';
 import { dirname } from 'node:path';
 import type { Font } from 'fontkit';
 import { fontBytes } from './font-bytes.js';
+import { useNativeInflate } from './native-inflate.js';
 import { FONT_FILES } from './fonts.js';
 
 const require = createRequire(import.meta.url);
@@ -11,6 +12,7 @@ const require = createRequire(import.meta.url);
  * this one copy, so a font is read and parsed once per process, whoever asks: the PDF writer
  * (through pdfkit), the HTML subsetter, the face chooser and the thumbnails.
  */
+useNativeInflate();
 const fontkitPath = require.resolve('fontkit', { paths: [dirname(require.resolve('pdfkit'))] });
 const fontkit = require(fontkitPath) as { create(data: Uint8Array, postscriptName?: string): Font };
 

@@ -1,6 +1,9 @@
 import { createRequire } from 'node:module';
+import { useNativeInflate } from '../../util/native-inflate.js';
 
 const require = createRequire(import.meta.url);
+// pdfmake's text modules load linebreak, which unpacks its tables as it loads.
+useNativeInflate();
 
 /** A piece of text as pdfmake's TextBreaker makes it: its text, and its node's style properties. */
 type Item = Record<string, any> & { text: string };
