@@ -32,7 +32,20 @@ export function fontBytes(path: string): Buffer {
   return bytes;
 }
 
-/** Every font file, as shared memory for worker threads (read now if not read yet). */
+/**
+ * Every font file, as shared memory for worker threads (read now if not read yet). A font that
+ * cannot be had is left out: the thread that needs it fails on it, with the error that says how
+ * to install it, in the build of a publication (where errors are reported), not here.
+ */
 export function sharedFonts(): Record<string, SharedArrayBuffer> {
-  return Object.fromEntries(Object.values(FONT_FILES).map((path) => [path, fontBytes(path).buffer as SharedArrayBuffer]));
+  const fonts: Record<string, SharedArrayBuffer> = {};
+  for (const name of Object.keys(FONT_FILES) as Array<keyof typeof FONT_FILES>) {
+    try {
+      const path = FONT_FILES[name];
+      fonts[path] = fontBytes(path).buffer as SharedArrayBuffer;
+    } catch {
+      // Reported where the font is used.
+    }
+  }
+  return fonts;
 }
