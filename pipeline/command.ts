@@ -4,7 +4,6 @@ import { readAudienceSettings, type AudienceSettings } from './audiences/audienc
 import { planBatch, recordJob } from './build/batch.js';
 import { slugOf } from './build/prepare-report.js';
 import { Progress } from './build/progress.js';
-import { writeGalleryIndex } from './write/gallery/write-index.js';
 import type { BatchContext } from './build/run-job.js';
 import { runTasks, type BuilderPool, type Outcome } from './build/run-tasks.js';
 import { splitIntoTasks, type Task } from './build/tasks.js';
@@ -141,6 +140,9 @@ async function buildBatch(files: string[], outDir: string, templatesDir: string,
   try {
     // Briefs are named by their audiences' titles: all of them, whatever AUDIENCE built this time.
     const audiences = process.env.AUDIENCE ? (await readAudienceSettings(templatesDir).catch(() => settings)).audiences : settings.audiences;
+    // Loaded only now: it subsets a font (fontkit), which the plan, done while the worker threads
+    // start, has no need of.
+    const { writeGalleryIndex } = await import('./write/gallery/write-index.js');
     await writeGalleryIndex(outDir, new Map(audiences.map((a) => [`brief-${a.name}`, a.title])));
   } catch (error) {
     const line = describeError(error, join(outDir, 'index.html'));
