@@ -5,7 +5,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { readAudienceSettings } from '../../pipeline/audiences/audience.js';
 import { buildReport } from '../../pipeline/build/build-report.js';
 import { REPO_ROOT } from '../../pipeline/util/repo.js';
-import { measureOncePerStyle, pdfmakeMeasure, TextInlinesClass } from '../../pipeline/write/pdf/pdfmake-measure.js';
+import { measureOncePerStyle, pdfmakeMeasure, pdfmakeStyleLookups, StyleContextStackClass, TextInlinesClass } from '../../pipeline/write/pdf/pdfmake-measure.js';
 import { speedUpPdfKit } from '../../pipeline/write/pdf/pdfkit-layout.js';
 
 describe('pdfmake’s measuring, with a style resolved once per run of pieces', () => {
@@ -46,5 +46,45 @@ describe('pdfmake’s measuring, with a style resolved once per run of pieces', 
     // The comparison saw the publications' text, most of it in runs of one style.
     expect(pieces).toBeGreaterThan(20_000);
     expect(reused / pieces).toBeGreaterThan(0.5);
+  });
+});
+
+describe('pdfmake’s style lookups, without allocations', () => {
+  // Named styles that extend others (one a cycle), overrides as objects and as names, defaults.
+  const styles = {
+    body: { fontSize: 12, lineHeight: 1.5 },
+    lead: { extends: 'body', bold: true },
+    quote: { extends: ['lead', 'note'], italics: true },
+    note: { fontSize: 9, color: 'grey' },
+    loopA: { extends: 'loopB' },
+    loopB: { extends: 'loopA', margin: 4 },
+    empty: {},
+  };
+  const stacks = [['quote'], ['lead', { fontSize: 14 }], ['loopA'], ['missing', 'body'], [{ color: null }, 'note'], ['empty', { bold: false }], []];
+  const properties = ['fontSize', 'lineHeight', 'bold', 'italics', 'color', 'margin', 'font', 'alignment'];
+  const items = [{}, { fontSize: 20 }, { style: 'note' }, { style: ['lead', 'quote'], color: 'red' }, { text: 'x', bold: null }];
+
+  it('finds what pdfmake’s own find, for every property, stack and piece', () => {
+    speedUpPdfKit();
+    const differences: string[] = [];
+    for (const overrides of stacks) {
+      const stack = new StyleContextStackClass(styles, { font: 'Serif', fontSize: 10 });
+      for (const o of overrides) stack.styleOverrides!.push(o);
+      for (const property of properties) {
+        const ours = stack.getProperty(property);
+        const theirs = pdfmakeStyleLookups.getProperty.call(stack, property);
+        if (!Object.is(ours, theirs)) differences.push(`${JSON.stringify(overrides)} ${property}: ${ours} ≠ ${theirs}`);
+        for (const item of items) {
+          const oursOf = (StyleContextStackClass as any).getStyleProperty(item, stack, property, 'default');
+          const depth = stack.styleOverrides!.length;
+          const theirsOf = pdfmakeStyleLookups.getStyleProperty(item, stack, property, 'default');
+          if (!Object.is(oursOf, theirsOf)) differences.push(`${JSON.stringify(item)} in ${JSON.stringify(overrides)} ${property}: ${oursOf} ≠ ${theirsOf}`);
+          // Whatever a lookup pushes for the piece, it pops.
+          expect(stack.styleOverrides!.length).toBe(depth);
+        }
+      }
+    }
+    expect(differences).toEqual([]);
+    expect((StyleContextStackClass as any).getStyleProperty).not.toBe(pdfmakeStyleLookups.getStyleProperty);
   });
 });

@@ -2,7 +2,7 @@ import { createRequire } from 'node:module';
 import type { Font, Glyph } from 'fontkit';
 import { fontBytes } from '../../util/font-bytes.js';
 import { FONT_FILES } from '../../util/fonts.js';
-import { markStyleSources, measureOncePerStyle, TextInlinesClass } from './pdfmake-measure.js';
+import { markStyleSources, measureOncePerStyle, speedUpStyleLookups, TextInlinesClass } from './pdfmake-measure.js';
 import { glyphsShapingMayChange } from './shaped-glyphs.js';
 
 const require = createRequire(import.meta.url);
@@ -122,7 +122,7 @@ export function joinedInlines(inlines: Inline[]): Inline[] | null {
 
 let done = false;
 /**
- * Four changes to how pdfkit and pdfmake measure and set text, none of which moves a character (the tests
+ * Five changes to how pdfkit and pdfmake measure and set text, none of which moves a character (the tests
  * compare positions read back with pdftotext, and the layout of every character fontkit would
  * shape alone):
  *
@@ -143,6 +143,8 @@ let done = false;
  * - pdfmake resolves each piece's style (twenty-two properties through the style stack) for every
  *   character it measures: a run of pieces with the same style is resolved once (see
  *   measureOncePerStyle).
+ * - Its style lookups allocate closures and sets on every call: they are made without (see
+ *   speedUpStyleLookups).
  */
 export function speedUpPdfKit(): void {
   if (done) return;
@@ -176,6 +178,7 @@ export function speedUpPdfKit(): void {
   };
 
   markStyleSources();
+  speedUpStyleLookups();
   TextInlinesClass.prototype.measure = measureOncePerStyle;
 
   const Renderer = (require('pdfmake/js/Renderer') as { default: { prototype: { renderLine(line: { inlines: Inline[] }, x: number, y: number): void } } }).default;
