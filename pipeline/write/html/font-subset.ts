@@ -69,9 +69,10 @@ function cmapFormat4(mapping: Map<number, number>): Buffer {
   return table;
 }
 
-function tableChecksum(data: Buffer): number {
+/** The sum of a table's big-endian 32-bit words, modulo 2³² (its length is a multiple of 4). */
+function tableChecksum(data: Uint8Array): number {
   let sum = 0;
-  for (let i = 0; i < data.length; i += 4) sum = (sum + data.readUInt32BE(i)) >>> 0;
+  for (let i = 0; i < data.length; i += 4) sum = (sum + ((data[i] << 24) | (data[i + 1] << 16) | (data[i + 2] << 8) | data[i + 3])) >>> 0;
   return sum;
 }
 
@@ -103,13 +104,13 @@ function alignedSfnt(font: Buffer, extra: Record<string, Buffer> = {}): Buffer {
   let offset = headerLength;
   let headOffset = -1;
   tables.forEach((table, i) => {
-    const data = Buffer.alloc(padded(table.data.length));
-    table.data.copy(data);
+    // Written in place: the output is zeroed, so each table is padded with zeros already.
+    table.data.copy(out, offset);
+    const data = out.subarray(offset, offset + padded(table.data.length));
     if (table.tag === 'head') {
       data.writeUInt32BE(0, 8);
       headOffset = offset;
     }
-    data.copy(out, offset);
     const record = 12 + i * 16;
     out.write(table.tag, record, 'latin1');
     out.writeUInt32BE(tableChecksum(data), record + 4);
