@@ -122,9 +122,9 @@ export function joinedInlines(inlines: Inline[]): Inline[] | null {
 
 let done = false;
 /**
- * Five changes to how pdfkit and pdfmake measure and set text, none of which moves a character (the tests
- * compare positions read back with pdftotext, and the layout of every character fontkit would
- * shape alone):
+ * Five changes to how pdfkit and pdfmake measure and set text, none of which moves a character
+ * (the tests compare positions read back with pdftotext, the layout of every character fontkit
+ * would shape alone, and pdfmake's measuring and style lookups with ours):
  *
  * - pdfkit lays out each distinct piece of text once per document and font (its layout cache),
  *   and a new document starts with an empty cache: a brief laid out five times while it is fitted
@@ -141,7 +141,7 @@ let done = false;
  *   justification shift as character spacing (PDF Tc) and laid out a character at a time, as it
  *   was measured. The page has a fraction of the text objects.
  * - pdfmake resolves each piece's style (twenty-two properties through the style stack) for every
- *   character it measures: a run of pieces with the same style is resolved once (see
+ *   character it measures: the pieces cut from one text node are resolved once (see
  *   measureOncePerStyle).
  * - Its style lookups allocate closures and sets on every call: they are made without (see
  *   speedUpStyleLookups).
