@@ -17,12 +17,32 @@ export function inflateInto(source: Uint8Array, dest: Uint8Array): Uint8Array {
   return inflated.length < dest.length ? dest.slice(0, inflated.length) : dest;
 }
 
-/** Where the packages that use tiny-inflate find it (one copy, unless npm nested another). */
+/**
+ * Where the packages that use tiny-inflate find it (one copy, unless npm nested another). A
+ * package laid out otherwise is left to load tiny-inflate itself: slower, the same bytes.
+ */
 function tinyInflatePaths(): string[] {
-  const pdfkit = dirname(require.resolve('pdfkit'));
-  const fontkit = dirname(require.resolve('fontkit', { paths: [pdfkit] }));
-  const users = [fontkit, dirname(require.resolve('unicode-trie', { paths: [fontkit] })), dirname(require.resolve('linebreak', { paths: [pdfkit] }))];
-  return [...new Set(users.map((user) => require.resolve('tiny-inflate', { paths: [user] })))];
+  const paths = new Set<string>();
+  // The folder of a package as `from` (or this code) finds it; null if it finds none.
+  const folderOf = (name: string, from?: string) => {
+    try {
+      return dirname(require.resolve(name, from ? { paths: [from] } : undefined));
+    } catch {
+      return null;
+    }
+  };
+  const pdfkit = folderOf('pdfkit');
+  const fontkit = pdfkit && folderOf('fontkit', pdfkit);
+  const users = [fontkit, fontkit && folderOf('unicode-trie', fontkit), pdfkit && folderOf('linebreak', pdfkit)];
+  for (const user of users) {
+    if (!user) continue;
+    try {
+      paths.add(require.resolve('tiny-inflate', { paths: [user] }));
+    } catch {
+      // This user has no tiny-inflate of its own to replace.
+    }
+  }
+  return [...paths];
 }
 
 let installed = false;
