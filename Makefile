@@ -9,7 +9,7 @@ TSX := node_modules/.bin/tsx
 # pdfkit, pdfmake and fontkit, which read data files beside their code and which the PDF writer
 # adjusts by requiring their modules (see pipeline/write/pdf/pdfkit-layout.ts).
 BUNDLE := node_modules/.cache/briefs/cli.js
-UNBUNDLED := @napi-rs/canvas pdfkit pdfmake fontkit tsx
+UNBUNDLED := @napi-rs/canvas pdfkit pdfmake fontkit
 SOURCES := $(shell find pipeline -name '*.ts' -o -name '*.mjs')
 
 .PHONY: briefs test typecheck clean bundle

@@ -9,10 +9,9 @@ import { REPO_ROOT } from './util/repo.js';
  * `make preview`: serves OUT on localhost, rebuilds when a template, an audience file or a source
  * report changes, and reloads the open pages — for people writing templates.
  */
-const root = REPO_ROOT;
 const outDir = resolve(process.env.OUT || 'out');
 const sourceDir = resolve(process.env.SOURCE || 'source');
-const templatesDir = resolve(process.env.TEMPLATES || join(root, 'templates'));
+const templatesDir = resolve(process.env.TEMPLATES || join(REPO_ROOT, 'templates'));
 const port = Number(process.env.PORT || 8040);
 
 const TYPES: Record<string, string> = { '.html': 'text/html; charset=utf-8', '.png': 'image/png', '.pdf': 'application/pdf', '.json': 'application/json; charset=utf-8', '.csv': 'text/csv; charset=utf-8', '.docx': 'application/vnd.openxmlformats-officedocument.wordprocessingml.document' };
@@ -28,7 +27,7 @@ function build(): Promise<void> {
     return building;
   }
   building = new Promise<void>((done) => {
-    const child = spawn(join(root, 'node_modules', '.bin', 'tsx'), [join(root, 'pipeline', 'cli.ts')], { stdio: 'inherit', env: { ...process.env, OUT: outDir, SOURCE: sourceDir, TEMPLATES: templatesDir } });
+    const child = spawn(join(REPO_ROOT, 'node_modules', '.bin', 'tsx'), [join(REPO_ROOT, 'pipeline', 'cli.ts')], { stdio: 'inherit', env: { ...process.env, OUT: outDir, SOURCE: sourceDir, TEMPLATES: templatesDir } });
     child.on('exit', () => done());
   }).then(() => {
     building = null;

@@ -13,7 +13,7 @@ export interface ChartView {
 }
 
 /** The data every template is filled from: the report model plus views made for publications. */
-export function templateContext(model: ReportModel, charts: Array<Pick<ChartSpec, 'name' | 'title' | 'source'>>): object {
+export function templateContext(model: ReportModel, charts: ChartSpec[]): object {
   const chartViews: Record<string, ChartView> = {};
   for (const chart of charts) {
     const key = chart.name.replace(/-([a-z])/g, (_, c: string) => c.toUpperCase());

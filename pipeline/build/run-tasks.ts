@@ -40,7 +40,6 @@ function startBuilder(): Builder {
  */
 export class BuilderPool {
   readonly builders: Builder[] = [];
-  private readonly stopping: Array<Promise<unknown>> = [];
 
   constructor(readonly size: number) {}
 
@@ -50,14 +49,15 @@ export class BuilderPool {
 
   /**
    * Stops a thread that has no more work, without waiting: tearing down its heap takes tens of
-   * milliseconds, which pass while the other threads finish and the gallery is written.
+   * milliseconds, which pass while the other threads finish and the gallery is written (close
+   * waits for it: a thread being stopped answers terminate() when it has stopped).
    */
   retire(builder: Builder): void {
-    this.stopping.push(builder.thread.terminate());
+    void builder.thread.terminate();
   }
 
   async close(): Promise<void> {
-    await Promise.all([...this.stopping, ...this.builders.splice(0).map(({ thread }) => thread.terminate())]);
+    await Promise.all(this.builders.splice(0).map(({ thread }) => thread.terminate()));
   }
 }
 

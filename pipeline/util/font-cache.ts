@@ -3,16 +3,17 @@ import { dirname } from 'node:path';
 import type { Font } from 'fontkit';
 import { fontBytes } from './font-bytes.js';
 import { useNativeInflate } from './native-inflate.js';
-import { FONT_FILES } from './fonts.js';
 
 const require = createRequire(import.meta.url);
+
+// fontkit unpacks its Unicode tables as it loads.
+useNativeInflate();
 
 /**
  * pdfkit's own copy of fontkit (the CommonJS build it requires). Every writer parses fonts with
  * this one copy, so a font is read and parsed once per process, whoever asks: the PDF writer
  * (through pdfkit), the HTML subsetter, the face chooser and the thumbnails.
  */
-useNativeInflate();
 const fontkitPath = require.resolve('fontkit', { paths: [dirname(require.resolve('pdfkit'))] });
 const fontkit = require(fontkitPath) as { create(data: Uint8Array, postscriptName?: string): Font };
 

@@ -53,7 +53,7 @@ function composedRun(font: EmbeddedFont, text: string): Run {
 
 /**
  * Whether fontkit would lay out the text as its characters one by one: each laid out so alone,
- * and none of their glyphs one the font's default features act on (a Chinese character followed
+ * and none of them with a glyph the font's default features act on (a Chinese character followed
  * by a full stop or comma, most of the pieces pdfmake measures that are not one character).
  */
 function unshaped(font: Font, text: string): boolean {
