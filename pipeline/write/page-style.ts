@@ -118,4 +118,11 @@ export function pageStyleNamed(name: unknown, density?: unknown): PageStyle {
 
 export const mmToPt = (mm: number) => (mm / 25.4) * 72;
 export const ptToTwip = (pt: number) => Math.round(pt * 20);
+/**
+ * A type size as Word stores it, in half points. A size between two (the official 15.75 pt) is
+ * set at the smaller: rounded up to 16 pt, 28 characters no longer fit the official line, Word
+ * and LibreOffice set 27, and the DOCX ran a page longer than the PDF whose page numbers its
+ * contents give.
+ */
+export const halfPoints = (pt: number) => Math.floor(pt * 2 + 1e-9);
 export const mmToTwip = (mm: number) => ptToTwip(mmToPt(mm));

@@ -73,6 +73,9 @@ describe('make briefs on the bundled report', () => {
     const firstPages = pdfText(join(folder, 'fulltext.pdf'), '-f', '1', '-l', '2');
     expect(firstPages).toContain('目');
     expect(firstPages).toMatch(/一、2017年工作回顾\s*\d+/);
+    // Its twenty entries fit the first page (as LibreOffice sets the DOCX's): the text starts on page 2.
+    expect(pdfText(join(folder, 'fulltext.pdf'), '-f', '1', '-l', '1')).toMatch(/（九）建设人民满意的服务型政府\s*\d+/);
+    expect(pdfText(join(folder, 'fulltext.pdf'), '-f', '2', '-l', '2').trimStart()).toMatch(/^一、2017年工作回顾/);
     expect(pdfText(join(folder, 'fulltext.pdf'), '-f', '5', '-l', '5')).toMatch(/—\s*5\s*—/);
     // The summary, on the modern page, has a running head from its second page on.
     expect(pdfText(join(folder, 'summary.pdf'), '-f', '2', '-l', '2')).toContain('2018年大连市政府工作报告 · 执行摘要');

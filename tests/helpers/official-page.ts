@@ -57,7 +57,7 @@ export function measureOfficialPages(pdf: string, options: { skipFirst: number; 
   const measures: OfficialPageMeasures = { leftMm: [], rightMm: [], linesPerPage: [], charsPerFullLine: [], justifiedShare: 0, kinsokuViolations: [] };
   let continuing = 0;
   let justified = 0;
-  // Only full pages: after the title and contents pages, before the last page.
+  // Only full pages: after the first skipFirst (title and contents), before the last page.
   for (const page of pages.slice(options.skipFirst, -1)) {
     const blockTop = (37 / 25.4) * 72 - 4;
     const blockBottom = page.height - (35 / 25.4) * 72 + 4;

@@ -6,7 +6,7 @@ import type { Heading, List, PhrasingContent, RootContent, Table as MdTable } fr
 import { BriefsError } from '../../util/errors.js';
 import { SANS_FAMILY } from '../../util/fonts.js';
 import type { Assets } from '../assets.js';
-import { mmToTwip, type PageStyle } from '../page-style.js';
+import { halfPoints, mmToTwip, type PageStyle } from '../page-style.js';
 import { phrasingToRuns, type FootnoteNumbers } from '../phrasing.js';
 import type { TextRun as Run } from '../text-runs.js';
 import { fontSlots } from './docx-styles.js';
@@ -38,7 +38,7 @@ function runsToDocx(runs: Run[], ctx: DocxContext): ParagraphChild[] {
       text: run.text,
       bold: run.bold,
       font: run.emphasis || run.code || run.paragraphRef ? fontSlots(SANS_FAMILY) : undefined,
-      size: run.paragraphRef ? Math.round(ctx.style.bodySizePt * 0.68 * 2) : undefined,
+      size: run.paragraphRef ? halfPoints(ctx.style.bodySizePt * 0.68) : undefined,
       color: run.paragraphRef ? ctx.style.colours.muted.replace('#', '') : undefined,
     };
     const text = new TextRun(options);
@@ -179,7 +179,7 @@ function figureStrip(node: MdTable, ctx: DocxContext): Table {
                 text: run.text,
                 bold: big,
                 font: big ? fontSlots(SANS_FAMILY) : undefined,
-                size: Math.round((big ? Math.min(ctx.style.bodySizePt * 1.45, 16) : Math.min(ctx.style.bodySizePt * 0.85, 10)) * 2),
+                size: halfPoints(big ? Math.min(ctx.style.bodySizePt * 1.45, 16) : Math.min(ctx.style.bodySizePt * 0.85, 10)),
                 color: big ? ctx.style.colours.accent.replace('#', '') : run.paragraphRef ? ctx.style.colours.muted.replace('#', '') : undefined,
               }),
           ),
@@ -206,10 +206,13 @@ export function blockToDocx(node: RootContent, ctx: DocxContext): Array<Paragrap
           new Paragraph({
             alignment: AlignmentType.CENTER,
             spacing: { after: 160 },
-            children: [new TextRun({ text: '目　录', bold: true, font: fontSlots(SANS_FAMILY), size: Math.round(ctx.style.headingSizesPt[0] * 2) })],
+            children: [new TextRun({ text: '目　录', bold: true, font: fontSlots(SANS_FAMILY), size: halfPoints(ctx.style.headingSizesPt[0]) })],
           }),
           new TableOfContents('目录', { hyperlink: true, headingStyleRange: `1-${TOC_DEPTH}` }),
-          new Paragraph({ children: [], pageBreakBefore: true }),
+          // The page break, in a paragraph a twentieth of a point high: one of normal height would be an
+          // empty line at the head of the next page, as in Word and LibreOffice it was (the body then
+          // ran a line behind the PDF's, whose page numbers the contents give).
+          new Paragraph({ children: [], pageBreakBefore: true, spacing: { before: 0, after: 0, line: 1, lineRule: LineRuleType.EXACT } }),
         ];
       }
       const only = node.children.length === 1 ? node.children[0] : null;

@@ -1,7 +1,7 @@
 import { AlignmentType, LineRuleType, type IStylesOptions } from 'docx';
 import { SANS_FAMILY } from '../../util/fonts.js';
 import { DOCX_FAMILY } from '../faces.js';
-import { ptToTwip, type PageStyle } from '../page-style.js';
+import { halfPoints, ptToTwip, type PageStyle } from '../page-style.js';
 
 const hex = (colour: string) => colour.replace('#', '');
 /** A font in every slot, East Asian included: Word picks the eastAsia font for Chinese text. */
@@ -15,14 +15,13 @@ const lineSpacing = (multiple: number) => ({ line: Math.round(240 * multiple), l
  * Caption and TOC styles (so Word, LibreOffice and python-docx see real styles), and Body Text.
  */
 export function docxStyles(style: PageStyle): IStylesOptions {
-  const half = (pt: number) => Math.round(pt * 2);
   // The official page keeps every line on the 29 pt grid (Word's exact spacing); others breathe.
   const spacing = (multiple: number) =>
     style.linePitchPt ? { line: ptToTwip(style.linePitchPt), lineRule: LineRuleType.EXACT } : lineSpacing(multiple * 1.1);
   const heading = (depth: number) => ({
     run: {
       font: fontSlots(DOCX_FAMILY[style.headingFaces[depth - 1]]),
-      size: half(style.headingSizesPt[depth - 1]),
+      size: halfPoints(style.headingSizesPt[depth - 1]),
       bold: style.headingBold && depth <= 3,
       color: style.fixedGrid ? '000000' : depth <= 1 ? hex(style.colours.accent) : '222222',
     },
@@ -37,11 +36,11 @@ export function docxStyles(style: PageStyle): IStylesOptions {
       document: {
         // Chinese text is zh-CN; digits and Latin letters are tagged en-US, as Word does for Chinese
         // documents: LibreOffice otherwise breaks lines inside numbers (65 / 7.7亿元).
-        run: { font: fontSlots(DOCX_FAMILY[style.bodyFace]), size: half(style.bodySizePt), language: { value: 'en-US', eastAsia: 'zh-CN' } },
+        run: { font: fontSlots(DOCX_FAMILY[style.bodyFace]), size: halfPoints(style.bodySizePt), language: { value: 'en-US', eastAsia: 'zh-CN' } },
         paragraph: { spacing: spacing(style.lineHeight) },
       },
       title: {
-        run: { font: fontSlots(DOCX_FAMILY[style.titleFace]), size: half(style.titleSizePt), bold: true, color: hex(style.colours.title) },
+        run: { font: fontSlots(DOCX_FAMILY[style.titleFace]), size: halfPoints(style.titleSizePt), bold: true, color: hex(style.colours.title) },
         paragraph: { alignment: AlignmentType.CENTER, spacing: { after: style.fixedGrid ? ptToTwip(style.linePitchPt ?? 0) : ptToTwip(6), ...(style.fixedGrid ? { line: ptToTwip(38), lineRule: LineRuleType.EXACT } : lineSpacing(1.05)) } },
       },
       heading1: heading(1),
@@ -65,14 +64,14 @@ export function docxStyles(style: PageStyle): IStylesOptions {
         id: 'Subtitle',
         name: 'Subtitle',
         basedOn: 'Normal',
-        run: { font: fontSlots(DOCX_FAMILY[style.fixedGrid ? 'kai' : style.bodyFace]), color: style.fixedGrid ? '000000' : hex(style.colours.muted), size: half(style.fixedGrid ? style.bodySizePt : style.bodySizePt * 0.95) },
+        run: { font: fontSlots(DOCX_FAMILY[style.fixedGrid ? 'kai' : style.bodyFace]), color: style.fixedGrid ? '000000' : hex(style.colours.muted), size: halfPoints(style.fixedGrid ? style.bodySizePt : style.bodySizePt * 0.95) },
         paragraph: { alignment: AlignmentType.CENTER, spacing: { after: ptToTwip(2) } },
       },
       {
         id: 'Caption',
         name: 'caption',
         basedOn: 'Normal',
-        run: { font: fontSlots(SANS_FAMILY), size: half(Math.min(style.bodySizePt, 12) * 0.8), color: hex(style.colours.muted) },
+        run: { font: fontSlots(SANS_FAMILY), size: halfPoints(Math.min(style.bodySizePt, 12) * 0.8), color: hex(style.colours.muted) },
         paragraph: { alignment: AlignmentType.CENTER, spacing: { after: ptToTwip(8), ...lineSpacing(1.1) } },
       },
       {
@@ -85,25 +84,25 @@ export function docxStyles(style: PageStyle): IStylesOptions {
         id: 'TableText',
         name: 'Table Text',
         basedOn: 'Normal',
-        run: { size: half(Math.min(style.bodySizePt, 12) * 0.9) },
+        run: { size: halfPoints(Math.min(style.bodySizePt, 12) * 0.9) },
         paragraph: { spacing: lineSpacing(1.1) },
       },
       {
         id: 'Header',
         name: 'header',
         basedOn: 'Normal',
-        run: { font: fontSlots(SANS_FAMILY), size: half(style.headerSizePt), color: hex(style.colours.muted) },
+        run: { font: fontSlots(SANS_FAMILY), size: halfPoints(style.headerSizePt), color: hex(style.colours.muted) },
         paragraph: { alignment: AlignmentType.CENTER, spacing: lineSpacing(1) },
       },
       {
         id: 'Footer',
         name: 'footer',
         basedOn: 'Normal',
-        run: { font: fontSlots(DOCX_FAMILY[style.bodyFace]), size: half(style.pageNumber.sizePt) },
+        run: { font: fontSlots(DOCX_FAMILY[style.bodyFace]), size: halfPoints(style.pageNumber.sizePt) },
         paragraph: { alignment: AlignmentType.CENTER, spacing: lineSpacing(1) },
       },
-      { id: 'TOC1', name: 'toc 1', basedOn: 'Normal', next: 'Normal', run: { size: half(Math.min(style.bodySizePt, 13)) }, paragraph: { spacing: { before: ptToTwip(2), after: ptToTwip(2), ...lineSpacing(1.1) } } },
-      { id: 'TOC2', name: 'toc 2', basedOn: 'Normal', next: 'Normal', run: { size: half(Math.min(style.bodySizePt, 13) * 0.92) }, paragraph: { indent: { left: ptToTwip(14) }, spacing: lineSpacing(1.1) } },
+      { id: 'TOC1', name: 'toc 1', basedOn: 'Normal', next: 'Normal', run: { size: halfPoints(Math.min(style.bodySizePt, 13)) }, paragraph: { spacing: { before: ptToTwip(2), after: ptToTwip(2), ...lineSpacing(1.1) } } },
+      { id: 'TOC2', name: 'toc 2', basedOn: 'Normal', next: 'Normal', run: { size: halfPoints(Math.min(style.bodySizePt, 13) * 0.92) }, paragraph: { indent: { left: ptToTwip(14) }, spacing: lineSpacing(1.1) } },
     ],
   };
 }

@@ -27,6 +27,9 @@ function heading(node: Heading, ctx: PdfContext): object {
     // Headings of depth 1–2 go in the table of contents; all are kept with what follows (pageBreakBefore).
     tocItem: node.depth <= TOC_DEPTH,
     tocStyle: `toc${node.depth}`,
+    // The page number in the entry's own style: in the contents' default (toc1) it made every
+    // row as high as a level-1 row, and the contents ran onto a second page where the DOCX's fit one.
+    tocNumberStyle: `toc${node.depth}`,
     tocMargin: [(node.depth - 1) * 14, 0, 0, 0],
     headlineLevel: node.depth,
   };
