@@ -8,7 +8,10 @@ TSX := node_modules/.bin/tsx
 # hundreds of small ones. Left out (loaded from node_modules): the canvas (a native addon), and
 # pdfkit, pdfmake and fontkit, which read data files beside their code and which the PDF writer
 # adjusts by requiring their modules (see pipeline/write/pdf/pdfkit-layout.ts).
+# cli.js (pipeline/start.ts) sets up V8 and loads briefs.cjs, the rest, through V8's code cache:
+# code-cache.bin, made by building the bundled report once (see pipeline/util/code-cache.ts).
 BUNDLE := node_modules/.cache/briefs/cli.js
+BUNDLE_DIR := $(dir $(BUNDLE))
 UNBUNDLED := @napi-rs/canvas pdfkit pdfmake fontkit
 SOURCES := $(shell find pipeline -name '*.ts' -o -name '*.mjs')
 
@@ -20,10 +23,12 @@ node_modules/.package-lock.json: package-lock.json package.json
 	@touch $@
 
 $(BUNDLE): node_modules/.package-lock.json $(SOURCES) Makefile
-	@rm -rf $(dir $(BUNDLE))
-	@node_modules/.bin/esbuild pipeline/cli.ts pipeline/build/worker.ts --bundle --platform=node --format=esm \
-		$(UNBUNDLED:%=--external:%) --splitting --entry-names=[name] --outdir=$(dir $(BUNDLE)) --log-level=warning \
-		--banner:js="import { createRequire as bundleRequire } from 'node:module'; const require = bundleRequire(import.meta.url);"
+	@rm -rf $(BUNDLE_DIR)
+	@node_modules/.bin/esbuild pipeline/start.ts --bundle --platform=node --format=esm --outfile=$(BUNDLE) --log-level=warning
+	@node_modules/.bin/esbuild pipeline/entry.ts --bundle --platform=node --format=cjs \
+		$(UNBUNDLED:%=--external:%) --outfile=$(BUNDLE_DIR)briefs.cjs --log-level=warning \
+		--define:import.meta.url=__briefs_bundle_url --banner:js="var __briefs_bundle_url = require('node:url').pathToFileURL(__filename).href;"
+	@out=$$(mktemp -d) && BRIEFS_CODE_CACHE=write JOBS=1 SOURCE=source/dalian-2018.txt OUT="$$out" node $(BUNDLE) >/dev/null 2>&1; rm -rf "$$out"
 
 bundle: $(BUNDLE)
 

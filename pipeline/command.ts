@@ -97,7 +97,7 @@ async function buildBatch(files: string[], outDir: string, templatesDir: string,
   }
   for (const file of plan.upToDate) console.log(`${file} → ${join(outDir, slugOf(file))}/ (up to date)`);
 
-  const context: BatchContext = { outDir, templatesDir, audience: process.env.AUDIENCE || undefined };
+  const context: BatchContext = { outDir, templatesDir, topics: settings.topics, audiences: settings.audiences };
   const progress = new Progress(plan.jobs.length);
   // Sizes only order the work: a file gone since it was read counts as empty (its build says why).
   const sizes = new Map(await Promise.all(plan.jobs.map(async (job) => [job.file, (await stat(job.file).catch(() => null))?.size ?? 0] as const)));

@@ -27,7 +27,7 @@ function build(): Promise<void> {
     return building;
   }
   building = new Promise<void>((done) => {
-    const child = spawn(join(REPO_ROOT, 'node_modules', '.bin', 'tsx'), [join(REPO_ROOT, 'pipeline', 'cli.ts')], { stdio: 'inherit', env: { ...process.env, OUT: outDir, SOURCE: sourceDir, TEMPLATES: templatesDir } });
+    const child = spawn(join(REPO_ROOT, 'node_modules', '.bin', 'tsx'), [join(REPO_ROOT, 'pipeline', 'start.ts')], { stdio: 'inherit', env: { ...process.env, OUT: outDir, SOURCE: sourceDir, TEMPLATES: templatesDir } });
     child.on('exit', () => done());
   }).then(() => {
     building = null;

@@ -1,15 +1,21 @@
-import { readAudienceSettings, type AudienceSettings } from '../audiences/audience.js';
+import type { Audience } from '../audiences/audience.js';
+import type { Topics } from '../audiences/topics.js';
 import { buildReport, type BuildResult } from './build-report.js';
 import { prepareReport, type PreparedReport } from './prepare-report.js';
 import type { Job } from './batch.js';
 
+/**
+ * What every job of a batch is built with. The batch reads the topics and audiences once and
+ * hands them to each thread as data: a worker thread that read them again spent some 50 ms of
+ * its start parsing YAML, and could have read files changed since the batch was planned.
+ */
 export interface BatchContext {
   outDir: string;
   templatesDir: string;
-  audience?: string;
+  topics: Topics;
+  /** The audiences whose briefs to build (all of them, or the one AUDIENCE names). */
+  audiences: Audience[];
 }
-
-let settings: { key: string; value: AudienceSettings } | null = null;
 
 /**
  * Runs one job of a batch: builds what is stale. The report and its earlier one are taken as
@@ -17,15 +23,13 @@ let settings: { key: string; value: AudienceSettings } | null = null;
  * source unchanged) is read here.
  */
 export async function runJob(job: Job, context: BatchContext, onStage: (stage: string) => void, prepared?: PreparedReport, earlierPrepared?: PreparedReport): Promise<BuildResult> {
-  const key = `${context.templatesDir}\u0000${context.audience ?? ''}`;
-  if (settings?.key !== key) settings = { key, value: await readAudienceSettings(context.templatesDir, context.audience) };
   const report = prepared ?? (await prepareReport(job.file));
   const earlier = job.earlierFile ? (earlierPrepared ?? (await prepareReport(job.earlierFile))).model : undefined;
   return buildReport(job.file, {
     outDir: context.outDir,
     templatesDir: context.templatesDir,
-    audiences: settings.value.audiences,
-    topics: settings.value.topics,
+    audiences: context.audiences,
+    topics: context.topics,
     prepared: report,
     earlier,
     only: job.publications,

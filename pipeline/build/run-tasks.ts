@@ -25,7 +25,7 @@ interface Builder {
 }
 
 function startBuilder(): Builder {
-  const builder = { thread: workerThread('worker', WORKER_HEAP_MIB), running: true };
+  const builder = { thread: workerThread(WORKER_HEAP_MIB), running: true };
   // Its errors are the task's (below); one that happens while it waits must not end the process.
   builder.thread.on('error', () => {});
   builder.thread.once('exit', () => {
