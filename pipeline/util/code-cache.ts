@@ -126,6 +126,7 @@ export function useCodeCache(path: string, options: { write: boolean }): void {
     const wrapped = wrap(content);
     const source = sourceKey(wrapped);
     const cachedData = cached.get(source);
+    // As Node compiles it (Module.wrap), but for import(): none of the files loaded so uses it.
     const script = new Script(wrapped, { filename, cachedData });
     if (!cachedData) stats.uncached++;
     else if (script.cachedDataRejected) stats.rejected++;
