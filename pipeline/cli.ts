@@ -1,7 +1,6 @@
 import { existsSync } from 'node:fs';
 import { manifestPath } from './build/incremental.js';
-import { BuilderPool } from './build/run-tasks.js';
-import { buildersWanted } from './util/v8-flags.js';
+import { BuilderPool, buildersWanted } from './build/run-tasks.js';
 
 /**
  * `make briefs`, once start.ts has set up the thread: starts what takes longest to start, then

@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import type { Worker } from 'node:worker_threads';
 import { describeError } from '../util/errors.js';
 import { workerThread } from '../util/worker-thread.js';
@@ -17,6 +18,12 @@ export type Outcome = { result?: BuildResult; error?: string };
  * (BRIEFS_WORKER_HEAP_MIB sets another cap: the tests make every report too big with it.)
  */
 const WORKER_HEAP_MIB = Number(process.env.BRIEFS_WORKER_HEAP_MIB) || 192;
+
+/** How many threads build (JOBS, default the cores): more than one, worker threads do. */
+export function buildersWanted(): number {
+  const jobs = Number(process.env.JOBS);
+  return jobs > 0 ? Math.floor(jobs) : availableParallelism();
+}
 
 /** A worker thread, and whether it still runs (a thread that ran out of memory has stopped). */
 interface Builder {
