@@ -13,14 +13,17 @@ export type Outcome = { result?: BuildResult; error?: string };
 /**
  * The old generation of a worker thread, in MiB. V8 sizes its collections by this cap: on 64-bit,
  * a heap capped at 256 MiB or less may grow by only 1.3 times between two full collections, one
- * capped at 2 GiB or more by 4 times, and in between by a factor in proportion. At 192 MiB a batch
- * of six made 33 full collections (370 ms of pauses); at 1536 MiB, 19 (210 ms), and it took 6 %
- * less time (one report: 9 %), its peak 553 MiB against 522. Left uncapped, two threads and this
- * one went past 600 MiB (631). A task that needs more makes its thread run out of memory, and is
- * built again on this thread, which has no such cap.
+ * capped at 2 GiB or more by 4 times, and in between by a factor in proportion (1.6 at 1 GiB).
+ * At 192 MiB a batch of six made 33 full collections (370 ms of pauses), at 1024 MiB 23 (250 ms):
+ * the batch took 6.12 s instead of 6.48 and one report 1.79 s instead of 1.85 (medians of six),
+ * peak 533 MiB against 532 for the batch, 471 against 435 for one report. At 1536 MiB the batch
+ * was within 2 % (6.16 s against 6.26, medians of six) and peaked 25 MiB higher; uncapped, two
+ * threads and this one went past 600 MiB (631).
+ * A task that needs more makes its thread run out of memory, and is built again on this thread,
+ * which has no such cap.
  * (BRIEFS_WORKER_HEAP_MIB sets another cap: the tests make every report too big with it.)
  */
-const WORKER_HEAP_MIB = Number(process.env.BRIEFS_WORKER_HEAP_MIB) || 1536;
+const WORKER_HEAP_MIB = Number(process.env.BRIEFS_WORKER_HEAP_MIB) || 1024;
 
 /** How many threads build (JOBS, default the cores): more than one, worker threads do. */
 export function buildersWanted(): number {
