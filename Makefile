@@ -12,6 +12,7 @@ TSX := node_modules/.bin/tsx
 # code-cache.bin, made by building the bundled report once (see pipeline/util/code-cache.ts).
 BUNDLE := node_modules/.cache/briefs/cli.js
 BUNDLE_DIR := $(dir $(BUNDLE))
+BUNDLE_NEXT := node_modules/.cache/briefs-next
 UNBUNDLED := @napi-rs/canvas pdfkit pdfmake fontkit
 SOURCES := $(shell find pipeline -name '*.ts' -o -name '*.mjs')
 
@@ -22,13 +23,16 @@ node_modules/.package-lock.json: package-lock.json package.json
 	npm ci --no-audit --no-fund --loglevel=error
 	@touch $@
 
+# Made in a folder beside it and moved into place whole: an interrupted make leaves no half bundle
+# that looks up to date.
 $(BUNDLE): node_modules/.package-lock.json $(SOURCES) Makefile
-	@rm -rf $(BUNDLE_DIR)
-	@node_modules/.bin/esbuild pipeline/start.ts --bundle --platform=node --format=esm --outfile=$(BUNDLE) --log-level=warning
+	@rm -rf $(BUNDLE_NEXT) && mkdir -p $(BUNDLE_NEXT)
+	@node_modules/.bin/esbuild pipeline/start.ts --bundle --platform=node --format=esm --outfile=$(BUNDLE_NEXT)/cli.js --log-level=warning
 	@node_modules/.bin/esbuild pipeline/entry.ts --bundle --platform=node --format=cjs \
-		$(UNBUNDLED:%=--external:%) --outfile=$(BUNDLE_DIR)briefs.cjs --log-level=warning \
+		$(UNBUNDLED:%=--external:%) --outfile=$(BUNDLE_NEXT)/briefs.cjs --log-level=warning \
 		--define:import.meta.url=__briefs_bundle_url --banner:js="var __briefs_bundle_url = require('node:url').pathToFileURL(__filename).href;"
-	@out=$$(mktemp -d) && BRIEFS_CODE_CACHE=write JOBS=1 SOURCE=source/dalian-2018.txt OUT="$$out" node $(BUNDLE) >/dev/null 2>&1; rm -rf "$$out"
+	@out=$$(mktemp -d) && BRIEFS_CODE_CACHE=write JOBS=1 SOURCE=source/dalian-2018.txt OUT="$$out" node $(BUNDLE_NEXT)/cli.js >/dev/null 2>&1; rm -rf "$$out"
+	@rm -rf $(BUNDLE_DIR) && mv $(BUNDLE_NEXT) $(BUNDLE_DIR)
 
 bundle: $(BUNDLE)
 
