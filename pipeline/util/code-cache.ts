@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { closeSync, openSync, readFileSync, renameSync, writeSync } from 'node:fs';
-import Module from 'node:module';
+import Module, { createRequire } from 'node:module';
 import { dirname } from 'node:path';
 import { Script } from 'node:vm';
 import { crc32 } from 'node:zlib';
@@ -77,27 +77,12 @@ export function writeCodeCache(path: string, entries: Entry[]): void {
 
 interface CommonJsModule {
   exports: unknown;
-  require(id: string): unknown;
   _compile(content: string, filename: string): unknown;
 }
 
 interface ModuleInternals {
   prototype: CommonJsModule;
   wrap(source: string): string;
-  _resolveFilename(request: string, parent: CommonJsModule, isMain: boolean, options?: object): string;
-  _extensions: object;
-  _cache: object;
-}
-
-/** The require() a module's code is given, as Node makes it for the files it compiles itself. */
-function requireFor(module: CommonJsModule): NodeJS.Require {
-  const { _resolveFilename, _extensions, _cache } = Module as unknown as ModuleInternals;
-  const require = ((id: string) => module.require(id)) as NodeJS.Require;
-  require.resolve = ((request: string, options?: object) => _resolveFilename(request, module, false, options)) as NodeJS.RequireResolve;
-  require.main = process.mainModule;
-  require.extensions = _extensions as NodeJS.Require['extensions'];
-  require.cache = _cache as NodeJS.Require['cache'];
-  return require;
 }
 
 let installed = false;
@@ -133,7 +118,8 @@ export function useCodeCache(path: string, options: { write: boolean }): void {
     else stats.cached++;
     if (options.write && (!cachedData || script.cachedDataRejected)) made.push({ source, script });
     const run = script.runInThisContext({ displayErrors: true }) as (...args: unknown[]) => unknown;
-    return run.call(this.exports, this.exports, requireFor(this), this, filename, dirname(filename));
+    // Its require() resolves from its own file, as the one Node would give it.
+    return run.call(this.exports, this.exports, createRequire(filename), this, filename, dirname(filename));
   };
   if (!options.write) return;
   process.once('exit', () => {
