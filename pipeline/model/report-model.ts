@@ -50,6 +50,8 @@ export type BlockModel =
   /** `level` 1 for 一、, 2 for （一）…; appendices and endnotes count as level 1. */
   | { kind: 'heading'; level: number; text: string; line: number | null }
   | { kind: 'paragraph'; n: number; text: string; line: number; point: boolean }
+  /** 各位代表： — printed where it stands, not numbered. */
+  | { kind: 'salutation'; text: string; line: number }
   | { kind: 'endnote'; n: number; term: string; text: string; line: number; para: number | null };
 
 export interface ReportModel {
@@ -106,6 +108,7 @@ export function buildReportModel(report: ReadReport, slug: string): ReportModel 
 
   const currentSection = (): SectionModel | undefined => open[open.length - 1]?.section;
   const addParagraph = (node: Paragraph, point: boolean) => {
+    if (node.data?.role === 'salutation') blocks.push({ kind: 'salutation', text: toString(node), line: node.position?.start.line ?? 0 });
     if (!node.data?.n) return;
     const model: ParagraphModel = {
       n: node.data.n,

@@ -28,6 +28,11 @@ export function headingMarker(text: string): HeadingMarker | null {
 /** 一是… 二是… and ——… points that enumerate within a section. */
 export const POINT_START = new RegExp(`^(${CN_NUM}是|第${CN_NUM}[，,、]|——|—— )`);
 
+/** 第一， or 一是： alone on its line, the paragraph it opens on the next line. */
+export const POINT_MARKER_ONLY = new RegExp(`^(第${CN_NUM}[，,、：:]|${CN_NUM}是[，,：:])$`);
+/** 一 alone on its line: a part's number without its title (older reports). */
+export const BARE_NUMERAL_HEADING = /^[一二三四五六七八九十]{1,3}$/;
+
 export const APPENDIX = /^附\s*件\s*(\d{0,2}|[一二三四五六七八九十]{0,3})\s*[:：]?/;
 export const ENDNOTES_HEADING = /^[【\[]?(名词解释|名词注释|注释|名词说明)[】\]]?\s*[:：]?$/;
 
@@ -45,8 +50,9 @@ export const CONTINUES_BEFORE = /^([，,、。；;：:）)》”’」』%％]|�
 export const BYLINE = /^[\u4e00-\u9fa5]{0,16}(总理|省长|市长|区长|县长|州长|盟长|旗长|主席|代省长|代市长|代区长|代县长)\s*[\u4e00-\u9fa5·]{2,5}$/;
 
 /** The occasion line: ——2026年1月26日在广东省第十四届人民代表大会第五次会议上. */
-export const OCCASION_START = /^(——|－－|--|[（(])\s*\d{4}\s*年|^\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*在/;
-export const OCCASION_END = /(会议上|大会上|会上)\s*[）)]?$/;
+export const OCCASION_START =
+  /^(——|－－|--|――|──|—|[（(])\s*(\d{4}|[一二三四五六七八九〇○零]{4})\s*年|^(\d{4}|[一二三四五六七八九〇○零]{4})\s*年\s*[\d一二三四五六七八九十]{1,3}\s*月\s*[\d一二三四五六七八九十]{1,3}\s*日\s*在/;
+export const OCCASION_END = /(会议上|会議上|會議上|大会上|大會上|会上)\s*[）)]?$/;
 
 export const REPORT_TITLE = /(政府)?工作报告/;
 

@@ -1,9 +1,12 @@
 import type { Heading, List, ListItem, Paragraph, PhrasingContent, Root, RootContent, Strong, Text } from 'mdast';
-import './tree-types.js';
+import type { VFile } from 'vfile';
+import { lineNodes } from './cleaning/lines.js';
+import { SALUTATION } from './cleaning/page-header.js';
 import {
-  APPENDIX, BYLINE, CONTINUES_AFTER, CONTINUES_BEFORE, ENDNOTES_HEADING, OCCASION_END, OCCASION_START,
-  PARAGRAPH_END, POINT_START, REPORT_TITLE, headingMarker, removeLetterSpacing,
+  APPENDIX, BARE_NUMERAL_HEADING, CONTINUES_AFTER, CONTINUES_BEFORE, ENDNOTES_HEADING, PARAGRAPH_END, POINT_MARKER_ONLY, POINT_START,
+  headingMarker,
 } from './patterns.js';
+import type { SourceLineData } from './tree-types.js';
 import { leadSentenceEnd, sentenceRanges } from './sentences.js';
 import { endPointAt, pointAt, sliceLine, type SourceLine } from './source-lines.js';
 
@@ -12,12 +15,6 @@ interface Block {
   spans: SourceLine[];
   /** Marked up bold as a whole. */
   strong: boolean;
-}
-
-export interface StructureResult {
-  tree: Root;
-  /** Problems with the structure, for the user, with the line they concern. */
-  warnings: Array<{ line: number; message: string }>;
 }
 
 const blockText = (block: Block) => block.spans.map((s) => s.text).join('');
@@ -105,62 +102,32 @@ function toBlocks(entries: LineEntry[]): Block[] {
     const text = entry.span.text;
     const joinable =
       previous !== undefined &&
-      !entry.blankBefore &&
-      !previous.strong &&
-      !entry.span.strong &&
-      (blankSeparated
-        ? !(headingMarker(text) || POINT_START.test(text) || APPENDIX.test(text) || ENDNOTES_HEADING.test(text)) &&
-          !headingMarker(blockText(previous))
-        : continues(previous.spans[previous.spans.length - 1].text, text, wrapWidth));
+      // 第一， alone on its line opens the paragraph after it (older reports).
+      (POINT_MARKER_ONLY.test(blockText(previous)) ||
+        (!entry.blankBefore &&
+          !previous.strong &&
+          !entry.span.strong &&
+          (blankSeparated
+            ? !(headingMarker(text) || POINT_START.test(text) || APPENDIX.test(text) || ENDNOTES_HEADING.test(text)) &&
+              !headingMarker(blockText(previous))
+            : continues(previous.spans[previous.spans.length - 1].text, text, wrapWidth))));
     if (joinable) previous.spans.push(entry.span);
     else blocks.push({ spans: [entry.span], strong: entry.span.strong });
   }
   return blocks;
 }
 
-interface FrontMatter {
-  title?: SourceLine[];
-  occasion?: SourceLine[];
-  byline?: SourceLine[];
-  /** Index of the first entry after the front matter. */
-  next: number;
-}
-
-/** Title, occasion and byline at the top of the file, in whatever order the page put them. */
-function readFrontMatter(entries: LineEntry[]): FrontMatter {
-  const front: FrontMatter = { next: 0 };
-  let i = 0;
-  const text = (k: number) => (entries[k] ? removeLetterSpacing(entries[k].span.text) : '');
-  const isTitle = (t: string) => REPORT_TITLE.test(t) && t.length <= 40 && !/[。！？，]/.test(t) && !headingMarker(t);
-  for (let k = 0; k < Math.min(3, entries.length); k++) {
-    if (isTitle(text(k))) {
-      // A title broken over lines: 2026年广东省 / 政府工作报告.
-      let from = k;
-      while (from > 0 && text(from - 1).length <= 20 && !/[。！？，：:]/.test(text(from - 1)) && !headingMarker(text(from - 1))) from--;
-      front.title = entries.slice(from, k + 1).map((e) => e.span);
-      i = k + 1;
-      break;
-    }
-  }
-  for (let guard = 0; guard < 4 && i < entries.length; guard++) {
-    const t = text(i);
-    if (!front.occasion && OCCASION_START.test(t)) {
-      const spans = [entries[i].span];
-      let j = i;
-      while (!OCCASION_END.test(spans.map((s) => s.text).join('')) && j + 1 < entries.length && spans.length < 4) {
-        const nextText = text(j + 1);
-        if (BYLINE.test(nextText) || headingMarker(nextText) || /[。！？]/.test(nextText)) break;
-        spans.push(entries[++j].span);
-      }
-      front.occasion = spans;
-      i = j + 1;
-    } else if (!front.byline && BYLINE.test(t.replace(/[\s\u3000]+/g, ' '))) {
-      front.byline = [entries[i].span];
-      i++;
-    } else break;
-  }
-  front.next = i;
-  return front;
+/** A marked sentence whose neighbour at the same level follows or precedes with no text between. */
+function isListSentence(blocks: Block[], b: number, level: number): boolean {
+  const text = blockText(blocks[b]);
+  if (level < 2 || blocks[b].strong || !/[。；;]$/.test(text) || sentenceRanges(text).length > 1) return false;
+  const sibling = (k: number) => {
+    const other = blocks[k];
+    if (!other) return false;
+    const otherText = blockText(other);
+    return headingMarker(otherText)?.level === level && /[。；;]$/.test(otherText) && !other.strong;
+  };
+  return sibling(b + 1) || sibling(b - 1);
 }
 
 interface BuildState {
@@ -277,29 +244,31 @@ function endnoteBlock(state: BuildState, block: Block): boolean {
  * Builds the report tree (mdast) from the cleaned lines. Headings get depths from their
  * markers — title 1, 一、 2, （一） 3, 1. 4, （1） 5 — so the tree reads as Markdown does.
  */
-export function structureReport(lines: SourceLine[], keep: boolean[]): StructureResult {
+export function buildReportTree(tree: Root, file: VFile): Root {
   const entries: LineEntry[] = [];
+  const front: Record<NonNullable<SourceLineData['front']>, SourceLine[]> = { title: [], occasion: [], byline: [] };
   let blank = false;
-  lines.forEach((span, index) => {
-    if (!keep[index] || span.text === '') {
-      blank = true;
-      return;
+  for (const node of lineNodes(tree)) {
+    const { source, dropped } = node.data;
+    if (node.data.front) front[node.data.front].push(source);
+    else if (dropped || source.text === '') blank = true;
+    else {
+      entries.push({ span: source, blankBefore: blank });
+      blank = false;
     }
-    entries.push({ span, blankBefore: blank });
-    blank = false;
-  });
-
-  const warnings: StructureResult['warnings'] = [];
-  const front = readFrontMatter(entries);
-  const state: BuildState = { nodes: [], paragraphCount: 0, appendixShift: 0, inEndnotes: false, points: null, endnotes: null };
-  if (front.title) {
-    const node = heading(1, front.title, { role: 'title', level: 0 });
-    state.nodes.push(node);
   }
-  if (front.occasion) state.nodes.push(paragraph(front.occasion, { role: 'occasion' }));
-  if (front.byline) state.nodes.push(paragraph(front.byline, { role: 'byline' }));
 
-  const blocks = toBlocks(entries.slice(front.next));
+  const state: BuildState = { nodes: [], paragraphCount: 0, appendixShift: 0, inEndnotes: false, points: null, endnotes: null };
+  if (front.title.length) state.nodes.push(heading(1, front.title, { role: 'title', level: 0 }));
+  if (front.occasion.length) state.nodes.push(paragraph(front.occasion, { role: 'occasion' }));
+  if (front.byline.length) {
+    const byline = paragraph(front.byline, { role: 'byline' });
+    // 国务院总理 / 李克强 on two lines: a space (placed nowhere in the file) keeps office and name apart.
+    if (byline.children.length === 2) byline.children.splice(1, 0, { type: 'text', value: ' ' });
+    state.nodes.push(byline);
+  }
+
+  const blocks = toBlocks(entries);
   let markedHeadings = 0;
   for (let b = 0; b < blocks.length; b++) {
     const block = blocks[b];
@@ -337,7 +306,24 @@ export function structureReport(lines: SourceLine[], keep: boolean[]): Structure
     }
     if (state.inEndnotes && endnoteBlock(state, block)) continue;
 
+    if (SALUTATION.test(text) && text.length <= 8) {
+      // 各位代表： is printed where it stands but is not a paragraph to number or quote.
+      state.nodes.push(paragraph(block.spans, { role: 'salutation' }));
+      continue;
+    }
+    if (BARE_NUMERAL_HEADING.test(text)) {
+      // 一 alone on its line heads a part (older reports), as 一、 does.
+      closeLists(state);
+      state.nodes.push(heading(2 + state.appendixShift, block.spans, { level: 1, marker: text }));
+      markedHeadings++;
+      continue;
+    }
     const marker = headingMarker(text);
+    if (marker && isListSentence(blocks, b, marker.level)) {
+      // （一）要使粮食生产…。（二）… — numbered sentences of one list, not headings of sections.
+      pointBlock(state, block);
+      continue;
+    }
     if (marker) {
       markedHeadings++;
       markedBlock(state, block, marker.level, marker.marker);
@@ -356,10 +342,23 @@ export function structureReport(lines: SourceLine[], keep: boolean[]): Structure
     placeParagraph(state, block.spans);
   }
   if (markedHeadings === 0) {
-    warnings.push({ line: entries[0]?.span.line ?? 1, message: 'no headings recognised (一、 （一） 1. （1）); the report is read as one section' });
+    file.message('no headings recognised (一、 （一） 1. （1）); the report is read as one section', {
+      place: { line: entries[0]?.span.line ?? 1, column: 1 },
+      ruleId: 'structure',
+      source: 'briefs',
+    });
   }
 
-  const tree: Root = { type: 'root', children: state.nodes };
-  if (entries.length) tree.position = { start: pointAt(entries[0].span, 0), end: endPointAt(entries[entries.length - 1].span, entries[entries.length - 1].span.text.length) };
-  return { tree, warnings };
+  const built: Root = { type: 'root', children: state.nodes };
+  if (entries.length) built.position = { start: pointAt(entries[0].span, 0), end: endPointAt(entries[entries.length - 1].span, entries[entries.length - 1].span.text.length) };
+  return built;
+}
+
+/**
+ * The structure stage: groups the kept lines into the report tree (mdast) — title, occasion and
+ * byline, headings with depths from their markers (title 1, 一、 2, （一） 3, 1. 4, （1） 5, so the
+ * tree reads as Markdown does), numbered paragraphs, lists of points, endnotes.
+ */
+export function structureReport() {
+  return (tree: Root, file: VFile) => buildReportTree(tree, file);
 }

@@ -19,3 +19,12 @@ export function level1Headings(tree: Root): string[] {
 export function treeText(tree: Root): string {
   return toString(tree);
 }
+
+/** The text of every paragraph that carries a ¶ number, in order. */
+export function numberedParagraphs(tree: Root): string[] {
+  const texts: string[] = [];
+  visit(tree, 'paragraph', (node) => {
+    if (node.data?.n) texts.push(toString(node));
+  });
+  return texts;
+}

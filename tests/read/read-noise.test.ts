@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { toString } from 'mdast-util-to-string';
 import { describe, expect, it } from 'vitest';
 import { readReportText } from '../../pipeline/read/read-report.js';
-import { level1Headings, positionedTexts } from '../helpers/tree.js';
+import { level1Headings, numberedParagraphs, positionedTexts } from '../helpers/tree.js';
 
 /** Each folder is a case: input.txt and what must hold of it in expect.json. */
 const root = join(import.meta.dirname, '..', 'fixtures', 'noise');
@@ -23,6 +23,16 @@ describe.each(cases)('noise case %s', (name) => {
     if ('issuer' in expected) expect(report.identity.issuer).toBe(expected.issuer);
     if ('year' in expected) expect(report.identity.year).toBe(expected.year);
     expect(level1Headings(report.tree).length).toBe(expected.level1);
+    if ('headings' in expected) expect(report.tree.children.filter((n) => n.type === 'heading' && n.data?.role !== 'title').length).toBe(expected.headings);
+  });
+
+  it('numbers the paragraphs of the report, and not its salutation', () => {
+    const numbered = numberedParagraphs(report.tree);
+    for (const start of expected.numbered ?? []) expect(numbered.some((p) => p.startsWith(start)), start).toBe(true);
+    for (const start of expected.notNumbered ?? []) {
+      expect(text).toContain(start);
+      expect(numbered.some((p) => p.startsWith(start)), start).toBe(false);
+    }
   });
 
   it('keeps the report text and drops the noise', () => {
@@ -42,7 +52,8 @@ describe.each(cases)('noise case %s', (name) => {
       const { start, end } = node.position!;
       const original = lines[start.line - 1].slice(start.column - 1, end.column - 1);
       // Entities and tags inside a span were decoded or removed; compare without them.
-      const decoded = original.replace(/<[^>]+>/g, '').replace(/&nbsp;/g, ' ').replace(/&amp;/g, '&');
+      // Invisible characters inside a span were dropped too.
+      const decoded = original.replace(/<[^>]+>/g, '').replace(/&nbsp;/g, ' ').replace(/&amp;/g, '&').replace(/[\u200b-\u200d\u2060\ufeff\u00a0]/g, '');
       expect(decoded).toBe(node.value);
     }
   });
