@@ -42,8 +42,9 @@ describe('which reports pair up', () => {
     expect([sidecar.model.issuer, sidecar.model.year]).toEqual(['某某市某某区人民政府', 2021]);
     const frontMatter = await prepareReport(join(folder, 'district-fm.md'));
     expect([frontMatter.model.issuer, frontMatter.model.year]).toEqual(['某某县人民政府', 2022]);
-    expect(frontMatter.model.paragraphs[0].text).toBe('各位代表：');
-    expect(frontMatter.model.paragraphs[0].line).toBe(5);
+    // Positions count from the file's first line, front matter included; the salutation is not a numbered paragraph.
+    expect(frontMatter.model.blocks[0]).toEqual({ kind: 'salutation', text: '各位代表：', line: 5 });
+    expect(frontMatter.model.paragraphs[0]).toMatchObject({ n: 1, text: '全区生产总值增长6%。', line: 7 });
   });
 });
 
