@@ -35,7 +35,7 @@ function place(match: RegExpMatchArray | null | undefined): string | null {
 }
 
 /** The State Council speaks to the National People's Congress: 我代表国务院, 向第五届全国人民代表大会. */
-const NATIONAL = /我代表国务院|受[^。，]{0,8}国务院的?委托|根据国务院的决定|国务院(?:已经)?决定[：:]|国务院总理|总理在报告中|从第[一二三四五六七八九十]+届全[国國]人民代表大[会會]|国务院向第|在第[一二三四五六七八九十]+届全[国國]人民代表大[会會]|向(第[一二三四五六七八九十]+届)?全[国國]人民代表大[会會]|全[國]人民代表大會第/;
+const NATIONAL = /国务院(?:政府)?工作报告|我代表国务院|受[^。，]{0,8}国务院的?委托|根据国务院的决定|国务院(?:已经)?决定[：:]|国务院总理|总理在报告中|从第[一二三四五六七八九十]+届全[国國]人民代表大[会會]|国务院向第|在第[一二三四五六七八九十]+届全[国國]人民代表大[会會]|向(第[一二三四五六七八九十]+届)?全[国國]人民代表大[会會]|全[國]人民代表大會第/;
 
 /**
  * Who issues the report: the State Council, or the people's government of the place that the
@@ -57,6 +57,8 @@ const REVIEW_OF = /(\d{4})年(?:(?:国内|全国|全省|全市|全区|政府)?(?
 const PAST_YEAR = /(?:刚刚过去的|过去的)(\d{4})年|首先报告(\d{4})年的?工作|(\d{4})年是[^。]{0,40}(?:取得|实现|完成)[^。]{0,30}的一年/;
 /** 关于1958年度国民经济计划, 2000年的主要任务: the year the report plans for. */
 const PLAN_OF = /关于(\d{4})年度?(?:国民经济|国民经济和社会发展)?计划|(\d{4})年(?:的)?(?:主要任务|工作安排|工作任务|总体要求|工作的总体要求|政府工作)/;
+/** A heading on the year's work: 三、2023年主要目标任务和重点工作 (not 到2035年远景目标). */
+const HEADING_PLAN = /(?<![到至])(\d{4})年(?:的)?(?:政府)?(?:主要)?(?:预期)?(?:目标|任务|工作|安排|计划|要求)(?!.*(?:远景|回顾|总结))/;
 const YEAR_IN_DATE = /(\d{4})\s*年\s*\d{1,2}\s*月/;
 
 function plausible(year: number | null): number | null {
@@ -84,6 +86,10 @@ export function inferYear(tree: Root, openingParagraphs: string[], occasion: str
   const consider = (year: number | null) => {
     if (year !== null && plausible(year) && (latest === null || year > latest)) latest = year;
   };
+  for (const text of headings) {
+    const plan = text.match(HEADING_PLAN);
+    if (plan) consider(Number(plan[1]));
+  }
   for (const text of [...headings, opening]) {
     const review = text.match(REVIEW_OF);
     if (review) consider(Number(review[1]) + 1);

@@ -306,10 +306,14 @@ export function buildReportTree(tree: Root, file: VFile): Root {
     }
     if (state.inEndnotes && endnoteBlock(state, block)) continue;
 
-    if (SALUTATION.test(text) && text.length <= 8) {
-      // 各位代表： is printed where it stands but is not a paragraph to number or quote.
-      state.nodes.push(paragraph(block.spans, { role: 'salutation' }));
-      continue;
+    const salutation = text.match(SALUTATION);
+    // Alone on its line anywhere, or opening the report's first paragraph (各位代表：现在，我代表…).
+    if (salutation && (text.length <= 8 || state.paragraphCount === 0)) {
+      // 各位代表： is printed where it stands but is not a paragraph to number or quote; the text after it on its line is.
+      const [head, body] = splitSpans(block.spans, salutation[0].length);
+      state.nodes.push(paragraph(head, { role: 'salutation' }));
+      if (!body.length) continue;
+      block.spans = body;
     }
     if (BARE_NUMERAL_HEADING.test(text)) {
       // 一 alone on its line heads a part (older reports), as 一、 does.

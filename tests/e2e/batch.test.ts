@@ -12,7 +12,8 @@ describe('a batch with every corpus report and two bad files', () => {
   const source = mkdtempSync(join(tmpdir(), 'briefs-src-'));
   const out = mkdtempSync(join(tmpdir(), 'briefs-out-'));
   let result: ReturnType<typeof runBriefs>;
-  const reports = readdirSync(corpus);
+  // The five reports the tool was first developed on; every corpus report is built in corpus.test.ts.
+  const reports = readdirSync(corpus).filter((name) => name.endsWith('.txt'));
 
   beforeAll(() => {
     for (const name of reports) copyFileSync(join(corpus, name), join(source, name));

@@ -19,7 +19,9 @@ describe('CJK font coverage', () => {
   const corpus = join(repoRoot, 'tests', 'fixtures', 'corpus');
   const templates = join(repoRoot, 'templates');
   const texts = [
-    ...readdirSync(corpus).map((f) => toString(readReportText(readFileSync(join(corpus, f)), f).tree)),
+    ...readdirSync(corpus, { recursive: true, encoding: 'utf8' })
+      .filter((f) => f.endsWith('.txt'))
+      .map((f) => toString(readReportText(readFileSync(join(corpus, f)), f).tree)),
     ...readdirSync(templates).filter((f) => f.endsWith('.hbs')).map((f) => readFileSync(join(templates, f), 'utf8')),
   ];
   const characters = [...new Set(texts.join('').replace(/\s/g, ''))];
