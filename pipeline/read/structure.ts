@@ -117,17 +117,38 @@ function toBlocks(entries: LineEntry[]): Block[] {
   return blocks;
 }
 
-/** A marked sentence whose neighbour at the same level follows or precedes with no text between. */
-function isListSentence(blocks: Block[], b: number, level: number): boolean {
-  const text = blockText(blocks[b]);
-  if (level < 2 || blocks[b].strong || !/[。；;]$/.test(text) || sentenceRanges(text).length > 1) return false;
-  const sibling = (k: number) => {
-    const other = blocks[k];
-    if (!other) return false;
-    const otherText = blockText(other);
-    return headingMarker(otherText)?.level === level && /[。；;]$/.test(otherText) && !other.strong;
-  };
-  return sibling(b + 1) || sibling(b - 1);
+/** One sentence (or clause) ending in 。 or ；, marked 一、 or （一）: the shape of an item of a numbered list. */
+function isItemSentence(block: Block | undefined): boolean {
+  if (!block || block.strong) return false;
+  const text = blockText(block);
+  return headingMarker(text) !== null && /[。；;]$/.test(text) && sentenceRanges(text).length === 1;
+}
+
+/**
+ * The marked blocks that are items of a numbered list and not headings: runs of sibling items,
+ * at least one of them a lone sentence, with no unmarked text between them — （一）要使粮食生产…。
+ * （二）在轻纺工业方面…, or 国务院决定：一、…；二、…。 A run of headings has text under each.
+ */
+function listItemBlocks(blocks: Block[]): Set<number> {
+  const items = new Set<number>();
+  let runStart = 0;
+  const level = (b: number) => headingMarker(blockText(blocks[b]))?.level;
+  for (let b = 0; b <= blocks.length; b++) {
+    const continuesRun = b < blocks.length && b > runStart && level(b) !== undefined && level(b) === level(b - 1) && !blocks[b].strong;
+    if (continuesRun) continue;
+    const run = [...Array(b - runStart).keys()].map((k) => runStart + k);
+    if (run.length >= 2 && level(runStart) !== undefined && run.some((k) => isItemSentence(blocks[k])) && run.every((k) => /[。；;：:]$/.test(blockText(blocks[k])))) {
+      for (const k of run) items.add(k);
+    }
+    runStart = b;
+  }
+  return items;
+}
+
+/** A short line with no punctuation at all: an unmarked part heading of older reports (过去五年的回顾). */
+function isUnmarkedHeading(block: Block): boolean {
+  const text = blockText(block);
+  return text.length <= 30 && !/[。，、；：！？,.;:!?（）()“”]/.test(text) && !/^\d/.test(text);
 }
 
 interface BuildState {
@@ -269,6 +290,9 @@ export function buildReportTree(tree: Root, file: VFile): Root {
   }
 
   const blocks = toBlocks(entries);
+  const listItems = listItemBlocks(blocks);
+  // Older reports head their parts with unmarked lines; only where no 一、 heading is there.
+  const unmarkedParts = !blocks.some((block, b) => !listItems.has(b) && headingMarker(blockText(block))?.level === 1);
   let markedHeadings = 0;
   for (let b = 0; b < blocks.length; b++) {
     const block = blocks[b];
@@ -323,7 +347,7 @@ export function buildReportTree(tree: Root, file: VFile): Root {
       continue;
     }
     const marker = headingMarker(text);
-    if (marker && isListSentence(blocks, b, marker.level)) {
+    if (marker && listItems.has(b)) {
       // （一）要使粮食生产…。（二）… — numbered sentences of one list, not headings of sections.
       pointBlock(state, block);
       continue;
@@ -333,7 +357,7 @@ export function buildReportTree(tree: Root, file: VFile): Root {
       markedBlock(state, block, marker.level, marker.marker);
       continue;
     }
-    if (block.strong && text.length <= 40) {
+    if ((block.strong && text.length <= 40) || (unmarkedParts && state.paragraphCount > 0 && isUnmarkedHeading(block))) {
       closeLists(state);
       state.nodes.push(heading(2 + state.appendixShift, block.spans, { level: 1 }));
       markedHeadings++;

@@ -19,7 +19,8 @@ const PUBLICATIONS = ['fulltext', 'summary', 'brief-leadership', 'brief-business
 /** Page furniture of government and news sites, as it would print if the reader kept it. */
 const PAGE_CHROME = [
   /加大\s*还原|还原\s*减小/, /【\s*(字体|字号)/, /(发表时间|发布时间|阅读量|责任编辑)[:：]/, /\d{4}-\d{2}-\d{2}\s+\d{2}:\d{2}/,
-  /日报客户端/, /相关报道|相关链接|相关文档|相关附件/, /扫一扫/, /打印本页|关闭窗口/, /当前位置|您的位置/, /分享到/, /[0-9a-f]{32}/,
+  /日报客户端/, /^\s*(相关报道|相关链接|相关文档|相关附件)\s*[:：>》]*\s*$/m, /扫一扫/, /打印本页|关闭窗口/, /^\s*(当前位置|您的位置)/m,
+  /^\s*分享到/m, /[0-9a-f]{32}/,
   /维基文库|Public domain|公有领域/,
 ];
 const INVISIBLE = /[\u200b-\u200d\u2060\ufeff]/;
