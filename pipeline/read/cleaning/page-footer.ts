@@ -1,7 +1,7 @@
 import type { Root } from 'mdast';
 import type { VFile } from 'vfile';
 import { dropLines, keptLines } from './lines.js';
-import { FOOTER_START, LICENCE_START } from './page-patterns.js';
+import { FOOTER_START, LICENCE_START, SITE_FOOTER } from './page-patterns.js';
 
 /** Footers start in the last part of a file only: a report may cite 来源 or 相关 in its body. */
 const FOOTER_ZONE = 0.5;
@@ -17,8 +17,8 @@ export function dropPageFooter() {
     for (let i = from; i < lines.length; i++) {
       const text = lines[i].value;
       const licence = LICENCE_START.test(text);
-      if (!licence && !(text.length <= 40 && FOOTER_START.test(text))) continue;
-      dropLines(file, [lines[i], ...lines.slice(i + 1)], 'page-footer', licence ? 'licence footer' : 'page footer (related links, editor, share bar)', true);
+      if (!licence && !(text.length <= 40 && FOOTER_START.test(text)) && !(text.length <= 160 && SITE_FOOTER.test(text))) continue;
+      dropLines(file, [lines[i], ...lines.slice(i + 1)], 'page-footer', licence ? 'licence footer' : 'page footer (related links, editor, share bar, site footer)', true);
       return;
     }
   };

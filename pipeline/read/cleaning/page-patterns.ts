@@ -6,7 +6,7 @@ export const CONTROL_WORDS =
 
 /** A label of the page's metadata, with its value after it or on the next line: 来源：安徽日报. */
 export const META_LABEL =
-  /^[【\[(（]?\s*(来源|信息来源|文章来源|稿源|发布时间|发表时间|发布日期|时间|日期|责任编辑|编辑|作者|记者|通讯员|点击数|点击量|浏览次数|浏览量|阅读量|阅读数|访问量|当前位置|您的位置|所在位置|字号|字体|分享|分享到)\s*[:：]/;
+  /^[【\[(（]?\s*(来源|信息来源|文章来源|稿源|发布时间|发表时间|发布日期|时间|日期|责任编辑|编辑|作者|记者|通讯员|点击数|点击量|浏览次数|浏览量|阅读量|阅读数|访问量|当前位置|您的位置|所在位置|字号|字体|分享|分享到|原标题|索引号|信息索引号|主题分类|发文机关|发布机构|发文字号|文号|成文日期|生成日期|公开方式|公开范围|有效性|信息类别)\s*[:：]/;
 
 /** A date stamp of publication, alone on its line: 2026-02-09 09:45:30, 2026年02月10日 07时41分. */
 export const TIMESTAMP =
@@ -21,6 +21,9 @@ export const BREADCRUMB = /^(首页|主页|网站首页|当前位置[:：]?|您�
 /** Footers of wikis (Wikisource's public-domain notice) and licence boilerplate. */
 export const LICENCE_START =
   /^(本作品(是|在全世界|在中国大陆|来自|采用|属于)|注：中文维基文库|This work is (in the public domain|licensed)|Public domain$|本文采用知识共享|Creative Commons|CC[ -]BY)/i;
+
+/** A site's own footer: copyright, the organisers, its licence numbers (a line may hold all of them). */
+export const SITE_FOOTER = /版权所有|Copyright|©|主办单位[:：]|承办单位[:：]|ICP备|公网安备|网站标识码|网站地图|联系我们/i;
 
 /** What news and government sites put after an article: related links, editors, share bars. */
 export const FOOTER_START =
