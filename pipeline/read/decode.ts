@@ -14,6 +14,10 @@ export interface DecodedText {
 /** Reports larger than this are refused: the largest real report is ~100 KB. */
 export const MAX_REPORT_BYTES = 5 * 1024 * 1024;
 
+export function tooLarge(size: number): string {
+  return `the file is ${(size / 1024 / 1024).toFixed(1)} MiB, over the ${MAX_REPORT_BYTES / 1024 / 1024} MiB limit for one report`;
+}
+
 /** Magic numbers of files people rename to .txt by mistake. */
 const BINARY_SIGNATURES: Array<{ bytes: number[]; what: string }> = [
   { bytes: [0x25, 0x50, 0x44, 0x46, 0x2d], what: 'a PDF file' },
@@ -89,12 +93,7 @@ export function normaliseLineEndings(text: string): string {
  */
 export function decodeReport(bytes: Uint8Array, file: string): DecodedText {
   if (bytes.length === 0) throw new BriefsError(file, 'the file is empty');
-  if (bytes.length > MAX_REPORT_BYTES) {
-    throw new BriefsError(
-      file,
-      `the file is ${(bytes.length / 1024 / 1024).toFixed(1)} MiB, over the ${MAX_REPORT_BYTES / 1024 / 1024} MiB limit for one report`,
-    );
-  }
+  if (bytes.length > MAX_REPORT_BYTES) throw new BriefsError(file, tooLarge(bytes.length));
   for (const signature of BINARY_SIGNATURES) {
     if (startsWith(bytes, signature.bytes)) {
       throw new BriefsError(file, `this is ${signature.what}, not a text report; save the report as text (.txt, .md or .html)`);

@@ -1,4 +1,4 @@
-import { lstat, readFile } from 'node:fs/promises';
+import { lstat, readFile, stat } from 'node:fs/promises';
 import type { Root } from 'mdast';
 import { unified } from 'unified';
 import { VFile } from 'vfile';
@@ -9,7 +9,7 @@ import { dropInvisibleCharacters } from './cleaning/invisible-characters.js';
 import { dropPageChrome } from './cleaning/page-chrome.js';
 import { dropPageFooter } from './cleaning/page-footer.js';
 import { dropPageHeader } from './cleaning/page-header.js';
-import { decodeReport, type Encoding } from './decode.js';
+import { decodeReport, MAX_REPORT_BYTES, tooLarge, type Encoding } from './decode.js';
 import { identifyReport, identityFrom, sidecarName, type ReportIdentity } from './identity.js';
 import { reportParse } from './parse-lines.js';
 import { structureReport } from './structure.js';
@@ -81,7 +81,21 @@ async function identityOverride(path: string): Promise<Partial<ReportIdentity>> 
   return identityFrom(data && typeof data === 'object' ? (data as Record<string, unknown>) : undefined, sidecar);
 }
 
+/** Refuses what is not a report file before reading a byte of it: a FIFO would hang the read, /dev/zero never end it. */
+async function checkReportFile(path: string): Promise<void> {
+  let info;
+  try {
+    info = await stat(path);
+  } catch {
+    return; // readFile says why
+  }
+  if (info.isDirectory()) throw new BriefsError(path, 'is a folder, not a report');
+  if (!info.isFile()) throw new BriefsError(path, 'is not a regular file (a pipe, device or socket); save the report as a file');
+  if (info.size > MAX_REPORT_BYTES) throw new BriefsError(path, tooLarge(info.size));
+}
+
 export async function readReport(path: string): Promise<ReadReport> {
+  await checkReportFile(path);
   let bytes: Buffer;
   try {
     bytes = await readFile(path);
