@@ -8,7 +8,7 @@ TSX := node_modules/.bin/tsx
 # hundreds of small ones. Left out (loaded from node_modules): the canvas (a native addon), and
 # pdfkit, pdfmake and fontkit, which read data files beside their code and which the PDF writer
 # adjusts by requiring their modules (see pipeline/write/pdf/pdfkit-layout.ts).
-# cli.js (pipeline/start.ts) sets up V8 and loads briefs.cjs, the rest, through V8's code cache:
+# cli.js (pipeline/cli/start.ts) sets up V8 and loads briefs.cjs, the rest, through V8's code cache:
 # code-cache.bin, made by building the bundled report once (see pipeline/util/code-cache.ts).
 BUNDLE := node_modules/.cache/briefs/cli.js
 BUNDLE_DIR := $(dir $(BUNDLE))
@@ -27,8 +27,8 @@ node_modules/.package-lock.json: package-lock.json package.json
 # that looks up to date.
 $(BUNDLE): node_modules/.package-lock.json $(SOURCES) Makefile
 	@rm -rf $(BUNDLE_NEXT) && mkdir -p $(BUNDLE_NEXT)
-	@node_modules/.bin/esbuild pipeline/start.ts --bundle --platform=node --format=esm --outfile=$(BUNDLE_NEXT)/cli.js --log-level=warning
-	@node_modules/.bin/esbuild pipeline/entry.ts --bundle --platform=node --format=cjs \
+	@node_modules/.bin/esbuild pipeline/cli/start.ts --bundle --platform=node --format=esm --outfile=$(BUNDLE_NEXT)/cli.js --log-level=warning
+	@node_modules/.bin/esbuild pipeline/cli/entry.ts --bundle --platform=node --format=cjs \
 		$(UNBUNDLED:%=--external:%) --outfile=$(BUNDLE_NEXT)/briefs.cjs --log-level=warning \
 		--define:import.meta.url=__briefs_bundle_url --banner:js="var __briefs_bundle_url = require('node:url').pathToFileURL(__filename).href;"
 	@out=$$(mktemp -d) && BRIEFS_CODE_CACHE=write JOBS=1 SOURCE=source/dalian-2018.txt OUT="$$out" node $(BUNDLE_NEXT)/cli.js >/dev/null 2>&1; rm -rf "$$out"
@@ -51,12 +51,12 @@ clean:
 
 .PHONY: audience
 audience: node_modules/.package-lock.json
-	@NAME="$(NAME)" $(TSX) pipeline/scaffold-audience.ts
+	@NAME="$(NAME)" $(TSX) pipeline/cli/scaffold-audience.ts
 
 .PHONY: preview
 preview: node_modules/.package-lock.json
-	@SOURCE="$(SOURCE)" OUT="$(OUT)" $(TSX) pipeline/preview.ts
+	@SOURCE="$(SOURCE)" OUT="$(OUT)" $(TSX) pipeline/cli/preview.ts
 
 .PHONY: bench
 bench: $(BUNDLE)
-	@$(TSX) pipeline/bench.ts
+	@$(TSX) pipeline/cli/bench.ts

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { prepareReport } from '../../pipeline/build/prepare-report.js';
+import { prepareReport } from '../../pipeline/model/prepare-report.js';
 import { pairReports } from '../../pipeline/review/pair-reports.js';
 import { targetsReview } from '../../pipeline/review/review-view.js';
 

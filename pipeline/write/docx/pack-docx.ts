@@ -1,6 +1,5 @@
 import { Packer, type Document } from 'docx';
 import { zipFiles } from '../../util/zip.js';
-import { speedUpDocx } from './docx-speed.js';
 
 /** A table style every table of ours refers to, so Word lists it as a table style. */
 const TABLE_STYLE = `<w:style w:type="table" w:styleId="BriefsTable"><w:name w:val="Briefs Table"/><w:basedOn w:val="TableNormal"/><w:uiPriority w:val="59"/><w:pPr><w:spacing w:after="0" w:line="240" w:lineRule="auto"/></w:pPr><w:tblPr><w:tblBorders><w:top w:val="single" w:sz="8" w:space="0" w:color="8B8B8B"/><w:bottom w:val="single" w:sz="8" w:space="0" w:color="8B8B8B"/><w:insideH w:val="single" w:sz="4" w:space="0" w:color="B0B0B0"/></w:tblBorders><w:tblCellMar><w:left w:w="80" w:type="dxa"/><w:right w:w="80" w:type="dxa"/></w:tblCellMar></w:tblPr><w:tblStylePr w:type="firstRow"><w:rPr><w:b/></w:rPr><w:tblPr/><w:trPr><w:tblHeader/></w:trPr></w:tblStylePr></w:style>`;
@@ -32,7 +31,6 @@ function numberContentsBookmarksFromOne(document: Document): void {
  * changed as text and deflated once.
  */
 export function packDocx(document: Document, date: Date): Buffer {
-  speedUpDocx();
   numberContentsBookmarksFromOne(document);
   const parts = (Packer as unknown as { compiler: Compiler }).compiler.compile(document, undefined, []);
   const iso = date.toISOString().replace(/\.\d{3}Z$/, 'Z');
