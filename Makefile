@@ -16,7 +16,7 @@ BUNDLE_NEXT := node_modules/.cache/briefs-next
 UNBUNDLED := @napi-rs/canvas pdfkit pdfmake fontkit
 SOURCES := $(shell find pipeline -name '*.ts' -o -name '*.mjs')
 
-.PHONY: briefs test typecheck clean bundle
+.PHONY: briefs test test-unit test-e2e typecheck clean bundle
 
 # npm writes node_modules/.package-lock.json on install: reinstall when the lock file is newer.
 node_modules/.package-lock.json: package-lock.json package.json
@@ -42,9 +42,15 @@ briefs: $(BUNDLE)
 typecheck: node_modules/.package-lock.json
 	node_modules/.bin/tsc --noEmit
 
-test: $(BUNDLE)
-	node_modules/.bin/tsc --noEmit
-	node_modules/.bin/vitest run
+# The unit suite runs from the sources, in seconds; the end-to-end suite runs the bundle and reads
+# its output back with real readers.
+test: typecheck test-unit test-e2e
+
+test-unit: node_modules/.package-lock.json
+	node_modules/.bin/vitest run --project unit
+
+test-e2e: $(BUNDLE)
+	node_modules/.bin/vitest run --project e2e
 
 clean:
 	rm -rf "$(OUT)"

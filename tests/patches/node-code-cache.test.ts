@@ -1,13 +1,13 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { readCodeCache, writeCodeCache } from '../../pipeline/patches/node-code-cache.js';
 import { crc32 } from 'node:zlib';
-import { repoRoot, runBriefs } from '../helpers/readers.js';
+import { repoRoot } from '../helpers/readers.js';
+import { scratchDir } from '../helpers/scratch.js';
 
-const scratch = mkdtempSync(join(tmpdir(), 'briefs-code-cache-'));
+const scratch = scratchDir('briefs-code-cache-');
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 
 const entry = (source: string, text: string) => {
@@ -71,18 +71,5 @@ describe('loading CommonJS through the code cache', () => {
     // The same length, other code: the cache is keyed by the source itself, not by its length.
     writeFileSync(module, 'module.exports = function times(n) { return n * 3; };\n');
     expect(child(store, module, false)).toEqual({ value: 60, cached: 0, rejected: 0, uncached: 1 });
-  });
-});
-
-describe('the bundle `make` builds', () => {
-  it('comes with a code cache that V8 takes for every file of ours and of pdfkit, pdfmake and fontkit it loads', () => {
-    const out = join(scratch, 'out');
-    const result = runBriefs({ SOURCE: join(repoRoot, 'source', 'dalian-2018.txt'), OUT: out, DEBUG: '1', JOBS: '1' });
-    expect(result.status, result.stderr).toBe(0);
-    const line = result.stderr.split('\n').find((l) => l.startsWith('code cache:'));
-    const [, cached, rejected, uncached] = (line?.match(/(\d+) files compiled from it, (\d+) rejected by V8, (\d+) not in it/) ?? []).map(Number);
-    expect(rejected, line).toBe(0);
-    expect(uncached, line).toBe(0);
-    expect(cached, line).toBeGreaterThan(50);
   });
 });
