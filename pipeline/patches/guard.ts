@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 
@@ -23,23 +23,21 @@ export function patchesOff(value: string | undefined): PatchSettings['off'] {
 
 /** The version of a package as `from` (a file or folder) resolves it; null when it is not installed. */
 export function installedVersion(name: string, from?: string): string | null {
-  let folder: string;
-  try {
-    folder = packageFolder(name, from);
-  } catch {
-    return null;
-  }
   // Up from its main file to its own package.json (some packages do not export that file).
-  for (; dirname(folder) !== folder; folder = dirname(folder)) {
-    try {
-      const manifest = JSON.parse(readFileSync(join(folder, 'package.json'), 'utf8')) as { name?: string; version?: string };
-      if (manifest.name === name) return manifest.version ?? null;
-    } catch {
-      // No package.json here: look further up.
-    }
+  for (let folder = existingFolder(name, from); folder && dirname(folder) !== folder; folder = dirname(folder)) {
+    const manifest = existsSync(join(folder, 'package.json')) ? (JSON.parse(readFileSync(join(folder, 'package.json'), 'utf8')) as { name?: string; version?: string }) : null;
+    if (manifest?.name === name) return manifest.version ?? null;
   }
   return null;
 }
+
+const existingFolder = (name: string, from?: string) => {
+  try {
+    return packageFolder(name, from);
+  } catch {
+    return null;
+  }
+};
 
 /** The folder of a package's main file as `from` resolves it (for its own dependencies). */
 export function packageFolder(name: string, from?: string): string {
@@ -47,9 +45,9 @@ export function packageFolder(name: string, from?: string): string {
 }
 
 /**
- * Whether a patch written against `name`@`version` may go in: patches are on, and the package
- * installed is that exact version (for 'node', the running Node's major version) (a private field renamed in any other would leave the patch
- * doing nothing, or worse). When not, the stock code runs, and DEBUG=1 says why.
+ * Whether a patch written against `name`@`version` may go in: it is not switched off, and the
+ * package installed is that exact version (a private field renamed in another would leave the
+ * patch doing nothing, or worse). When not, the stock code runs, and DEBUG=1 says why.
  */
 export function patchFits(patch: string, name: string, version: string, settings: PatchSettings, from?: string): boolean {
   if (settings.off === 'all' || settings.off.includes(patch)) return false;

@@ -62,11 +62,6 @@ function fromNamedStyle(isValue: (value: unknown) => boolean, stack: StyleStackI
   return undefined;
 }
 
-/**
- * pdfmake's style lookups, without their allocations: getProperty made a closure and a set for
- * every named style it consulted, getStyleProperty a closure for every property of every piece
- * and table cell (a tenth of a table-heavy PDF's layout). Same order of lookups, same results.
- */
 export function patchPdfmakeStyleLookups(settings: PatchSettings): void {
   if (!patchFits('pdfmake-style-lookups', 'pdfmake', '0.3.11', settings)) return;
   const { StyleContextStack, isString, isValue } = pdfmakeStyles();

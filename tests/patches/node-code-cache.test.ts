@@ -2,7 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { readCodeCache, writeCodeCache } from '../../pipeline/patches/node-code-cache.js';
+import { readCodeCache, writeCodeCache } from '../../pipeline/util/code-cache-store.js';
 import { crc32 } from 'node:zlib';
 import { repoRoot } from '../helpers/readers.js';
 import { scratchDir } from '../helpers/scratch.js';
