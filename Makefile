@@ -6,10 +6,11 @@ TSX := node_modules/.bin/tsx
 # The pipeline and its dependencies bundled into plain JavaScript: Node starts it in a third of the
 # time tsx takes to compile the TypeScript sources on every run, and loads a few large files, not
 # hundreds of small ones. Left out (loaded from node_modules): the canvas (a native addon), and
-# pdfkit, pdfmake and fontkit, which read data files beside their code and which the PDF writer
-# adjusts by requiring their modules (see pipeline/write/pdf/pdfkit-layout.ts).
-# cli.js (pipeline/cli/start.ts) sets up V8 and loads briefs.cjs, the rest, through V8's code cache:
-# code-cache.bin, made by building the bundled report once (see pipeline/util/code-cache.ts).
+# pdfkit, pdfmake and fontkit, which read data files beside their code and which the patches in
+# pipeline/patches/ reach into by requiring their modules.
+# cli.js (pipeline/cli/start.ts) reads the options and loads briefs.cjs, the rest, through V8's
+# code cache: code-cache.bin, made by building the bundled report once (see
+# pipeline/patches/node-code-cache.ts; BRIEFS_PATCHES=off runs without it).
 BUNDLE := node_modules/.cache/briefs/cli.js
 BUNDLE_DIR := $(dir $(BUNDLE))
 BUNDLE_NEXT := node_modules/.cache/briefs-next
@@ -31,7 +32,7 @@ $(BUNDLE): node_modules/.package-lock.json $(SOURCES) Makefile
 	@node_modules/.bin/esbuild pipeline/cli/entry.ts --bundle --platform=node --format=cjs \
 		$(UNBUNDLED:%=--external:%) --outfile=$(BUNDLE_NEXT)/briefs.cjs --log-level=warning \
 		--define:import.meta.url=__briefs_bundle_url --banner:js="var __briefs_bundle_url = require('node:url').pathToFileURL(__filename).href;"
-	@out=$$(mktemp -d) && BRIEFS_CODE_CACHE=write JOBS=1 SOURCE=source/dalian-2018.txt OUT="$$out" node $(BUNDLE_NEXT)/cli.js >/dev/null 2>&1; rm -rf "$$out"
+	@out=$$(mktemp -d) && BRIEFS_CODE_CACHE=write BRIEFS_PATCHES= JOBS=1 SOURCE=source/dalian-2018.txt OUT="$$out" node $(BUNDLE_NEXT)/cli.js >/dev/null 2>&1; rm -rf "$$out"
 	@rm -rf $(BUNDLE_DIR) && mv $(BUNDLE_NEXT) $(BUNDLE_DIR)
 
 bundle: $(BUNDLE)

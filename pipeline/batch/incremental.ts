@@ -70,6 +70,7 @@ export async function hashFile(path: string): Promise<string> {
   }
 }
 
+/** Cache: the tool's hash, computed once per process. */
 let toolHashValue: string | null = null;
 /** The tool's own version: its code and its locked dependencies. A new version rebuilds everything. */
 export async function toolHash(): Promise<string> {

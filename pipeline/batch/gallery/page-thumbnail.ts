@@ -15,6 +15,7 @@ interface PdfKitFont {
 
 type Colour = string | number[];
 
+/** Cache: the canvas's names for our fonts, registered once per thread. */
 let fontAliases: Map<string, string> | null = null;
 /** Our fonts, registered with the canvas under their PostScript names (the PDF's fonts name them so). */
 function canvasFontFor(font: PdfKitFont): string {

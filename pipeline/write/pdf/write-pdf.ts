@@ -19,11 +19,12 @@ interface PdfMake {
   createPdf(doc: TDocumentDefinitions): { getStream(): Promise<PdfKitDocument> };
 }
 
-let pdfmakeInstance: PdfMake | null = null;
+/** Cache: pdfmake, set up for our fonts (a singleton module, set up once per thread). */
+let configuredPdfmake: PdfMake | null = null;
 
 /** pdfmake is a singleton module; it is set up once per process: fonts, and no file or URL access but the fonts. */
 function pdfmake(): PdfMake {
-  if (pdfmakeInstance) return pdfmakeInstance;
+  if (configuredPdfmake) return configuredPdfmake;
   const instance = require('pdfmake') as PdfMake & { virtualfs: { writeFileSync(name: string, data: Buffer): void } };
   // pdfmake reads fonts from its virtual file system: it is given the bytes every writer shares
   // (which pdfkit then parses once, with the patch pdfkit-shared-fonts).
@@ -39,7 +40,7 @@ function pdfmake(): PdfMake {
   instance.setFonts(fonts);
   instance.setLocalAccessPolicy(() => false);
   instance.setUrlAccessPolicy(() => false);
-  pdfmakeInstance = instance;
+  configuredPdfmake = instance;
   return instance;
 }
 
