@@ -5,7 +5,7 @@
  * style, and resolved twenty-two style properties through the style stack for every piece.
  * copyStyle marks each piece with the node its style came from (a symbol pdfmake never sees);
  * measure resolves the style once per run of pieces from one node, and the rest copy it.
- * Gains: GAIN_TBD
+ * Gains (make bench's runs, this patch alone off): fresh build +2 % CPU, batch +14 %.
  * Checked by: tests/patches/pdfmake-measure.test.ts (every piece of a publication measured both
  * ways and compared) and tests/patches/patches.test.ts (style lookups counted, PDF bytes against
  * stock pdfmake's). Upstream: general (resolve a node's style once when it is broken into

@@ -4,7 +4,7 @@
  * Changes: pdfmake's style lookups made a closure and a set for every named style they consulted
  * and a closure for every property of every piece of text and table cell; these make none. Same
  * order of lookups, same results.
- * Gains: GAIN_TBD
+ * Gains (make bench's runs, this patch alone off): fresh build +7 % CPU, batch +10 %.
  * Checked by: tests/patches/pdfmake-style-lookups.test.ts (every property, stack and piece
  * against stock pdfmake's lookups; the allocations counted). Upstream: general; worth offering.
  */
