@@ -5,16 +5,21 @@ import { unzipFiles, zipFiles } from '../../util/zip.js';
 const TABLE_STYLE = `<w:style w:type="table" w:styleId="BriefsTable"><w:name w:val="Briefs Table"/><w:basedOn w:val="TableNormal"/><w:uiPriority w:val="59"/><w:pPr><w:spacing w:after="0" w:line="240" w:lineRule="auto"/></w:pPr><w:tblPr><w:tblBorders><w:top w:val="single" w:sz="8" w:space="0" w:color="8B8B8B"/><w:bottom w:val="single" w:sz="8" w:space="0" w:color="8B8B8B"/><w:insideH w:val="single" w:sz="4" w:space="0" w:color="B0B0B0"/></w:tblBorders><w:tblCellMar><w:left w:w="80" w:type="dxa"/><w:right w:w="80" w:type="dxa"/></w:tblCellMar></w:tblPr><w:tblStylePr w:type="firstRow"><w:rPr><w:b/></w:rPr><w:tblPr/><w:trPr><w:tblHeader/></w:trPr></w:tblStylePr></w:style>`;
 
 /**
- * docx numbers the contents' bookmarks (`_Toc<n>`) with one counter for the whole thread, so a
- * document's bytes depended on what the thread had built before it (and threads share a batch's
- * work in no fixed order). Renumbered within the document, in the order they first appear.
+ * docx numbers the contents' bookmarks (`_Toc<n>`, and their ids) with one counter for the whole
+ * thread, so a document's bytes depended on what the thread had built before it (and threads
+ * share a batch's work in no fixed order). Renumbered within the document, in order of appearance.
  */
-function numberContentsBookmarksFromOne(xml: string): string {
-  const numbers = new Map<string, number>();
-  return xml.replace(/_Toc(\d+)/g, (_, n: string) => {
-    if (!numbers.has(n)) numbers.set(n, numbers.size + 1);
-    return `_Toc${numbers.get(n)}`;
-  });
+function numberBookmarksFromOne(xml: string): string {
+  const renumber = (pattern: RegExp) => {
+    const numbers = new Map<string, number>();
+    xml = xml.replace(pattern, (_, before: string, n: string) => {
+      if (!numbers.has(n)) numbers.set(n, numbers.size + 1);
+      return `${before}${numbers.get(n)}`;
+    });
+  };
+  renumber(/(_Toc)(\d+)/g);
+  renumber(/(<w:bookmark(?:Start|End)\b[^>]*?\bw:id=")(\d+)/g);
+  return xml;
 }
 
 /**
@@ -26,7 +31,7 @@ function numberContentsBookmarksFromOne(xml: string): string {
 export async function packDocx(document: Document, date: Date): Promise<Buffer> {
   const parts = new Map(unzipFiles(await Packer.toBuffer(document)).map(([path, data]) => [path, path.endsWith('.xml') ? data.toString('utf8') : data] as const));
   const body = parts.get('word/document.xml');
-  if (typeof body === 'string') parts.set('word/document.xml', numberContentsBookmarksFromOne(body));
+  if (typeof body === 'string') parts.set('word/document.xml', numberBookmarksFromOne(body));
   const iso = date.toISOString().replace(/\.\d{3}Z$/, 'Z');
   const core = parts.get('docProps/core.xml');
   if (typeof core === 'string') {
