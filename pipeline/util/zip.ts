@@ -1,4 +1,4 @@
-import { crc32, deflateRawSync } from 'node:zlib';
+import { crc32, deflateRawSync, inflateRawSync } from 'node:zlib';
 
 /**
  * A ZIP archive of the given files, deflated by Node's own zlib, every entry dated `date` (so two
@@ -49,4 +49,27 @@ export function zipFiles(files: Array<[name: string, data: Uint8Array]>, date: D
   end.writeUInt32LE(directory.length, 12);
   end.writeUInt32LE(offset, 16);
   return Buffer.concat([...locals, directory, end]);
+}
+
+/** The files of a ZIP archive, in the order of its central directory (stored or deflated entries). */
+export function unzipFiles(zip: Buffer): Array<[name: string, data: Buffer]> {
+  // The end of central directory record: its signature, searched from the end (past any comment).
+  let end = zip.length - 22;
+  while (end >= 0 && zip.readUInt32LE(end) !== 0x06054b50) end--;
+  if (end < 0) throw new Error('not a ZIP archive');
+  const files: Array<[string, Buffer]> = [];
+  let at = zip.readUInt32LE(end + 16);
+  for (let i = zip.readUInt16LE(end + 10); i > 0; i--) {
+    const method = zip.readUInt16LE(at + 10);
+    const size = zip.readUInt32LE(at + 20);
+    const nameLength = zip.readUInt16LE(at + 28);
+    const skip = nameLength + zip.readUInt16LE(at + 30) + zip.readUInt16LE(at + 32);
+    const name = zip.toString('utf8', at + 46, at + 46 + nameLength);
+    const local = zip.readUInt32LE(at + 42);
+    const start = local + 30 + zip.readUInt16LE(local + 26) + zip.readUInt16LE(local + 28);
+    const data = zip.subarray(start, start + size);
+    files.push([name, method === 0 ? Buffer.from(data) : inflateRawSync(data)]);
+    at += 46 + skip;
+  }
+  return files;
 }

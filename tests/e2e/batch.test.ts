@@ -1,16 +1,16 @@
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { copyFileSync, cpSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { numbersNotInReport } from '../helpers/numbers.js';
 import { pdfInfo, pdfText, repoRoot, runBriefs, squash } from '../helpers/readers.js';
+import { scratchDir } from '../helpers/scratch.js';
 
 const corpus = join(repoRoot, 'tests', 'fixtures', 'corpus');
 
 describe('a batch with every corpus report and two bad files', () => {
-  const source = mkdtempSync(join(tmpdir(), 'briefs-src-'));
-  const out = mkdtempSync(join(tmpdir(), 'briefs-out-'));
+  const source = scratchDir('briefs-src-');
+  const out = scratchDir('briefs-out-');
   let result: ReturnType<typeof runBriefs>;
   // The five reports the tool was first developed on; every corpus report is built in corpus.test.ts.
   const reports = readdirSync(corpus).filter((name) => name.endsWith('.txt'));
@@ -83,9 +83,9 @@ describe('a batch with every corpus report and two bad files', () => {
 });
 
 describe('a template with a mistake', () => {
-  const templates = mkdtempSync(join(tmpdir(), 'briefs-templates-'));
-  const source = mkdtempSync(join(tmpdir(), 'briefs-src-'));
-  const out = mkdtempSync(join(tmpdir(), 'briefs-out-'));
+  const templates = scratchDir('briefs-templates-');
+  const source = scratchDir('briefs-src-');
+  const out = scratchDir('briefs-out-');
   let result: ReturnType<typeof runBriefs>;
 
   beforeAll(() => {
@@ -118,8 +118,8 @@ describe('a template with a mistake', () => {
 describe('a batch on worker threads whose heap is too small for any report', () => {
   // Every report outgrows a 4 MiB worker heap: each worker thread runs out of memory, and its
   // report is built again on the main thread, which has no cap (as a very long report would be).
-  const source = mkdtempSync(join(tmpdir(), 'briefs-src-'));
-  const out = mkdtempSync(join(tmpdir(), 'briefs-out-'));
+  const source = scratchDir('briefs-src-');
+  const out = scratchDir('briefs-out-');
   let result: ReturnType<typeof runBriefs>;
 
   beforeAll(() => {
@@ -142,9 +142,9 @@ describe('a batch on worker threads whose heap is too small for any report', () 
 describe('a batch built on one thread and on two', () => {
   // On two threads, worker threads share out the reports' publications in whatever order they
   // finish: every file must still come out byte for byte as one thread makes it.
-  const source = mkdtempSync(join(tmpdir(), 'briefs-src-'));
-  const one = mkdtempSync(join(tmpdir(), 'briefs-out-'));
-  const two = mkdtempSync(join(tmpdir(), 'briefs-out-'));
+  const source = scratchDir('briefs-src-');
+  const one = scratchDir('briefs-out-');
+  const two = scratchDir('briefs-out-');
   const filesIn = (root: string, dir = root): string[] =>
     readdirSync(dir, { withFileTypes: true }).flatMap((entry) => (entry.isDirectory() ? filesIn(root, join(dir, entry.name)) : [join(dir, entry.name).slice(root.length + 1)]));
   let results: Array<ReturnType<typeof runBriefs>>;
@@ -183,7 +183,7 @@ describe('a batch built on one thread and on two', () => {
 
 describe('progress on a terminal', () => {
   // `script` runs the build on a pseudo-terminal, as a user's shell would.
-  const out = mkdtempSync(join(tmpdir(), 'briefs-out-'));
+  const out = scratchDir('briefs-out-');
   it('rewrites one status line in place: reports done of all, and what each is doing', () => {
     const command = `'${process.execPath}' '${join(repoRoot, 'node_modules', '.cache', 'briefs', 'cli.js')}'`;
     const result = spawnSync('script', ['-qec', command, '/dev/null'], { cwd: repoRoot, env: { ...process.env, SOURCE: join(corpus, 'dalian-2018.txt'), OUT: out }, encoding: 'utf8' });

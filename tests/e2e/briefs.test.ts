@@ -1,18 +1,18 @@
-import { copyFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { copyFileSync, cpSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { pdfInfo, pdfText, pythonDocx, repoRoot, runBriefs, squash } from '../helpers/readers.js';
+import { scratchDir } from '../helpers/scratch.js';
 
 const corpus = join(repoRoot, 'tests', 'fixtures', 'corpus');
 
 /** A copy of the templates to edit, and a SOURCE with the Dalian report. */
 function workspace() {
-  const templates = mkdtempSync(join(tmpdir(), 'briefs-templates-'));
+  const templates = scratchDir('briefs-templates-');
   cpSync(join(repoRoot, 'templates'), templates, { recursive: true });
-  const source = mkdtempSync(join(tmpdir(), 'briefs-src-'));
+  const source = scratchDir('briefs-src-');
   copyFileSync(join(corpus, 'dalian-2018.txt'), join(source, 'dalian-2018.txt'));
-  const out = mkdtempSync(join(tmpdir(), 'briefs-out-'));
+  const out = scratchDir('briefs-out-');
   return { templates, source, out };
 }
 

@@ -1,11 +1,11 @@
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, statSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { convertWithLibreOffice, pdfFonts, pdfInfo, pdfText, pythonDocx, repoRoot, runBriefs, squash } from '../helpers/readers.js';
+import { scratchDir } from '../helpers/scratch.js';
 
-const out = mkdtempSync(join(tmpdir(), 'briefs-out-'));
+const out = scratchDir('briefs-out-');
 const folder = join(out, 'dalian-2018');
 const source = readFileSync(join(repoRoot, 'source', 'dalian-2018.txt'), 'utf8');
 const AD = '侯卫东官场笔记';

@@ -1,15 +1,15 @@
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { chromium, type Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { numbersIn } from '../helpers/numbers.js';
 import { pdfText, repoRoot, runBriefs, squash } from '../helpers/readers.js';
+import { scratchDir } from '../helpers/scratch.js';
 
-const out = mkdtempSync(join(tmpdir(), 'briefs-gallery-'));
-const screenshots = join(out, '..', `${out.split('/').pop()}-screens`);
+const out = scratchDir('briefs-gallery-');
+const screenshots = scratchDir('briefs-screens-');
 const folder = join(out, 'dalian-2018');
 let browser: Browser;
 

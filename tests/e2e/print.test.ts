@@ -1,13 +1,13 @@
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { measureOfficialPages } from '../helpers/official-page.js';
 import { convertWithLibreOffice, pdfInfo, pythonDocx, repoRoot, runBriefs } from '../helpers/readers.js';
+import { scratchDir } from '../helpers/scratch.js';
 
-const first = mkdtempSync(join(tmpdir(), 'briefs-a-'));
-const second = mkdtempSync(join(tmpdir(), 'briefs-b-'));
+const first = scratchDir('briefs-a-');
+const second = scratchDir('briefs-b-');
 const folder = join(first, 'dalian-2018');
 
 function filesUnder(root: string): string[] {

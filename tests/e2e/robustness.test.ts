@@ -1,9 +1,9 @@
-import { copyFileSync, existsSync, mkdtempSync, readdirSync, readFileSync, statSync, utimesSync, writeFileSync, cpSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { copyFileSync, existsSync, readdirSync, readFileSync, statSync, utimesSync, writeFileSync, cpSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { fontFile } from '../../pipeline/util/fonts.js';
 import { pdfText, repoRoot, runBriefs, squash } from '../helpers/readers.js';
+import { scratchDir } from '../helpers/scratch.js';
 
 const corpus = join(repoRoot, 'tests', 'fixtures', 'corpus');
 const badInput = join(repoRoot, 'tests', 'fixtures', 'bad-input');
@@ -19,8 +19,8 @@ function utf16(text: string, endian: 'le' | 'be', bom: boolean): Buffer {
 const filesUnder = (root: string) => (existsSync(root) ? readdirSync(root, { recursive: true, encoding: 'utf8' }) : []);
 
 describe('a batch of bad and awkward inputs', () => {
-  const source = mkdtempSync(join(tmpdir(), 'briefs-bad-'));
-  const out = mkdtempSync(join(tmpdir(), 'briefs-out-'));
+  const source = scratchDir('briefs-bad-');
+  const out = scratchDir('briefs-out-');
   let result: ReturnType<typeof runBriefs>;
   const BAD: Record<string, string> = {
     'empty.txt': 'the file is empty',
@@ -86,13 +86,13 @@ describe('a batch of bad and awkward inputs', () => {
 
 describe('mistakes in how the tool is called', () => {
   it('a SOURCE that does not exist', () => {
-    const r = runBriefs({ SOURCE: '/nonexistent/reports', OUT: mkdtempSync(join(tmpdir(), 'briefs-out-')) });
+    const r = runBriefs({ SOURCE: '/nonexistent/reports', OUT: scratchDir('briefs-out-') });
     expect(r.status).toBe(2);
     expect(r.stderr.trim()).toBe('error: /nonexistent/reports: SOURCE does not exist (give a folder of reports or one report file)');
   });
 
   it('an OUT that cannot be written', () => {
-    const file = join(mkdtempSync(join(tmpdir(), 'briefs-x-')), 'a-file');
+    const file = join(scratchDir('briefs-x-'), 'a-file');
     writeFileSync(file, '');
     const r = runBriefs({ SOURCE: join(repoRoot, 'source'), OUT: join(file, 'out') });
     expect(r.status).toBe(2);
@@ -105,9 +105,9 @@ describe('mistakes in how the tool is called', () => {
 });
 
 describe('incremental builds', () => {
-  const source = mkdtempSync(join(tmpdir(), 'briefs-inc-'));
-  const out = mkdtempSync(join(tmpdir(), 'briefs-out-'));
-  const templates = mkdtempSync(join(tmpdir(), 'briefs-templates-'));
+  const source = scratchDir('briefs-inc-');
+  const out = scratchDir('briefs-out-');
+  const templates = scratchDir('briefs-templates-');
   const mtimes = () =>
     Object.fromEntries(
       filesUnder(join(out, 'dalian-2018'))

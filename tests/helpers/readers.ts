@@ -1,8 +1,8 @@
 import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { scratchDir } from './scratch.js';
 
 export const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 
@@ -48,7 +48,7 @@ let fontConfig: string | null = null;
  */
 function fontConfigFile(): string {
   if (fontConfig) return fontConfig;
-  const dir = mkdtempSync(join(tmpdir(), 'briefs-fc-'));
+  const dir = scratchDir('briefs-fc-');
   const fonts = ['noto-serif-sc', 'noto-sans-sc', 'ma-shan-zheng'].map((f) => join(repoRoot, 'node_modules', '@expo-google-fonts', f));
   writeFileSync(
     join(dir, 'fonts.conf'),
@@ -61,7 +61,7 @@ function fontConfigFile(): string {
 /** Converts DOCX files to PDF with LibreOffice, as a reader's machine would; returns the PDF paths. */
 export function convertWithLibreOffice(docxPaths: string[], outDir: string): string[] {
   mkdirSync(outDir, { recursive: true });
-  const profile = mkdtempSync(join(tmpdir(), 'briefs-lo-'));
+  const profile = scratchDir('briefs-lo-');
   execFileSync('soffice', [`-env:UserInstallation=file://${profile}`, '--headless', '--convert-to', 'pdf', '--outdir', outDir, ...docxPaths], {
     env: { ...process.env, FONTCONFIG_FILE: fontConfigFile() },
     stdio: 'pipe',

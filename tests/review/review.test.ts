@@ -1,11 +1,11 @@
-import { mkdtempSync, readFileSync, writeFileSync, copyFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync, copyFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { prepareReport } from '../../pipeline/build/prepare-report.js';
+import { prepareReport } from '../../pipeline/model/prepare-report.js';
 import { pairReports } from '../../pipeline/review/pair-reports.js';
 import { targetsReview } from '../../pipeline/review/review-view.js';
+import { scratchDir } from '../helpers/scratch.js';
 
 const fixtures = join(import.meta.dirname, '..', 'fixtures');
 
@@ -33,7 +33,7 @@ describe('which reports pair up', () => {
   });
 
   it('lets a <slug>.yaml beside the report, or its front matter, say the issuer and year', async () => {
-    const folder = mkdtempSync(join(tmpdir(), 'briefs-identity-'));
+    const folder = scratchDir('briefs-identity-');
     const body = '各位代表：\n一、过去一年工作回顾\n全区生产总值增长6%。\n二、今年目标\n生产总值增长6%左右。\n三、自身建设\n依法行政。\n';
     writeFileSync(join(folder, 'district.txt'), body);
     writeFileSync(join(folder, 'district.yaml'), 'issuer: 某某市某某区人民政府\nyear: 2021\n');

@@ -1,40 +1,37 @@
 import { Packer, type Document } from 'docx';
-import { zipFiles } from '../../util/zip.js';
-import { speedUpDocx } from './docx-speed.js';
+import { unzipFiles, zipFiles } from '../../util/zip.js';
 
 /** A table style every table of ours refers to, so Word lists it as a table style. */
 const TABLE_STYLE = `<w:style w:type="table" w:styleId="BriefsTable"><w:name w:val="Briefs Table"/><w:basedOn w:val="TableNormal"/><w:uiPriority w:val="59"/><w:pPr><w:spacing w:after="0" w:line="240" w:lineRule="auto"/></w:pPr><w:tblPr><w:tblBorders><w:top w:val="single" w:sz="8" w:space="0" w:color="8B8B8B"/><w:bottom w:val="single" w:sz="8" w:space="0" w:color="8B8B8B"/><w:insideH w:val="single" w:sz="4" w:space="0" w:color="B0B0B0"/></w:tblBorders><w:tblCellMar><w:left w:w="80" w:type="dxa"/><w:right w:w="80" w:type="dxa"/></w:tblCellMar></w:tblPr><w:tblStylePr w:type="firstRow"><w:rPr><w:b/></w:rPr><w:tblPr/><w:trPr><w:tblHeader/></w:trPr></w:tblStylePr></w:style>`;
 
-/** The docx package's compiler: a document's parts by path, in the order they are zipped. */
-interface Compiler {
-  compile(document: Document, prettify?: unknown, overrides?: unknown[]): Map<string, string | Uint8Array>;
-}
-
-/** Where docx keeps the ids of the bookmarks it puts on the headings the contents list. */
-interface WithHeadingBookmarks {
-  Document: { View: { Body: { headingBookmarkIds: { get(index: number): number } } } };
-}
-
 /**
- * docx numbers the contents' bookmarks (`_Toc<n>`) with one counter for the whole thread, so a
- * document's bytes depended on what the thread had built before it (and threads share a batch's
- * work in no fixed order). Numbered within the document instead: the n-th heading's is n.
+ * docx numbers the contents' bookmarks (`_Toc<n>`, and their ids) with one counter for the whole
+ * thread, so a document's bytes depended on what the thread had built before it (and threads
+ * share a batch's work in no fixed order). Renumbered within the document, in order of appearance.
  */
-function numberContentsBookmarksFromOne(document: Document): void {
-  (document as unknown as WithHeadingBookmarks).Document.View.Body.headingBookmarkIds = { get: (index) => index + 1 };
+function numberBookmarksFromOne(xml: string): string {
+  const renumber = (pattern: RegExp) => {
+    const numbers = new Map<string, number>();
+    xml = xml.replace(pattern, (_, before: string, n: string) => {
+      if (!numbers.has(n)) numbers.set(n, numbers.size + 1);
+      return `${before}${numbers.get(n)}`;
+    });
+  };
+  renumber(/(_Toc)(\d+)/g);
+  renumber(/(<w:bookmark(?:Start|End)\b[^>]*?\bw:id=")(\d+)/g);
+  return xml;
 }
 
 /**
  * Packs a document into DOCX bytes, reproducible and complete: the package's dates (zip entries
  * and document properties) become the given date, so two builds give the same bytes; the
  * language of the document is recorded (zh-CN); and the table style our tables name is defined.
- * The parts come from the docx package's own compiler (what `Packer.toBuffer` zips), so they are
- * changed as text and deflated once.
+ * The parts are those `Packer.toBuffer` zips, read back and changed as text.
  */
-export function packDocx(document: Document, date: Date): Buffer {
-  speedUpDocx();
-  numberContentsBookmarksFromOne(document);
-  const parts = (Packer as unknown as { compiler: Compiler }).compiler.compile(document, undefined, []);
+export async function packDocx(document: Document, date: Date): Promise<Buffer> {
+  const parts = new Map(unzipFiles(await Packer.toBuffer(document)).map(([path, data]) => [path, path.endsWith('.xml') ? data.toString('utf8') : data] as const));
+  const body = parts.get('word/document.xml');
+  if (typeof body === 'string') parts.set('word/document.xml', numberBookmarksFromOne(body));
   const iso = date.toISOString().replace(/\.\d{3}Z$/, 'Z');
   const core = parts.get('docProps/core.xml');
   if (typeof core === 'string') {

@@ -138,6 +138,6 @@ function pageNumberFooter(alignment: (typeof AlignmentType)[keyof typeof Alignme
 }
 
 /** Renders a publication to DOCX bytes. */
-export function writeDocx(publication: Publication, assets: Assets, options: DocxOptions): Buffer {
+export async function writeDocx(publication: Publication, assets: Assets, options: DocxOptions): Promise<Buffer> {
   return packDocx(docxDocument(publication, assets, options), options.date);
 }

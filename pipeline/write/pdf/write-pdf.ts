@@ -4,10 +4,7 @@ import type { TDocumentDefinitions } from 'pdfmake/interfaces.js';
 import { subtitlesOf, type Publication } from '../../publish/parse-publication.js';
 import { FONT_FILES } from '../../util/fonts.js';
 import { fontBytes } from '../../util/font-bytes.js';
-import { shareFontsWithPdfKit } from '../../util/font-cache.js';
-import { speedUpPdfKit } from './pdfkit-layout.js';
 import type { Assets } from '../assets.js';
-import type { LaidOutPage, PageLayout } from '../gallery/page-thumbnail.js';
 import { faceFor, PDF_FONT } from '../faces.js';
 import { mmToPt, pageStyleNamed, type Face, type PageStyle } from '../page-style.js';
 import { isTocMarker, TOC_DEPTH } from '../contents.js';
@@ -22,17 +19,15 @@ interface PdfMake {
   createPdf(doc: TDocumentDefinitions): { getStream(): Promise<PdfKitDocument> };
 }
 
-let pdfmakeInstance: PdfMake | null = null;
+/** Cache: pdfmake, set up for our fonts (a singleton module, set up once per thread). */
+let configuredPdfmake: PdfMake | null = null;
 
 /** pdfmake is a singleton module; it is set up once per process: fonts, and no file or URL access but the fonts. */
 function pdfmake(): PdfMake {
-  if (pdfmakeInstance) return pdfmakeInstance;
-  shareFontsWithPdfKit();
-  speedUpPdfKit();
+  if (configuredPdfmake) return configuredPdfmake;
   const instance = require('pdfmake') as PdfMake & { virtualfs: { writeFileSync(name: string, data: Buffer): void } };
-  // pdfmake reads fonts from its virtual file system: it is given the bytes every writer shares,
-  // which pdfkit then parses once (shareFontsWithPdfKit) rather than for every document (and
-  // briefs are laid out many times while they are fitted to their page).
+  // pdfmake reads fonts from its virtual file system: it is given the bytes every writer shares
+  // (which pdfkit then parses once, with the patch pdfkit-shared-fonts).
   const files = { serif: FONT_FILES.serifRegular, serifBold: FONT_FILES.serifBold, serifLight: FONT_FILES.serifLight, sans: FONT_FILES.sansRegular, sansBold: FONT_FILES.sansBold, kai: FONT_FILES.kai };
   for (const [name, path] of Object.entries(files)) instance.virtualfs.writeFileSync(`briefs-fonts/${name}.ttf`, fontBytes(path));
   const v = (name: keyof typeof files) => `briefs-fonts/${name}.ttf`;
@@ -45,7 +40,7 @@ function pdfmake(): PdfMake {
   instance.setFonts(fonts);
   instance.setLocalAccessPolicy(() => false);
   instance.setUrlAccessPolicy(() => false);
-  pdfmakeInstance = instance;
+  configuredPdfmake = instance;
   return instance;
 }
 
@@ -181,6 +176,18 @@ export function pdfDocument(publication: Publication, assets: Assets, options: P
       modDate: options.date,
     } as TDocumentDefinitions['info'],
   };
+}
+
+/** A page as pdfmake laid it out: positioned lines, vectors and images (what its renderer draws). */
+export interface LaidOutPage {
+  pageSize: { width: number; height: number };
+  items: unknown[];
+}
+
+/** A laid-out page, and the images (data: URLs) of its document by the names its items give them. */
+export interface PageLayout {
+  page: LaidOutPage;
+  images: Record<string, string>;
 }
 
 interface PdfKitDocument {

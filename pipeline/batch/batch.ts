@@ -1,0 +1,107 @@
+import { join, relative } from 'node:path';
+import type { Audience } from '../audiences/audience.js';
+import { pairReports } from '../review/pair-reports.js';
+import { describeError } from '../util/errors.js';
+import type { BuildResult } from './build-report.js';
+import { prepareReport, slugOf, type PreparedReport } from '../model/prepare-report.js';
+import { hashFile, hashOf, readManifest, toolHash, upToDate, writeManifest, type ReportRecord } from './incremental.js';
+import { publicationsFor } from './publications.js';
+
+/** One report's work in a batch: what to rebuild, and with which earlier report. */
+export interface Job {
+  file: string;
+  slug: string;
+  earlierFile?: string;
+  /** Publications to rebuild; the others are up to date. */
+  publications: string[];
+  /** Charts and exports (indicators.json/csv, targets-review.json) to rewrite. */
+  data: boolean;
+  keys: Record<string, string>;
+}
+
+export interface BatchPlan {
+  jobs: Job[];
+  upToDate: string[];
+  failures: string[];
+  identities: Map<string, ReportRecord>;
+}
+
+async function sourceHash(file: string): Promise<string> {
+  return hashOf(await hashFile(file), await hashFile(file.replace(/\.[^./]+$/, '.yaml')));
+}
+
+/**
+ * Decides what a batch must do: every report is hashed; a report whose source is unchanged keeps
+ * the identity recorded for it (no reading needed to pair it); each output's key covers its
+ * source, template, audience and topics files, the earlier report, the date and the tool.
+ */
+export async function planBatch(files: string[], outDir: string, templatesDir: string, audiences: Audience[], settings: { sourceDateEpoch?: number; debug: boolean }): Promise<BatchPlan & { prepared: Map<string, PreparedReport> }> {
+  const manifest = await readManifest(outDir);
+  const tool = await toolHash();
+  const topicsHash = await hashFile(join(templatesDir, 'topics.yaml'));
+  // Templates and audience files are shared by every report: hash each once per batch.
+  const fileHashes = new Map<string, Promise<string>>();
+  const hashOnce = (path: string) => {
+    if (!fileHashes.has(path)) fileHashes.set(path, hashFile(path));
+    return fileHashes.get(path)!;
+  };
+  const epoch = String(settings.sourceDateEpoch ?? '');
+  const failures: string[] = [];
+  const prepared = new Map<string, PreparedReport>();
+  const identities = new Map<string, ReportRecord>();
+  const hashes = new Map<string, string>();
+
+  for (const file of files) {
+    const slug = slugOf(file);
+    const hash = await sourceHash(file);
+    hashes.set(file, hash);
+    const recorded = manifest.reports[slug];
+    if (recorded && recorded.sourceHash === hash) {
+      identities.set(file, recorded);
+      continue;
+    }
+    try {
+      const report = await prepareReport(file);
+      prepared.set(file, report);
+      identities.set(file, { sourceHash: hash, issuer: report.model.issuer, year: report.model.year, outputs: {} });
+    } catch (error) {
+      if (settings.debug) console.error(error);
+      failures.push(describeError(error, file));
+    }
+  }
+
+  const pairs = pairReports([...identities].map(([file, r]) => ({ slug: slugOf(file), issuer: r.issuer, year: r.year, file })));
+  const jobs: Job[] = [];
+  const fresh: string[] = [];
+  for (const [file, identity] of identities) {
+    const slug = slugOf(file);
+    const earlier = pairs.get(slug);
+    const earlierHash = earlier ? hashes.get(earlier.file) ?? '' : '';
+    const base = hashOf(tool, identity.sourceHash, earlierHash, epoch);
+    const keys: Record<string, string> = { data: base };
+    for (const publication of publicationsFor(audiences, Boolean(earlier))) {
+      const template = await hashOnce(join(templatesDir, publication.template));
+      const audience = publication.audience && publication.audience.file !== '(built in)' ? await hashOnce(publication.audience.file) : '';
+      keys[publication.name] = hashOf(base, template, audience, publication.audience ? topicsHash : '');
+    }
+    const recorded = manifest.reports[slug];
+    const stale = Object.keys(keys).filter((output) => !upToDate(outDir, recorded, output, keys[output]));
+    if (stale.length === 0) {
+      fresh.push(file);
+      continue;
+    }
+    jobs.push({ file, slug, earlierFile: earlier?.file, publications: stale.filter((s) => s !== 'data'), data: stale.includes('data'), keys });
+  }
+  return { jobs, upToDate: fresh, failures, identities, prepared };
+}
+
+/** Records what a job wrote, so the next batch knows it is up to date. */
+export async function recordJob(outDir: string, job: Job, identity: ReportRecord, result: BuildResult): Promise<void> {
+  const manifest = await readManifest(outDir);
+  const previous = manifest.reports[job.slug];
+  const outputs = previous && previous.sourceHash === identity.sourceHash ? { ...previous.outputs } : {};
+  for (const [output, files] of Object.entries(result.outputs)) outputs[output] = { key: job.keys[output], files: files.map((f) => relative(outDir, f)) };
+  manifest.reports[job.slug] = { sourceHash: identity.sourceHash, issuer: identity.issuer, year: identity.year, outputs };
+  await writeManifest(outDir, manifest);
+}
+

@@ -1,0 +1,201 @@
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { growthChart, reviewChart, targetsChart } from '../charts/indicator-charts.js';
+import { reviewTemplateView, targetsReview, targetsReviewJson, type TargetsReview } from '../review/review-view.js';
+import { industryStructureChart } from '../charts/industry-structure-chart.js';
+import type { ChartSpec } from '../charts/render-chart.js';
+import { buildReportModel, type ReportModel } from '../model/report-model.js';
+import { parsePublication } from '../publish/parse-publication.js';
+import { compileTemplate } from '../publish/template.js';
+import { writeFileAtomic, writeFilesAtomic } from '../util/atomic-write.js';
+import { BriefsError, describeError } from '../util/errors.js';
+import { assetsOf, chartPath } from '../write/assets.js';
+import { writeDocx } from '../write/docx/write-docx.js';
+import { indicatorsCsv, indicatorsJson } from './exports.js';
+import { countPages, writePdf } from '../write/pdf/write-pdf.js';
+import { thumbnailOfPage } from './gallery/page-thumbnail.js';
+import { writeHtml } from '../write/html/write-html.js';
+import type { Audience } from '../audiences/audience.js';
+import type { Topics } from '../audiences/topics.js';
+import { ALL_PATCHES, installPatches, type PatchSettings } from '../patches/index.js';
+import { briefAt, briefCandidates, type Take } from '../model/brief-view.js';
+import { fitContent } from './fit-to-pages.js';
+import { publicationsFor, templateContext } from './publications.js';
+import { readReport } from '../read/read-report.js';
+import { slugOf, type PreparedReport } from '../model/prepare-report.js';
+
+export interface BuildOptions {
+  outDir: string;
+  templatesDir: string;
+  /** The audiences whose briefs to build (all of templates/audiences/, or the one AUDIENCE names). */
+  audiences: Audience[];
+  topics: Topics;
+  /** SOURCE_DATE_EPOCH, the date written into documents, in seconds. */
+  sourceDateEpoch?: number;
+  /** Print stack traces with errors. */
+  debug?: boolean;
+  /** Which patches of the writers' packages go in (default all). */
+  patches?: PatchSettings;
+  /** The same issuer's report of the year before, whose targets this report's results judge. */
+  earlier?: ReportModel;
+  /** The report, read already (by the batch's pairing pass). */
+  prepared?: PreparedReport;
+  /** Only these publications (the stale ones); all when absent. */
+  only?: string[];
+  /** Whether to write charts and exports (false when they are up to date). */
+  writeData?: boolean;
+  /** Called for each stage, for progress lines. */
+  onStage?: (stage: string) => void;
+}
+
+export interface BuildResult {
+  slug: string;
+  /** Milliseconds spent per stage: read, extract, charts, exports, templates, docx, pdf. */
+  timings: Record<string, number>;
+  written: string[];
+  warnings: string[];
+  /** Publications that could not be made (template errors); the others were written. */
+  errors: string[];
+  /** Files written per output ('data' for charts and exports, else the publication's name). */
+  outputs: Record<string, string[]>;
+}
+
+/** The date written into documents: SOURCE_DATE_EPOCH when set, else a fixed day of the report's year. */
+export function documentDate(model: ReportModel, sourceDateEpoch?: number): Date {
+  if (sourceDateEpoch !== undefined) return new Date(sourceDateEpoch * 1000);
+  return new Date(Date.UTC(model.year ?? 2000, 0, 1));
+}
+
+/** The charts of a report (and of its targets review, when there is one). */
+function chartSpecs(model: ReportModel, review: TargetsReview | null): ChartSpec[] {
+  const specs: ChartSpec[] = [];
+  if (model.industryStructure) specs.push(industryStructureChart(model.industryStructure, model.displayTitle));
+  for (const spec of [growthChart(model.headline, model.displayTitle), targetsChart(model.headline, model.displayTitle)]) if (spec) specs.push(spec);
+  if (review) {
+    const spec = reviewChart(review.items, review.year, `资料来源：${review.earlier.title}；${review.later.title}`);
+    if (spec) specs.push(spec);
+  }
+  return specs;
+}
+
+/** Reads one report and writes its publications into outDir/<slug>/. */
+export async function buildReport(sourcePath: string, options: BuildOptions): Promise<BuildResult> {
+  installPatches(options.patches ?? ALL_PATCHES);
+  const slug = slugOf(sourcePath);
+  const folder = join(options.outDir, slug);
+  const timings: Record<string, number> = {};
+  let current: { name: string; started: number } | null = null;
+  const stage = (name: string) => {
+    const now = performance.now();
+    if (current) timings[current.name] = (timings[current.name] ?? 0) + now - current.started;
+    current = { name: name.split(' ')[0], started: now };
+    options.onStage?.(name);
+  };
+
+  stage('read');
+  let model: ReportModel;
+  if (options.prepared) model = options.prepared.model;
+  else {
+    const report = await readReport(sourcePath);
+    stage('extract');
+    model = buildReportModel(report, slug);
+  }
+  const review = options.earlier ? targetsReview(options.earlier, model) : null;
+
+  stage('charts');
+  const specs = chartSpecs(model, review);
+  const assets = assetsOf(specs);
+  const written: string[] = [];
+  const outputs: Record<string, string[]> = {};
+  const writeData = options.writeData ?? true;
+  const data: string[] = [];
+  if (writeData) {
+    for (const spec of specs) {
+      const chart = chartPath(spec.name);
+      await writeFileAtomic(join(folder, chart), assets.get(chart)!.png);
+      data.push(join(folder, chart));
+    }
+  }
+
+  stage('exports');
+  const exports: Array<[string, string]> = [['indicators.json', indicatorsJson(model)], ['indicators.csv', indicatorsCsv(model)]];
+  if (review) exports.push(['targets-review.json', targetsReviewJson(review)]);
+  if (writeData) {
+    for (const [name, content] of exports) {
+      const path = join(folder, name);
+      await writeFileAtomic(path, content);
+      data.push(path);
+    }
+    outputs.data = data;
+    written.push(...data);
+  }
+
+  const context = { ...templateContext(model, specs), ...(review ? { review: reviewTemplateView(review) } : {}) };
+  const date = documentDate(model, options.sourceDateEpoch);
+  const errors: string[] = [];
+  for (const publication of publicationsFor(options.audiences, review !== null)) {
+    if (options.only && !options.only.includes(publication.name)) continue;
+    const templatePath = join(options.templatesDir, publication.template);
+    try {
+      stage(`template ${publication.name}`);
+      const source = await readFile(templatePath, 'utf8').catch(() => {
+        throw new BriefsError(templatePath, 'template not found');
+      });
+      const render = compileTemplate(source, templatePath);
+      const candidates = publication.audience ? briefCandidates(model, publication.audience, options.topics) : null;
+      // Two takes often fill the template alike (a block has no more items to give): each text is
+      // parsed once, and the chosen one is not parsed again to be written.
+      const parsedByText = new Map<string, ReturnType<typeof parsePublication>>();
+      const publicationAt = (take: Take) => {
+        stage(`template ${publication.name}`);
+        const markdown = render(candidates ? { ...context, audience: publication.audience, brief: briefAt(candidates, take) } : context);
+        let parsed = parsedByText.get(markdown);
+        if (!parsed) parsedByText.set(markdown, (parsed = parsePublication(markdown, templatePath)));
+        return parsed;
+      };
+      // Fit by choosing content, never by shrinking type: the most items per block that lay out
+      // within the page budget, measured by laying them out. While fitting, two lines at the foot
+      // of the page are kept free: Word and LibreOffice break lines a little differently, and the
+      // DOCX must fit the same page.
+      let take: Take = 0;
+      if (publication.pages && candidates) {
+        const slack = 2 * 28;
+        const pagesAt = async (attempt: Take) => {
+          const parsed = publicationAt(attempt);
+          stage(`pdf ${publication.name}`);
+          return { take: attempt, pages: await countPages(parsed, assets, { date, file: templatePath, reserveBottomPt: slack }) };
+        };
+        take = (await fitContent(pagesAt, publication.pages, candidates)).take;
+      }
+      const parsed = publicationAt(take);
+      stage(`pdf ${publication.name}`);
+      const pdf = await writePdf(parsed, assets, { date, file: templatePath });
+      if (publication.pages && pdf.pages > publication.pages) {
+        throw new BriefsError(templatePath, `${publication.name} needs ${pdf.pages} pages even with one item per section; its budget is ${publication.pages}`);
+      }
+      // The thumbnail's PNG is encoded off this thread while the DOCX and HTML are written (a
+      // failure is awaited below; until then it must not count as unhandled).
+      const thumbnail = thumbnailOfPage(pdf.firstPage);
+      thumbnail.catch(() => {});
+      stage(`docx ${publication.name}`);
+      const docx = await writeDocx(parsed, assets, { date, file: templatePath, headingPages: pdf.headingPages });
+      stage(`html ${publication.name}`);
+      const html = writeHtml(parsed, assets);
+      const files = [
+        { path: join(folder, `${publication.name}.docx`), data: docx },
+        { path: join(folder, `${publication.name}.pdf`), data: pdf.pdf },
+        { path: join(folder, `${publication.name}.html`), data: html },
+        { path: join(folder, 'thumbs', `${publication.name}.png`), data: await thumbnail },
+      ];
+      await writeFilesAtomic(files);
+      written.push(...files.map((f) => f.path));
+      outputs[publication.name] = files.map((f) => f.path);
+    } catch (error) {
+      if (options.debug) console.error(error);
+      errors.push(describeError(error, templatePath));
+    }
+  }
+  stage('done');
+  delete timings.done;
+  return { slug, timings, written, warnings: model.warnings, errors, outputs };
+}

@@ -1,0 +1,136 @@
+import { existsSync } from 'node:fs';
+import { readdir, readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { writeFileAtomic } from '../../util/atomic-write.js';
+import { escapeHtml } from '../../util/escape-html.js';
+import { FONT_FILES } from '../../util/fonts.js';
+import { fontFace } from '../../write/html/font-subset.js';
+
+/** How publications are named in the gallery, and in which order they come. */
+const LABELS: Array<[RegExp, (m: RegExpMatchArray) => string]> = [
+  [/^summary$/, () => '执行摘要'],
+  [/^brief-(.+)$/, (m) => `简报：${m[1]}`],
+  [/^indicators$/, () => '主要指标'],
+  [/^targets-review$/, () => '目标完成情况'],
+  [/^fulltext$/, () => '全文（阅读版）'],
+];
+
+/**
+ * A publication's name in the gallery and its place. A brief is named by its audience's title
+ * (the audience file's `title:`), the briefs in the audiences' order.
+ */
+function label(name: string, briefTitles: ReadonlyMap<string, string>): { text: string; order: number } {
+  for (const [i, [pattern, make]] of LABELS.entries()) {
+    const m = name.match(pattern);
+    if (!m) continue;
+    const audience = [...briefTitles.keys()].indexOf(name);
+    return { text: briefTitles.get(name) ?? make(m), order: i + (audience >= 0 ? audience / briefTitles.size : 0.99) };
+  }
+  return { text: name, order: LABELS.length };
+}
+
+interface ReportEntry {
+  slug: string;
+  title: string;
+  year: number | null;
+  issuer: string | null;
+  warnings: string[];
+  publications: Array<{ name: string; label: string; order: number; files: string[] }>;
+  data: string[];
+}
+
+async function readEntries(outDir: string, briefTitles: ReadonlyMap<string, string>): Promise<ReportEntry[]> {
+  const entries: ReportEntry[] = [];
+  for (const slug of (await readdir(outDir).catch(() => [])).sort()) {
+    const folder = join(outDir, slug);
+    const meta = join(folder, 'indicators.json');
+    if (!existsSync(meta)) continue;
+    let report: any = {};
+    try {
+      report = JSON.parse(await readFile(meta, 'utf8')).report ?? {};
+    } catch {
+      // A report folder without readable metadata is still listed, by its name.
+    }
+    const files = await readdir(folder);
+    const publications = files
+      .filter((f) => f.endsWith('.pdf'))
+      .map((f) => f.replace(/\.pdf$/, ''))
+      .map((name) => {
+        const { text, order } = label(name, briefTitles);
+        return { name, label: text, order, files: ['pdf', 'docx', 'html'].filter((ext) => files.includes(`${name}.${ext}`)) };
+      })
+      .sort((a, b) => a.order - b.order || a.name.localeCompare(b.name));
+    entries.push({
+      slug,
+      title: report.displayTitle ?? report.title ?? slug,
+      year: report.year ?? null,
+      issuer: report.issuer ?? null,
+      warnings: Array.isArray(report.warnings) ? report.warnings : [],
+      publications,
+      data: ['indicators.csv', 'indicators.json', 'targets-review.json'].filter((f) => files.includes(f)),
+    });
+  }
+  return entries;
+}
+
+/**
+ * OUT/index.html: every report and every publication in OUT, each with the thumbnail of its
+ * first page and links to its PDF, DOCX and HTML; the report's data files; and the warnings
+ * the reader gave. Plain HTML with relative links: it works from file:// and offline. Briefs
+ * are named by `briefTitles` (publication → its audience's title).
+ */
+export async function writeGalleryIndex(outDir: string, briefTitles: ReadonlyMap<string, string> = new Map()): Promise<string> {
+  const entries = await readEntries(outDir, briefTitles);
+  const reports = entries
+    .map(
+      (r) => `<section class="report" id="${escapeHtml(r.slug)}">
+<h2>${escapeHtml(r.title)}</h2>
+<p class="meta">${[r.year ? `${r.year}年` : '', r.issuer ?? '', r.slug].filter(Boolean).map(escapeHtml).join(' · ')}${r.data.length ? ' · ' : ''}${r.data.map((f) => `<a href="${escapeHtml(`${r.slug}/${f}`)}">${escapeHtml(f)}</a>`).join(' ')}</p>
+<ul class="publications">
+${r.publications
+  .map(
+    (p) => `<li><a class="thumb" href="${escapeHtml(`${r.slug}/${p.name}.pdf`)}"><img src="${escapeHtml(`${r.slug}/thumbs/${p.name}.png`)}" alt="${escapeHtml(p.label)}：第一页" loading="lazy" width="150"></a>
+<span class="name">${escapeHtml(p.label)}</span>
+<span class="links">${p.files.map((ext) => `<a href="${escapeHtml(`${r.slug}/${p.name}.${ext}`)}">${ext.toUpperCase()}</a>`).join(' ')}</span></li>`,
+  )
+  .join('\n')}
+</ul>
+${r.warnings.length ? `<details class="warnings"><summary>读取时的提示（${r.warnings.length}）</summary><ul>${r.warnings.map((w) => `<li>${escapeHtml(w)}</li>`).join('')}</ul></details>` : ''}
+</section>`,
+    )
+    .join('\n');
+  // The page's Chinese is set in Noto Sans SC from the npm package, subset and inlined: a
+  // machine without CJK fonts would show boxes.
+  const ascii = Array.from({ length: 95 }, (_, i) => String.fromCharCode(32 + i)).join('');
+  const text = `${ascii}全部出版物读取时的提示OUT中还没有出版物：运行年${entries.map((e) => JSON.stringify(e)).join('')}${LABELS.map(([, make]) => make(['', ''] as unknown as RegExpMatchArray)).join('')}`;
+  const sansFace = fontFace('briefs-sans', FONT_FILES.sansRegular, text);
+  const html = `<!doctype html>
+<html lang="zh-CN">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>briefs · 全部出版物</title>
+<style>
+${sansFace}
+body { font-family: "briefs-sans", sans-serif; margin: 0; background: #f4f1ee; color: #1b1b1b; }
+header { background: #8b1a1a; color: #fff; padding: 1em 2em; } header h1 { margin: 0; font-size: 1.4em; }
+main { padding: 1em 2em; } .report { background: #fff; margin: 0 0 1.5em; padding: 1em 1.5em; }
+.report h2 { margin: 0; color: #8b1a1a; } .meta { color: #6b6b6b; margin: .3em 0 1em; font-size: .9em; }
+.publications { list-style: none; padding: 0; margin: 0; display: flex; flex-wrap: wrap; gap: 1.2em; }
+.publications li { width: 152px; display: flex; flex-direction: column; gap: .2em; font-size: .85em; }
+.thumb img { width: 150px; border: 1px solid #ccc; background: #fff; display: block; }
+.links a { margin-right: .4em; } .warnings { margin-top: 1em; font-size: .85em; color: #6b6b6b; }
+</style>
+</head>
+<body>
+<header><h1>全部出版物</h1></header>
+<main>
+${reports || '<p>OUT 中还没有出版物：运行 <code>make briefs</code>。</p>'}
+</main>
+</body>
+</html>
+`;
+  const path = join(outDir, 'index.html');
+  await writeFileAtomic(path, html);
+  return path;
+}

@@ -1,0 +1,91 @@
+import { createHash } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { readdir, readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { writeFileAtomic } from '../util/atomic-write.js';
+import { REPO_ROOT } from '../util/repo.js';
+
+/**
+ * What a build of OUT was made from, kept in OUT/.briefs/manifest.json: for each report, the
+ * hash of its source and, per output, the hash of everything that output depends on. A second
+ * `make briefs` rebuilds only outputs whose inputs changed.
+ */
+export interface OutputRecord {
+  key: string;
+  /** Relative to OUT, so two OUTs built alike hold the same manifest. */
+  files: string[];
+}
+
+export interface ReportRecord {
+  sourceHash: string;
+  issuer: string | null;
+  year: number | null;
+  outputs: Record<string, OutputRecord>;
+}
+
+export interface Manifest {
+  version: 1;
+  reports: Record<string, ReportRecord>;
+}
+
+export const manifestPath = (outDir: string) => join(outDir, '.briefs', 'manifest.json');
+
+export async function readManifest(outDir: string): Promise<Manifest> {
+  try {
+    const data = JSON.parse(await readFile(manifestPath(outDir), 'utf8'));
+    if (data?.version === 1 && data.reports && typeof data.reports === 'object') return data;
+  } catch {
+    // No manifest, or a broken one: everything is built.
+  }
+  return { version: 1, reports: {} };
+}
+
+/** A record's entries in the order of their names. */
+function byName<T>(record: Record<string, T>): Record<string, T> {
+  return Object.fromEntries(Object.entries(record).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+}
+
+/** Writes the manifest, reports and outputs in name order: threads finish in no fixed order. */
+export async function writeManifest(outDir: string, manifest: Manifest): Promise<void> {
+  const reports = byName(manifest.reports);
+  for (const [slug, record] of Object.entries(reports)) reports[slug] = { ...record, outputs: byName(record.outputs) };
+  await writeFileAtomic(manifestPath(outDir), `${JSON.stringify({ ...manifest, reports }, null, 1)}\n`);
+}
+
+export function hashOf(...parts: Array<string | Uint8Array | null | undefined>): string {
+  const hash = createHash('sha256');
+  for (const part of parts) {
+    hash.update(part === null || part === undefined ? '\u0000' : part);
+    hash.update('\u0001');
+  }
+  return hash.digest('hex').slice(0, 32);
+}
+
+/** Hash of a file's bytes, or of its absence. */
+export async function hashFile(path: string): Promise<string> {
+  try {
+    return hashOf(await readFile(path));
+  } catch {
+    return hashOf('missing', path);
+  }
+}
+
+/** Cache: the tool's hash, computed once per process. */
+let toolHashValue: string | null = null;
+/** The tool's own version: its code and its locked dependencies. A new version rebuilds everything. */
+export async function toolHash(): Promise<string> {
+  if (toolHashValue) return toolHashValue;
+  const root = join(REPO_ROOT, 'pipeline');
+  const files = (await readdir(root, { recursive: true, encoding: 'utf8' })).filter((f) => f.endsWith('.ts')).sort();
+  const parts: Array<string | Uint8Array> = [];
+  for (const f of files) parts.push(f, await readFile(join(root, f)));
+  parts.push(await readFile(join(root, '..', 'package-lock.json')).catch(() => Buffer.from('')));
+  toolHashValue = hashOf(...parts);
+  return toolHashValue;
+}
+
+/** Whether an output is up to date: the same key, and all its files still there. */
+export function upToDate(outDir: string, record: ReportRecord | undefined, output: string, key: string): boolean {
+  const previous = record?.outputs[output];
+  return Boolean(previous && previous.key === key && previous.files.every((f) => existsSync(join(outDir, f))));
+}

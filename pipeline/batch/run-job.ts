@@ -1,0 +1,47 @@
+import type { Audience } from '../audiences/audience.js';
+import type { Topics } from '../audiences/topics.js';
+import type { PatchSettings } from '../patches/guard.js';
+import { buildReport, type BuildResult } from './build-report.js';
+import { prepareReport, type PreparedReport } from '../model/prepare-report.js';
+import type { Job } from './batch.js';
+
+/**
+ * What every job of a batch is built with. The batch reads the topics and audiences once and
+ * hands them to each thread as data: a worker thread that read them again spent some 50 ms of
+ * its start parsing YAML, and could have read files changed since the batch was planned.
+ */
+export interface BatchContext {
+  outDir: string;
+  templatesDir: string;
+  topics: Topics;
+  /** The audiences whose briefs to build (all of them, or the one AUDIENCE names). */
+  audiences: Audience[];
+  /** SOURCE_DATE_EPOCH, the date written into documents, in seconds. */
+  sourceDateEpoch?: number;
+  debug: boolean;
+  patches: PatchSettings;
+}
+
+/**
+ * Runs one job of a batch: builds what is stale. The report and its earlier one are taken as
+ * the batch read them when it paired them; only a report the batch did not need to read (its
+ * source unchanged) is read here.
+ */
+export async function runJob(job: Job, context: BatchContext, onStage: (stage: string) => void, prepared?: PreparedReport, earlierPrepared?: PreparedReport): Promise<BuildResult> {
+  const report = prepared ?? (await prepareReport(job.file));
+  const earlier = job.earlierFile ? (earlierPrepared ?? (await prepareReport(job.earlierFile))).model : undefined;
+  return buildReport(job.file, {
+    outDir: context.outDir,
+    templatesDir: context.templatesDir,
+    audiences: context.audiences,
+    topics: context.topics,
+    sourceDateEpoch: context.sourceDateEpoch,
+    debug: context.debug,
+    patches: context.patches,
+    prepared: report,
+    earlier,
+    only: job.publications,
+    writeData: job.data,
+    onStage,
+  });
+}

@@ -1,0 +1,142 @@
+import type { Worker } from 'node:worker_threads';
+import { describeError } from '../util/errors.js';
+import { workerThread } from './worker-thread.js';
+import type { BuildResult } from './build-report.js';
+import type { PreparedReport } from '../model/prepare-report.js';
+import type { Progress } from './progress.js';
+import type { BatchContext } from './run-job.js';
+import type { Task } from './tasks.js';
+
+export type Outcome = { result?: BuildResult; error?: string };
+
+/** A worker thread, and whether it still runs (a thread that ran out of memory has stopped). */
+interface Builder {
+  thread: Worker;
+  running: boolean;
+}
+
+function startBuilder(heapMiB: number): Builder {
+  const builder = { thread: workerThread(heapMiB), running: true };
+  // Its errors are the task's (below); one that happens while it waits must not end the process.
+  builder.thread.on('error', () => {});
+  builder.thread.once('exit', () => {
+    builder.running = false;
+  });
+  return builder;
+}
+
+/**
+ * The worker threads of a batch (JOBS of them), started once (see cli.ts for when): a thread
+ * takes about 0.3 s to load the writers, which it does while this thread reads and plans.
+ */
+export class BuilderPool {
+  readonly builders: Builder[] = [];
+
+  /** `heapMiB` caps each thread's old generation (see BriefsOptions.workerHeapMiB). */
+  constructor(readonly size: number, readonly heapMiB: number) {}
+
+  start(): void {
+    while (this.builders.length < this.size) this.builders.push(startBuilder(this.heapMiB));
+  }
+
+  /**
+   * Stops a thread that has no more work, without waiting: tearing down its heap takes tens of
+   * milliseconds, which pass while the other threads finish and the gallery is written (close
+   * waits for it: a thread being stopped answers terminate() when it has stopped).
+   */
+  retire(builder: Builder): void {
+    void builder.thread.terminate();
+  }
+
+  async close(): Promise<void> {
+    await Promise.all(this.builders.splice(0).map(({ thread }) => thread.terminate()));
+  }
+}
+
+/** Builds a task on this thread; the writers are loaded the first time one is needed. */
+async function buildHere(task: Task, context: BatchContext, progress: Progress, prepared: Map<string, PreparedReport>): Promise<Outcome> {
+  const { job } = task;
+  try {
+    const { runJob } = await import('./run-job.js');
+    const earlier = job.earlierFile ? prepared.get(job.earlierFile) : undefined;
+    return { result: await runJob(job, context, (stage) => progress.stage(job.slug, stage), prepared.get(job.file), earlier) };
+  } catch (error) {
+    if (context.debug) console.error(error);
+    return { error: describeError(error, job.file) };
+  }
+}
+
+/** Sends a task to a worker thread and waits for its outcome (or for the thread to stop). */
+function buildOnThread(builder: Builder, task: Task, context: BatchContext, progress: Progress, prepared: Map<string, PreparedReport>) {
+  const { job } = task;
+  return new Promise<Outcome & { outOfMemory?: boolean }>((resolve) => {
+    const { thread } = builder;
+    let failure: (Error & { code?: string }) | null = null;
+    const onMessage = (message: any) => {
+      if (message.type === 'stage') progress.stage(job.slug, message.stage);
+      else {
+        done();
+        resolve(message.type === 'done' ? { result: message.result } : { error: message.error });
+      }
+    };
+    const onError = (error: Error & { code?: string }) => (failure = error);
+    const onExit = (code: number) => {
+      done();
+      resolve({ error: describeError(failure ?? new Error(`worker thread stopped (exit code ${code})`), job.file), outOfMemory: failure?.code === 'ERR_WORKER_OUT_OF_MEMORY' });
+    };
+    const done = () => {
+      thread.off('message', onMessage);
+      thread.off('error', onError);
+      thread.off('exit', onExit);
+    };
+    thread.on('message', onMessage);
+    thread.on('error', onError);
+    thread.on('exit', onExit);
+    // A thread that stopped since it was checked will never answer: its exit was the answer.
+    if (!builder.running) onExit(1);
+    else thread.postMessage({ job, context, prepared: prepared.get(job.file), earlier: job.earlierFile ? prepared.get(job.earlierFile) : undefined });
+  });
+}
+
+/**
+ * Builds the tasks: on this thread when there is no pool of worker threads; else this thread
+ * only hands them out, and each worker thread takes the next task when it is free (this thread
+ * stays free to answer at once). A task too big for a worker's heap is built here.
+ */
+export async function runTasks(
+  tasks: Task[],
+  pool: BuilderPool | null,
+  context: BatchContext,
+  prepared: Map<string, PreparedReport>,
+  progress: Progress,
+  finished: (task: Task, outcome: Outcome) => Promise<void>,
+): Promise<void> {
+  const queue = [...tasks];
+  if (!pool) {
+    for (const task of queue) await finished(task, await buildHere(task, context, progress, prepared));
+    return;
+  }
+  pool.start();
+  const slots = pool.builders;
+  // A report too big for a worker is too big for each of its tasks: said once.
+  const tooBig = new Set<string>();
+  await Promise.all(
+    slots.map(async (_, slot) => {
+      for (let task = queue.shift(); task; task = queue.shift()) {
+        // A thread that stopped is replaced before it is given a task.
+        if (!slots[slot].running) slots[slot] = startBuilder(pool.heapMiB);
+        let outcome = await buildOnThread(slots[slot], task, context, progress, prepared);
+        if (outcome.outOfMemory) {
+          if (!tooBig.has(task.job.file)) {
+            tooBig.add(task.job.file);
+            progress.clear();
+            console.error(`warning: ${task.job.file}: too big for a worker thread's ${pool.heapMiB} MiB heap; built on the main thread`);
+          }
+          outcome = await buildHere(task, context, progress, prepared);
+        }
+        await finished(task, outcome);
+      }
+      pool.retire(slots[slot]);
+    }),
+  );
+}

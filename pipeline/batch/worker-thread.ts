@@ -1,0 +1,25 @@
+import { Worker } from 'node:worker_threads';
+import { sharedFonts } from '../util/font-bytes.js';
+
+/**
+ * A worker thread running the builder (pipeline/batch/worker.ts). Run from the sources (tests,
+ * development) it is the TypeScript file, loaded through tsx; run from the bundle `make briefs`
+ * builds, the thread starts as the main thread did (the bundle's cli.js, beside this code, which
+ * loads the bundle with its code cache), and the bundle runs the builder (see entry.ts). The
+ * fonts follow as shared memory, in the thread's first message (see FontsMessage): read once,
+ * whatever the number of threads, and read while the thread starts (71 MB, 50 ms).
+ * `heapMiB` caps the thread's old generation (it dies with ERR_WORKER_OUT_OF_MEMORY past it).
+ */
+export function workerThread(heapMiB?: number): Worker {
+  const resourceLimits = heapMiB ? { maxOldGenerationSizeMb: heapMiB } : undefined;
+  const thread = import.meta.url.endsWith('.ts')
+    ? new Worker(new URL('./worker-entry.mjs', import.meta.url), { resourceLimits, workerData: { module: new URL('./worker.ts', import.meta.url).href } })
+    : new Worker(new URL('./cli.js', import.meta.url), { resourceLimits });
+  thread.postMessage({ fonts: sharedFonts() } satisfies FontsMessage);
+  return thread;
+}
+
+/** A worker thread's first message: the font files' bytes, to pass to useSharedFonts. */
+export interface FontsMessage {
+  fonts: Record<string, SharedArrayBuffer>;
+}

@@ -1,0 +1,101 @@
+import { spawnSync } from 'node:child_process';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { readAudienceSettings } from '../audiences/audience.js';
+import { buildReport } from '../batch/build-report.js';
+import { REPO_ROOT } from '../util/repo.js';
+
+/**
+ * `make bench`: figures for notes, never for tests. Per-stage times of one report; a fresh and a
+ * second (incremental) build through the CLI as `make briefs` runs it; a batch of six with JOBS=1
+ * and JOBS=2; peak memory; and pandoc + LibreOffice making a DOCX and a PDF of the same full text.
+ *
+ * Wall times on a shared machine vary from run to run by a quarter or more, so each figure is
+ * measured BENCH_RUNS times (default 3), the contenders taking turns, and the median is given
+ * with the range, and the CPU time beside it.
+ */
+const runs = Math.max(1, Number(process.env.BENCH_RUNS) || 3);
+const report = process.env.BENCH_REPORT || join(REPO_ROOT, 'source', 'dalian-2018.txt');
+const bundle = join(REPO_ROOT, 'node_modules', '.cache', 'briefs', 'cli.js');
+const hasTime = existsSync('/usr/bin/time');
+
+interface Run {
+  ms: number;
+  cpuMs: number | null;
+  rssMiB: number | null;
+  ok: boolean;
+}
+
+function timed(command: string, args: string[], env: Record<string, string> = {}): Run {
+  const argv = hasTime ? ['/usr/bin/time', '-f', '%M %U %S', command, ...args] : [command, ...args];
+  const started = performance.now();
+  const result = spawnSync(argv[0], argv.slice(1), { env: { ...process.env, ...env }, encoding: 'utf8' });
+  const ms = performance.now() - started;
+  const [rss, user, system] = hasTime ? result.stderr.trim().split('\n').pop()!.split(' ').map(Number) : [NaN, NaN, NaN];
+  return { ms, cpuMs: Number.isFinite(user) ? (user + system) * 1000 : null, rssMiB: Number.isFinite(rss) ? rss / 1024 : null, ok: result.status === 0 };
+}
+
+const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor((values.length - 1) / 2)];
+function summary(label: string, measured: Run[]): number {
+  const ms = measured.map((r) => r.ms);
+  const cpu = measured.map((r) => r.cpuMs).filter((v): v is number => v !== null);
+  const rss = measured.map((r) => r.rssMiB).filter((v): v is number => v !== null);
+  const failed = measured.some((r) => !r.ok) ? '  (a run FAILED)' : '';
+  const range = measured.length > 1 ? ` (${Math.min(...ms).toFixed(0)}–${Math.max(...ms).toFixed(0)})` : '';
+  console.log(`${label.padEnd(40)} ${median(ms).toFixed(0).padStart(6)} ms${range}${cpu.length ? `, CPU ${median(cpu).toFixed(0)} ms` : ''}${rss.length ? `, peak RSS ${Math.max(...rss).toFixed(0)} MiB` : ''}${failed}`);
+  return median(ms);
+}
+
+const scratch = mkdtempSync(join(tmpdir(), 'briefs-bench-'));
+try {
+  // 1. Stages of one build, in this process (the first build of a process: fonts parsed, code compiled).
+  const { audiences, topics } = await readAudienceSettings(join(REPO_ROOT, 'templates'));
+  const started = performance.now();
+  const result = await buildReport(report, { outDir: join(scratch, 'stages'), templatesDir: join(REPO_ROOT, 'templates'), audiences, topics });
+  console.log(`${report}: stages of one build, in process`);
+  for (const [stage, time] of Object.entries(result.timings)) console.log(`  ${stage.padEnd(10)} ${time.toFixed(0).padStart(6)} ms`);
+  console.log(`  ${'total'.padEnd(10)} ${(performance.now() - started).toFixed(0).padStart(6)} ms\n`);
+
+  // 2. The CLI as `make briefs` runs it (the bundle), against pandoc + LibreOffice on the same full text.
+  const cli = (env: Record<string, string>) => timed(process.execPath, [bundle], env);
+  const comparable = spawnSync('pandoc', ['--version']).status === 0 && spawnSync('soffice', ['--version']).status === 0;
+  const fresh: Run[] = [];
+  const again: Run[] = [];
+  const pandoc: Run[] = [];
+  for (let i = 0; i < runs; i++) {
+    const out = join(scratch, `cli-${i}`);
+    fresh.push(cli({ SOURCE: report, OUT: out }));
+    again.push(cli({ SOURCE: report, OUT: out }));
+    if (comparable) {
+      const docx = join(scratch, `pandoc-${i}.docx`);
+      const toDocx = timed('pandoc', ['-f', 'markdown', '-o', docx, report]);
+      const toPdf = timed('soffice', ['--headless', '--convert-to', 'pdf', '--outdir', scratch, docx]);
+      pandoc.push({ ms: toDocx.ms + toPdf.ms, cpuMs: toDocx.cpuMs !== null && toPdf.cpuMs !== null ? toDocx.cpuMs + toPdf.cpuMs : null, rssMiB: null, ok: toDocx.ok && toPdf.ok });
+    }
+  }
+  console.log(`${runs} run(s) each; median (range):`);
+  const freshMs = summary('make briefs, fresh OUT, all publications', fresh);
+  const againMs = summary('make briefs again, nothing changed', again);
+  console.log(`${''.padEnd(40)} = ${((againMs / freshMs) * 100).toFixed(0)} % of a fresh build`);
+  if (comparable) summary('pandoc (DOCX) + LibreOffice (PDF), full text', pandoc);
+  else console.log('pandoc or LibreOffice not installed: no comparison');
+
+  // 3. A batch of six reports, on one thread and on two.
+  const batch = join(scratch, 'batch');
+  mkdirSync(batch);
+  const corpus = join(REPO_ROOT, 'tests', 'fixtures', 'corpus');
+  for (const name of ['dalian-2018.txt', 'guangdong-2026.txt', 'national-2018.txt', 'national-2019.txt', 'national-2018.gb18030.txt']) copyFileSync(join(corpus, name), join(batch, name));
+  copyFileSync(join(REPO_ROOT, 'tests', 'fixtures', 'review', 'suzhou', 'suzhou-2021.txt'), join(batch, 'suzhou-2021.txt'));
+  const one: Run[] = [];
+  const two: Run[] = [];
+  for (let i = 0; i < runs; i++) {
+    one.push(cli({ SOURCE: batch, OUT: join(scratch, `jobs1-${i}`), JOBS: '1' }));
+    two.push(cli({ SOURCE: batch, OUT: join(scratch, `jobs2-${i}`), JOBS: '2' }));
+  }
+  const oneMs = summary('batch of six, JOBS=1', one);
+  const twoMs = summary('batch of six, JOBS=2', two);
+  console.log(`${''.padEnd(40)} = ${(oneMs / twoMs).toFixed(2)}× faster on two threads`);
+} finally {
+  rmSync(scratch, { recursive: true, force: true });
+}

@@ -1,0 +1,157 @@
+import { mkdir, readdir, rm, stat, writeFile } from 'node:fs/promises';
+import { dirname, extname, join, resolve } from 'node:path';
+import { readAudienceSettings, type AudienceSettings } from '../audiences/audience.js';
+import { planBatch, recordJob } from '../batch/batch.js';
+import { slugOf } from '../model/prepare-report.js';
+import { Progress } from '../batch/progress.js';
+import type { BatchContext } from '../batch/run-job.js';
+import { runTasks, type BuilderPool, type Outcome } from '../batch/run-tasks.js';
+import { splitIntoTasks, type Task } from '../batch/tasks.js';
+import { describeError } from '../util/errors.js';
+import type { BriefsOptions } from './options.js';
+
+/** Extensions of reports in a SOURCE folder. */
+const REPORT_EXTENSIONS = new Set(['.txt', '.md', '.html', '.htm']);
+
+async function sourceFiles(source: string): Promise<string[]> {
+  let info;
+  try {
+    info = await stat(source);
+  } catch {
+    throw new Error(`${source}: SOURCE does not exist (give a folder of reports or one report file)`);
+  }
+  if (info.isFile()) return [source];
+  const names = (await readdir(source)).filter((n) => REPORT_EXTENSIONS.has(extname(n).toLowerCase()) && !n.startsWith('.')).sort();
+  if (names.length === 0) throw new Error(`${source}: no reports here (.txt, .md, .html)`);
+  return names.map((n) => join(source, n));
+}
+
+/** OUT must be a folder we can write into: found out before any work, not halfway through. */
+async function ensureWritable(outDir: string): Promise<void> {
+  // One level at a time: Node's recursive mkdir never returns on some special file systems (/proc).
+  const missing: string[] = [];
+  for (let dir = resolve(outDir); ; dir = dirname(dir)) {
+    try {
+      if (!(await stat(dir)).isDirectory()) throw Object.assign(new Error('not a folder'), { code: 'ENOTDIR' });
+      break;
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'ENOENT' || dirname(dir) === dir) throw error;
+      missing.unshift(dir);
+    }
+  }
+  for (const dir of missing) await mkdir(dir);
+  const probe = join(outDir, `.briefs-probe-${process.pid}`);
+  await writeFile(probe, '');
+  await rm(probe, { force: true });
+}
+
+/**
+ * `make briefs`: checks SOURCE, OUT and the templates, then builds the batch. `pool` holds the
+ * worker threads (JOBS > 1), started already by the entry; none: this thread builds.
+ */
+export async function main(options: BriefsOptions, pool: BuilderPool | null): Promise<number> {
+  const { source, outDir, templatesDir } = options;
+  let files: string[];
+  try {
+    files = await sourceFiles(source);
+  } catch (error) {
+    console.error(`error: ${(error as Error).message}`);
+    return 2;
+  }
+  try {
+    await ensureWritable(outDir);
+  } catch (error) {
+    console.error(`error: ${outDir}: cannot write here (${(error as NodeJS.ErrnoException).code ?? (error as Error).message}); set OUT to a folder you can write`);
+    return 2;
+  }
+  let settings: AudienceSettings;
+  try {
+    settings = await readAudienceSettings(templatesDir, options.audience);
+  } catch (error) {
+    console.error(`error: ${describeError(error, templatesDir)}`);
+    return 2;
+  }
+  return buildBatch(files, options, settings, pool);
+}
+
+/** Plans the batch, builds what is stale, writes the gallery; says how many problems there were. */
+async function buildBatch(files: string[], options: BriefsOptions, settings: AudienceSettings, pool: BuilderPool | null): Promise<number> {
+  const { outDir, templatesDir } = options;
+  const failures: string[] = [];
+  for (const error of settings.errors) {
+    console.error(`error: ${error}`);
+    failures.push(error);
+  }
+  let plan: Awaited<ReturnType<typeof planBatch>>;
+  try {
+    plan = await planBatch(files, outDir, templatesDir, settings.audiences, { sourceDateEpoch: options.sourceDateEpoch, debug: options.debug });
+  } catch (error) {
+    console.error(`error: ${describeError(error, outDir)}`);
+    return 2;
+  }
+  for (const failure of plan.failures) {
+    console.error(`error: ${failure}`);
+    failures.push(failure);
+  }
+  for (const file of plan.upToDate) console.log(`${file} → ${join(outDir, slugOf(file))}/ (up to date)`);
+
+  const context: BatchContext = { outDir, templatesDir, topics: settings.topics, audiences: settings.audiences, sourceDateEpoch: options.sourceDateEpoch, debug: options.debug, patches: options.patches };
+  const progress = new Progress(plan.jobs.length);
+  // Sizes only order the work: a file gone since it was read counts as empty (its build says why).
+  const sizes = new Map(await Promise.all(plan.jobs.map(async (job) => [job.file, (await stat(job.file).catch(() => null))?.size ?? 0] as const)));
+  const tasks = splitIntoTasks(plan.jobs, (file) => sizes.get(file) ?? 0);
+  // What each report's tasks made, gathered until its last task is done, then told in one line.
+  const reports = new Map(plan.jobs.map((job) => [job.slug, { job, tasksLeft: 0, files: 0, errors: new Set<string>(), warnings: new Set<string>() }]));
+  for (const task of tasks) reports.get(task.job.slug)!.tasksLeft++;
+  // Manifest updates one at a time: two tasks may finish together, and each rewrites the manifest.
+  let recording = Promise.resolve();
+  const finished = async (task: Task, outcome: Outcome) => {
+    const { job } = task;
+    const built = reports.get(job.slug)!;
+    if (outcome.error) built.errors.add(outcome.error);
+    else {
+      const result = outcome.result!;
+      built.files += result.written.length;
+      for (const warning of result.warnings) built.warnings.add(warning);
+      for (const error of result.errors) built.errors.add(error);
+      recording = recording.then(() =>
+        recordJob(outDir, job, plan.identities.get(job.file)!, result).catch((error) => {
+          built.errors.add(describeError(error, outDir));
+        }),
+      );
+      await recording;
+    }
+    if (--built.tasksLeft > 0) return;
+    const seconds = progress.finish(job.slug);
+    progress.clear();
+    for (const warning of built.warnings) console.error(`warning: ${warning}`);
+    for (const error of built.errors) {
+      console.error(`error: ${error}`);
+      failures.push(error);
+    }
+    if (built.files === 0) return;
+    const reviewed = job.earlierFile ? `, targets of ${slugOf(job.earlierFile)} reviewed` : '';
+    console.log(`${job.file} → ${join(outDir, job.slug)}/ (${built.files} files${reviewed}, ${seconds.toFixed(1)} s)`);
+  };
+  // A single task is built here, without waiting for a thread to start.
+  await runTasks(tasks, tasks.length > 1 ? pool : null, context, plan.prepared, progress, finished);
+  try {
+    // Briefs are named by their audiences' titles: all of them, whatever AUDIENCE built this time.
+    const audiences = options.audience ? (await readAudienceSettings(templatesDir).catch(() => settings)).audiences : settings.audiences;
+    // Loaded only now: it subsets a font (fontkit), which the plan, done while the worker threads
+    // start, has no need of.
+    const { writeGalleryIndex } = await import('../batch/gallery/write-index.js');
+    await writeGalleryIndex(outDir, new Map(audiences.map((a) => [`brief-${a.name}`, a.title])));
+  } catch (error) {
+    const line = describeError(error, join(outDir, 'index.html'));
+    console.error(`error: ${line}`);
+    failures.push(line);
+  }
+  if (failures.length) {
+    console.error(`${failures.length} problem(s); the other reports were built:`);
+    for (const f of failures) console.error(`  ${f}`);
+    return 1;
+  }
+  return 0;
+}
+

@@ -1,0 +1,23 @@
+// `make briefs` runs this (bundled as node_modules/.cache/briefs/cli.js); so does every worker
+// thread of a build. It reads the options, installs Node's code cache, then loads and runs the
+// bundle.
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { isMainThread } from 'node:worker_threads';
+import { patchNodeCodeCache } from '../patches/node-code-cache.js';
+import { readOptions, type BriefsOptions } from './options.js';
+
+const options = readOptions(process.env);
+const here = dirname(fileURLToPath(import.meta.url));
+if (import.meta.url.endsWith('.ts')) {
+  // From the sources (tsx): no bundle, no code cache.
+  await (await import(new URL('./entry.ts', import.meta.url).href)).run(options);
+} else {
+  // BRIEFS_CODE_CACHE=write: `make` builds the bundled report once to make the cache.
+  const stats = patchNodeCodeCache(join(here, 'code-cache.bin'), { write: options.writeCodeCache && isMainThread }, options.patches);
+  if (stats && options.debug && isMainThread) {
+    process.once('exit', () => console.error(`code cache: ${stats.cached} files compiled from it, ${stats.rejected} rejected by V8, ${stats.uncached} not in it`));
+  }
+  await (createRequire(import.meta.url)(join(here, 'briefs.cjs')) as { run(options: BriefsOptions): Promise<void> }).run(options);
+}
