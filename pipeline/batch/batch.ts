@@ -1,6 +1,6 @@
 import { join, relative } from 'node:path';
 import type { Audience } from '../audiences/audience.js';
-import { pairReports } from '../review/pair-reports.js';
+import { pairReports, sameIdentityGroups } from '../review/pair-reports.js';
 import { describeError } from '../util/errors.js';
 import type { BuildResult } from './build-report.js';
 import { prepareReport, slugOf, type PreparedReport } from '../model/prepare-report.js';
@@ -23,6 +23,8 @@ export interface BatchPlan {
   jobs: Job[];
   upToDate: string[];
   failures: string[];
+  /** Problems of the batch as a whole, for the user: reports that claim one issuer and year. */
+  warnings: string[];
   identities: Map<string, ReportRecord>;
 }
 
@@ -70,7 +72,12 @@ export async function planBatch(files: string[], outDir: string, templatesDir: s
     }
   }
 
-  const pairs = pairReports([...identities].map(([file, r]) => ({ slug: slugOf(file), issuer: r.issuer, year: r.year, file })));
+  const reports = [...identities].map(([file, r]) => ({ slug: slugOf(file), issuer: r.issuer, year: r.year, file }));
+  const warnings = sameIdentityGroups(reports).map(
+    (group) =>
+      `${group.map((r) => r.file).join(' and ')} are all ${group[0].issuer}’s report of ${group[0].year}; the targets review uses ${group[0].file} (if one is another year or issuer, write issuer: and year: in a .yaml beside it)`,
+  );
+  const pairs = pairReports(reports);
   const jobs: Job[] = [];
   const fresh: string[] = [];
   for (const [file, identity] of identities) {
@@ -92,7 +99,7 @@ export async function planBatch(files: string[], outDir: string, templatesDir: s
     }
     jobs.push({ file, slug, earlierFile: earlier?.file, publications: stale.filter((s) => s !== 'data'), data: stale.includes('data'), keys });
   }
-  return { jobs, upToDate: fresh, failures, identities, prepared };
+  return { jobs, upToDate: fresh, failures, warnings, identities, prepared };
 }
 
 /** Records what a job wrote, so the next batch knows it is up to date. */

@@ -93,6 +93,7 @@ async function buildBatch(files: string[], options: BriefsOptions, settings: Aud
     console.error(`error: ${failure}`);
     failures.push(failure);
   }
+  for (const warning of plan.warnings) console.error(`warning: ${warning}`);
   for (const file of plan.upToDate) console.log(`${file} → ${join(outDir, slugOf(file))}/ (up to date)`);
 
   const context: BatchContext = { outDir, templatesDir, topics: settings.topics, audiences: settings.audiences, sourceDateEpoch: options.sourceDateEpoch, debug: options.debug, patches: options.patches };

@@ -18,3 +18,17 @@ export function pairReports<T extends ReportIdentityOf>(reports: T[]): Map<strin
   }
   return earlierOf;
 }
+
+/**
+ * Reports of one batch that say they are the same issuer's report of the same year: a copy, or
+ * a year or issuer misread. Pairing takes the first; the user should know which files they are.
+ */
+export function sameIdentityGroups<T extends ReportIdentityOf>(reports: T[]): T[][] {
+  const groups = new Map<string, T[]>();
+  for (const report of reports) {
+    if (!report.issuer || !report.year) continue;
+    const key = `${report.issuer}\u0000${report.year}`;
+    groups.set(key, [...(groups.get(key) ?? []), report]);
+  }
+  return [...groups.values()].filter((group) => group.length > 1);
+}

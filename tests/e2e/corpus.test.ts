@@ -52,6 +52,14 @@ describe('the whole corpus in one batch', () => {
     expect(readdirSync(out).filter((name) => slugs.includes(name)).sort()).toEqual([...slugs].sort());
   });
 
+  it('warns once that the two copies of the 2018 national report claim one issuer and year', () => {
+    const warnings = result.stderr.split('\n').filter((l) => l.includes('report of 2018'));
+    expect(warnings).toHaveLength(1);
+    expect(warnings[0]).toContain(join(source, 'national-2018.txt'));
+    expect(warnings[0]).toContain(join(source, 'national-2018.gb18030.txt'));
+    expect(warnings[0]).toMatch(/^warning: .* are all 国务院’s report of 2018; the targets review uses /);
+  });
+
   it.each(slugs)('prints no page chrome and no invisible character in any publication of %s', (slug) => {
     for (const publication of PUBLICATIONS) {
       expect(existsSync(join(out, slug, `${publication}.pdf`)), publication).toBe(true);

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { prepareReport } from '../../pipeline/model/prepare-report.js';
-import { pairReports } from '../../pipeline/review/pair-reports.js';
+import { pairReports, sameIdentityGroups } from '../../pipeline/review/pair-reports.js';
 import { targetsReview } from '../../pipeline/review/review-view.js';
 import { scratchDir } from '../helpers/scratch.js';
 
@@ -20,6 +20,17 @@ describe('which reports pair up', () => {
     ];
     const pairs = pairReports(reports);
     expect([...pairs].map(([later, earlier]) => `${earlier.slug}→${later}`)).toEqual(['nat-2018→nat-2019']);
+  });
+
+  it('finds the reports of one batch that claim the same issuer and year, and no others', () => {
+    const reports = [
+      { slug: 'nat-2018', issuer: '国务院', year: 2018 },
+      { slug: 'dl-2018', issuer: '大连市人民政府', year: 2018 },
+      { slug: 'nat-2018-gbk', issuer: '国务院', year: 2018 },
+      { slug: 'unknown-a', issuer: null, year: null },
+      { slug: 'unknown-b', issuer: null, year: null },
+    ];
+    expect(sameIdentityGroups(reports).map((group) => group.map((r) => r.slug))).toEqual([['nat-2018', 'nat-2018-gbk']]);
   });
 
   it('infers issuer and year from the text of each corpus report', async () => {
