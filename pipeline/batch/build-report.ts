@@ -4,7 +4,7 @@ import { growthChart, reviewChart, targetsChart } from '../charts/indicator-char
 import { reviewTemplateView, targetsReview, targetsReviewJson, type TargetsReview } from '../review/review-view.js';
 import { industryStructureChart } from '../charts/industry-structure-chart.js';
 import type { ChartSpec } from '../charts/render-chart.js';
-import { buildReportModel, type ReportModel } from '../model/report-model.js';
+import type { ReportModel } from '../model/report-model.js';
 import { parsePublication } from '../publish/parse-publication.js';
 import { compileTemplate } from '../publish/template.js';
 import { writeFileAtomic, writeFilesAtomic } from '../util/atomic-write.js';
@@ -21,8 +21,7 @@ import { ALL_PATCHES, installPatches, type PatchSettings } from '../patches/inde
 import { briefAt, briefCandidates, type Take } from '../model/brief-view.js';
 import { fitContent } from './fit-to-pages.js';
 import { publicationsFor, templateContext } from './publications.js';
-import { readReport } from '../read/read-report.js';
-import { slugOf, type PreparedReport } from '../model/prepare-report.js';
+import { prepareReport, slugOf, type PreparedReport } from '../model/prepare-report.js';
 
 export interface BuildOptions {
   outDir: string;
@@ -93,13 +92,7 @@ export async function buildReport(sourcePath: string, options: BuildOptions): Pr
   };
 
   stage('read');
-  let model: ReportModel;
-  if (options.prepared) model = options.prepared.model;
-  else {
-    const report = await readReport(sourcePath);
-    stage('extract');
-    model = buildReportModel(report, slug);
-  }
+  const model: ReportModel = (options.prepared ?? (await prepareReport(sourcePath))).model;
   const review = options.earlier ? targetsReview(options.earlier, model) : null;
 
   stage('charts');

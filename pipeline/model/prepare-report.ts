@@ -1,5 +1,6 @@
 import { basename, extname } from 'node:path';
 import { buildReportModel, type ReportModel } from './report-model.js';
+import { extractReportIndicators } from '../extract/extraction-stage.js';
 import { readReport } from '../read/read-report.js';
 
 // Reading needs none of the writers: the batch plans (reads, pairs, hashes) with this module
@@ -11,9 +12,9 @@ export interface PreparedReport {
   model: ReportModel;
 }
 
-/** Reads a report into its model. */
+/** Reads a report into its model: the reader's stages, then extraction. */
 export async function prepareReport(path: string): Promise<PreparedReport> {
-  const report = await readReport(path);
+  const report = await readReport(path, [extractReportIndicators]);
   return { path, model: buildReportModel(report, slugOf(path)) };
 }
 

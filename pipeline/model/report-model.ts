@@ -2,7 +2,7 @@ import type { Heading, List, Paragraph, Root } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import '../read/tree-types.js';
 import type { ReadReport } from '../read/read-report.js';
-import { extractIndicators } from '../extract/extract-indicators.js';
+import '../extract/extraction-stage.js';
 import type { Indicator } from '../extract/indicator.js';
 import { headlineView, type HeadlineView } from './headline-view.js';
 import { industryStructure, type IndustryStructure } from './industry-structure.js';
@@ -184,7 +184,8 @@ export function buildReportModel(report: ReadReport, slug: string): ReportModel 
     }
   }
 
-  const indicators = extractIndicators(tree, report.identity.year);
+  const indicators = report.file.data.indicators;
+  if (!indicators) throw new Error(`${report.file.path}: read without its extraction stage`);
   return {
     slug,
     source: report.file.path,

@@ -1,6 +1,6 @@
 import { lstat, readFile, stat } from 'node:fs/promises';
 import type { Root } from 'mdast';
-import { unified } from 'unified';
+import { unified, type PluggableList } from 'unified';
 import { VFile } from 'vfile';
 import { BriefsError } from '../util/errors.js';
 import { parseYamlText } from '../util/yaml-file.js';
@@ -29,12 +29,19 @@ export interface ReadReport {
   identity: ReportIdentity;
 }
 
+export interface ReadOptions {
+  /** What a sidecar `.yaml` says of the issuer and year; it overrides the text. */
+  override?: Partial<ReportIdentity>;
+  /** Stages to run on the tree after the reader's own (the model adds extraction). */
+  then?: PluggableList;
+}
+
 /**
  * The reader, stage by stage: parse the text into positioned lines; clean them (front matter,
- * invisible characters, page chrome, the page's header and footer); build the report tree;
- * tell who issued it and when.
+ * invisible characters, page chrome, the page's footer and header); build the report tree;
+ * tell who issued it and when; then whatever stages the caller adds.
  */
-export function reportReader(override: Partial<ReportIdentity> = {}) {
+export function reportReader({ override = {}, then = [] }: ReadOptions = {}) {
   return unified()
     .use(reportParse)
     .use(readYamlFrontMatter)
@@ -43,17 +50,18 @@ export function reportReader(override: Partial<ReportIdentity> = {}) {
     .use(dropPageFooter)
     .use(dropPageHeader)
     .use(structureReport)
-    .use(identifyReport, { override });
+    .use(identifyReport, { override })
+    .use(then);
 }
 
 const byPlace = (a: VFile['messages'][number], b: VFile['messages'][number]) =>
   (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0);
 
 /** Reads a report's bytes into its tree. Pure apart from the file read; never writes anything. */
-export function readReportText(bytes: Uint8Array, path: string, override: Partial<ReportIdentity> = {}): ReadReport {
+export function readReportText(bytes: Uint8Array, path: string, options: ReadOptions = {}): ReadReport {
   const decoded = decodeReport(bytes, path);
   const file = new VFile({ path, value: decoded.text, data: { raw: decoded.raw } });
-  const reader = reportReader(override);
+  const reader = reportReader(options);
   const tree = reader.runSync(reader.parse(file), file) as Root;
   if (!tree.children.some((n) => n.type === 'paragraph' && n.data?.n) && !tree.children.some((n) => n.type === 'list')) {
     throw new BriefsError(path, 'no report text found: nothing is left once page chrome and markup are dropped');
@@ -94,7 +102,7 @@ async function checkReportFile(path: string): Promise<void> {
   if (info.size > MAX_REPORT_BYTES) throw new BriefsError(path, tooLarge(info.size));
 }
 
-export async function readReport(path: string): Promise<ReadReport> {
+export async function readReport(path: string, then: PluggableList = []): Promise<ReadReport> {
   await checkReportFile(path);
   let bytes: Buffer;
   try {
@@ -103,5 +111,5 @@ export async function readReport(path: string): Promise<ReadReport> {
     const code = (error as NodeJS.ErrnoException).code;
     throw new BriefsError(path, code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a folder, not a report' : `cannot read the file (${code ?? 'error'})`);
   }
-  return readReportText(bytes, path, await identityOverride(path));
+  return readReportText(bytes, path, { override: await identityOverride(path), then });
 }
