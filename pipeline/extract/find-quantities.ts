@@ -1,4 +1,4 @@
-import { normaliseDigits, parseChineseNumeral } from './chinese-numerals.js';
+import { NUMERAL_CHARS, normaliseDigits, readChineseNumber, simplifyNumerals } from './chinese-numerals.js';
 import { unitAt } from './units.js';
 
 /** A number in the text that measures something, with its unit and qualifier as written. */
@@ -59,14 +59,16 @@ function isNotAMeasure(text: string, start: number, end: number, number: string)
 
 /** Finds every quantity in a text: numbers with units, ranges, ratios, counted Chinese numerals. */
 export function findQuantities(rawText: string): Quantity[] {
-  const text = normaliseDigits(rawText);
+  const text = simplifyNumerals(normaliseDigits(rawText));
   const found: Quantity[] = [];
-  const numberPattern = /\d+(?:\.\d+)?/g;
+  // 7 4 7 7 2 亿元, 2 2 .4 万件: digits a copied PDF broke apart with single spaces are one number.
+  const numberPattern = /\d(?:[ \u00a0\u3000]?\d)*(?:[ \u00a0\u3000]?\.[ \u00a0\u3000]?\d(?:[ \u00a0\u3000]?\d)*)?/g;
   let match: RegExpExecArray | null;
   while ((match = numberPattern.exec(text))) {
     const start = match.index;
     let end = start + match[0].length;
-    if (isNotAMeasure(text, start, end, match[0])) continue;
+    const number = match[0].replace(/[ \u00a0\u3000]/g, '');
+    if (isNotAMeasure(text, start, end, number)) continue;
 
     // 6.4∶41.5∶52.1 — the parts of a ratio.
     if (RATIO_SEPARATOR.test(text.slice(end)) && /^\d/.test(text.slice(end + 1))) {
@@ -89,6 +91,11 @@ export function findQuantities(rawText: string): Quantity[] {
       end += 1;
       rest = text.slice(end);
     }
+    // 1 1 ％: a space the copy put between a broken number and its unit.
+    if (match[0] !== number && /^[ \u00a0\u3000]\S/.test(rest) && unitAt(rest.slice(1))) {
+      end += 1;
+      rest = rest.slice(1);
+    }
     let unit = unitAt(rest);
     // 14亿人口, 10万人才: the unit's last character starts a noun; the unit is only the magnitude.
     if (/[人户家名项件条个]$/.test(unit) && /^(口|民|才|员|籍|庭|单|目|事|例|人|体)/.test(rest.slice(unit.length))) unit = unit.slice(0, -1);
@@ -97,14 +104,14 @@ export function findQuantities(rawText: string): Quantity[] {
     // 6%－6.5%, 4.5%—5%, 6－6.5%: two quantities, the lower and upper bound.
     const dash = text.slice(end).match(RANGE_DASH);
     const upper = dash ? text.slice(end + dash[0].length).match(/^\d+(?:\.\d+)?/) : null;
-    if (dash && upper && !/^\d{4}$/.test(match[0])) {
+    if (dash && upper && !/^\d{4}$/.test(number)) {
       const upperStart = end + dash[0].length;
       let upperEnd = upperStart + upper[0].length;
       const upperUnit = unitAt(text.slice(upperEnd));
       upperEnd += upperUnit.length;
       unit ||= upperUnit;
       if (unit) {
-        found.push({ start, end, value: Number(match[0]), unit, qualifier: '下限', role: 'lower' });
+        found.push({ start, end, value: Number(number), unit, qualifier: '下限', role: 'lower' });
         found.push({ start: upperStart, end: upperEnd, value: Number(upper[0]), unit: upperUnit || unit, qualifier: '上限', role: 'upper' });
         numberPattern.lastIndex = upperEnd;
         continue;
@@ -116,7 +123,7 @@ export function findQuantities(rawText: string): Quantity[] {
       qualifier = after[1];
       end += after[1].length;
     }
-    found.push({ start, end, value: Number(match[0]), unit, qualifier, role: 'single' });
+    found.push({ start, end, value: Number(number), unit, qualifier, role: 'single' });
   }
 
   // 3/5的用水量: a fraction of something, read as a share.
@@ -125,20 +132,107 @@ export function findQuantities(rawText: string): Quantity[] {
     if (Number(m[2]) > 0 && value < 1) found.push({ start: m.index!, end: m.index! + m[0].length, value: Number(value.toFixed(4)), unit: '', qualifier: null, role: 'single' });
   }
 
-  // Chinese numerals that count: 近三倍, 七项重大工作成果, 两个连获五届殊荣的城市.
-  for (const m of text.matchAll(/[一二三四五六七八九十百千两]+/g)) {
-    const start = m.index!;
-    let end = start + m[0].length;
-    const rest = text.slice(end);
-    if (!CHINESE_COUNT_UNIT.test(rest) || CHINESE_NAME_AFTER.test(rest)) continue;
-    if (/[第初周星礼]$/.test(text.slice(Math.max(0, start - 1), start))) continue;
-    if (insideShortQuote(text, start)) continue;
-    const value = parseChineseNumeral(m[0]);
-    if (value === null || value < 2) continue; // 一个, 一项: an article, not a count
-    const unit = unitAt(rest);
-    if (!unit || /^(年|天|届|次)$/.test(unit)) continue;
-    end += unit.length;
-    found.push({ start, end, value, unit, qualifier: qualifierBefore(text, start), role: 'single' });
-  }
+  found.push(...findChineseQuantities(text));
   return found.sort((a, b) => a.start - b.start);
+}
+
+/** A numeral run: digits, 十百千, 万亿, 点 and 零 as the old reports write them. */
+const NUMERAL_RUN = new RegExp(`[${NUMERAL_CHARS}]+`, 'g');
+/** 百分之二十五点六, 千分之三, 十分之一, 三分之二: a share written in words. */
+const FRACTION = new RegExp(`([${NUMERAL_CHARS}]+)分之([${NUMERAL_CHARS}]+)`, 'g');
+
+/** The longest prefix of a run that reads as one numeral (一九五八 reads only as 一). */
+function longestNumeral(run: string): { text: string; value: number; magnitude: string } | null {
+  for (let length = Math.min(run.length, 24); length > 0; length--) {
+    const read = readChineseNumber(run.slice(0, length));
+    if (read) return { text: run.slice(0, length), ...read };
+  }
+  return null;
+}
+
+/** The value of X分之Y as a share; rounded (and marked 约) only when it has no short decimal. */
+function fractionValue(denominator: number, numerator: number): { value: number; exact: boolean } {
+  const value = numerator / denominator;
+  const exact = Number(value.toFixed(6)) === Number(value.toFixed(12));
+  return { value: Number(value.toFixed(exact ? 6 : 4)), exact };
+}
+
+/**
+ * Quantities written in Chinese numerals: 四亿八千三百万吨 (4.83 亿吨), 近三倍, 七项成果,
+ * 百分之二十五点六 (25.6 %), 十分之一 (0.1), 翻一番 (1 番). A small numeral counts only before a
+ * measure word, and never in a set phrase (四个全面) or a name in quotes.
+ */
+function findChineseQuantities(text: string): Quantity[] {
+  const found: Quantity[] = [];
+  const covered = new Set<number>();
+
+  for (const m of text.matchAll(FRACTION)) {
+    const start = m.index!;
+    if (insideShortQuote(text, start)) continue;
+    const percent = m[1] === '百' ? '%' : m[1] === '千' ? '‰' : null;
+    const numerator = longestNumeral(m[2]);
+    const denominator = percent ? null : readChineseNumber(m[1]);
+    if (!numerator || numerator.magnitude !== '' || (!percent && (!denominator || denominator.magnitude !== '' || denominator.value === 0))) continue;
+    let end = start + m[1].length + 2 + numerator.text.length;
+    let qualifier = qualifierBefore(text, start);
+    let value = numerator.value;
+    let unit = percent ?? '';
+    if (!percent) {
+      const share = fractionValue(denominator!.value, numerator.value);
+      if (share.value >= 1 && denominator!.value !== numerator.value) continue;
+      value = share.value;
+      if (!share.exact) qualifier ??= '约';
+    }
+    const after = text.slice(end, end + 2).match(QUALIFIER_AFTER);
+    if (after) {
+      qualifier = after[1];
+      end += after[1].length;
+    }
+    for (let i = start; i < end; i++) covered.add(i);
+    found.push({ start, end, value, unit, qualifier, role: 'single' });
+  }
+
+  for (const m of text.matchAll(NUMERAL_RUN)) {
+    // A numeral starts at a digit: 千万 and 万亿 alone are words (千万不要), and 点 is 重点.
+    const lead = m[0].match(/^[百千万亿点]*/)![0].length;
+    const start = m.index! + lead;
+    if (covered.has(start) || lead === m[0].length) continue;
+    const numeral = longestNumeral(m[0].slice(lead).replace(/点+$/, ''));
+    if (!numeral) continue;
+    let end = start + numeral.text.length;
+    const before = text.slice(Math.max(0, start - 1), start);
+    if (/[第初周星礼]$/.test(before)) continue;
+    if (insideShortQuote(text, start)) continue;
+    let qualifier = qualifierBefore(text, start);
+    const approx = text.slice(end, end + 1).match(/^(多|余)/);
+    if (approx) {
+      qualifier = approx[1];
+      end += 1;
+    }
+    const rest = text.slice(end, end + 12);
+    const large = numeral.magnitude !== '' || numeral.value >= 10 || /点/.test(numeral.text);
+    let written: string;
+    if (before === '翻' && /^番/.test(rest)) written = '番'; // 翻一番, 翻两番
+    else {
+      if (CHINESE_NAME_AFTER.test(rest) || (!large && !CHINESE_COUNT_UNIT.test(rest))) continue;
+      written = unitAt(rest);
+      // 四亿八千三百万吨: the numeral's own 万 or 亿 leads the unit, as digits would write it.
+      if (numeral.magnitude && /^(万|亿|千|百)/.test(written)) continue;
+      if (!written && !numeral.magnitude) continue;
+      if (!numeral.magnitude && /^(年|天|届|次)$/.test(written)) continue;
+      // 二十九个民族, 两个人才: as with digits, a unit before 口/民/才 … is no unit.
+      if (/[人户家名项件条个]$/.test(written) && /^(口|民|才|员|籍|庭|单|目|事|例|人|体)/.test(rest.slice(written.length))) written = '';
+      if (!written && !numeral.magnitude) continue;
+    }
+    const unit = numeral.magnitude + written;
+    if (numeral.value === 0 || (numeral.value < 2 && !numeral.magnitude && !/^(倍|番|成)$/.test(unit))) continue; // 一个, 一项: an article, not a count
+    end += written.length;
+    const after = text.slice(end, end + 2).match(QUALIFIER_AFTER);
+    if (after) {
+      qualifier = after[1];
+      end += after[1].length;
+    }
+    found.push({ start, end, value: numeral.value, unit, qualifier, role: 'single' });
+  }
+  return found;
 }
