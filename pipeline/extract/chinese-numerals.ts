@@ -143,6 +143,35 @@ export function readChineseNumber(numeral: string): ChineseNumber | null {
   return { value: Number(`${head.integer}.${fraction}`), magnitude };
 }
 
+const DIGIT_CHARS = '〇一二三四五六七八九';
+
+/** An integer below 10000 in Chinese numerals: 3000 → 三千, 505 → 五百零五. */
+export function smallIntegerAsChinese(n: number): string {
+  if (!Number.isInteger(n) || n < 0 || n > 9999) throw new RangeError(`${n}`);
+  if (n === 0) return '零';
+  let out = '';
+  let zero = false;
+  for (const [unit, name] of [[1000, '千'], [100, '百'], [10, '十'], [1, '']] as const) {
+    const d = Math.floor(n / unit) % 10;
+    if (d === 0) {
+      zero = out !== '';
+      continue;
+    }
+    out += (zero ? '零' : '') + DIGIT_CHARS[d] + name;
+    zero = false;
+  }
+  return out;
+}
+
+/**
+ * Digits mixed with Chinese magnitudes, as newer reports write round figures: 1万6千 → 1.6 万,
+ * 1亿3千万 → 1.3 亿, 1亿3000万 → 1.3 亿. Each digit group is read as its Chinese numeral.
+ */
+export function readMixedNumber(text: string): ChineseNumber | null {
+  if (!/^\d+([万亿][\d零千百十万亿]*)$/.test(text)) return null;
+  return readChineseNumber(text.replace(/\d+/g, (d) => (d.length > 4 ? 'x' : smallIntegerAsChinese(Number(d)))));
+}
+
 /**
  * Reads a Chinese numeral below 万 as before: 三 → 3, 十二 → 12, 一千二百 → 1200, 两 → 2.
  * Kept for callers that count things; larger numerals go through readChineseNumber.

@@ -1,4 +1,4 @@
-import { NUMERAL_CHARS, normaliseDigits, readChineseNumber, simplifyNumerals } from './chinese-numerals.js';
+import { NUMERAL_CHARS, normaliseDigits, readChineseNumber, readMixedNumber, simplifyNumerals } from './chinese-numerals.js';
 import { unitAt } from './units.js';
 
 /** A number in the text that measures something, with its unit and qualifier as written. */
@@ -17,8 +17,10 @@ export interface Quantity {
 }
 
 const QUALIFIER_AFTER = /^(左右|以上|以内|以下|之内|之上)/;
-const QUALIFIER_BEFORE = /(不超过|不低于|超过|突破|达到|控制在|保持在|接近|近|约|逾|达)了?$/;
+const QUALIFIER_BEFORE = /(不超过|不低于|超过|突破|达到|控制在|保持在|接近|近|约|逾|超|达)了?$/;
 const RANGE_DASH = /^\s*[－—–\-~～至到]\s*/;
+/** After the digits of 1万6千多户 or 1亿3000万: the magnitude, the Chinese-led rest, 多, a last 万. */
+const MIXED_TAIL = /^(亿|万)((?:零?\d[千百十])+|零?\d{1,4}(?=多?万))(多|余)?(万)?/;
 const RATIO_SEPARATOR = /^[∶:：]/;
 
 /** Chinese numerals count only before these measure words (近三倍, 七项成果, 两个城市). */
@@ -57,6 +59,20 @@ function isNotAMeasure(text: string, start: number, end: number, number: string)
   return false;
 }
 
+/**
+ * Figures that name a class of things rather than measure one: 220千伏 lines, 60岁以上老人,
+ * 用三年时间, 3个过三千亿元城市.
+ */
+function namesAClass(text: string, start: number, end: number, unit: string): boolean {
+  const after = text.slice(end, end + 8);
+  const before = text.slice(Math.max(0, start - 2), start);
+  if (/伏$/.test(unit)) return true;
+  if (unit === '岁' && /^(?:及)?(?:以上|以下)?[\u4e00-\u9fff]/.test(after) && !/^(?:以上|以下)?(和|或|与|及|左右)/.test(after)) return true;
+  if (/^(年|个月|天)$/.test(unit) && /^(左右)?(的)?时间/.test(after)) return true;
+  if (/[过超]$/.test(before) && /元$|^(万|亿)+$/.test(unit) && /^(以上)?(的)?(城市|县|市|企业|产业|集群|园区|项目|开发区|乡镇|强县|大县|强镇|园|链)/.test(after)) return true;
+  return false;
+}
+
 /** Finds every quantity in a text: numbers with units, ranges, ratios, counted Chinese numerals. */
 export function findQuantities(rawText: string): Quantity[] {
   const text = simplifyNumerals(normaliseDigits(rawText));
@@ -84,12 +100,25 @@ export function findQuantities(rawText: string): Quantity[] {
     }
 
     let qualifier: string | null = qualifierBefore(text, start);
-    let rest = text.slice(end);
+    let value = Number(number);
+    let rest = text.slice(end, end + 24);
+    // 1万6千多户, 1亿3千多万: digits with Chinese magnitudes after them are one number.
+    const mixed = match[0] === number ? rest.match(MIXED_TAIL) : null;
+    const mixedRead = mixed ? readMixedNumber(number + mixed[1] + mixed[2] + (mixed[4] ?? '')) : null;
+    let magnitude = '';
+    if (mixed && mixedRead) {
+      value = mixedRead.value;
+      magnitude = mixedRead.magnitude;
+      if (mixed[3]) qualifier = mixed[3];
+      end += mixed[0].length;
+      rest = text.slice(end, end + 24);
+      numberPattern.lastIndex = end;
+    }
     const approx = rest.match(/^(多|余)/);
     if (approx) {
       qualifier = approx[1];
       end += 1;
-      rest = text.slice(end);
+      rest = text.slice(end, end + 24);
     }
     // 1 1 ％: a space the copy put between a broken number and its unit.
     if (match[0] !== number && /^[ \u00a0\u3000]\S/.test(rest) && unitAt(rest.slice(1))) {
@@ -97,9 +126,25 @@ export function findQuantities(rawText: string): Quantity[] {
       rest = rest.slice(1);
     }
     let unit = unitAt(rest);
+    let unitLength = unit.length; // characters the unit takes in the text
+    // 9亿多人, 5万余个: 多 between the magnitude and the unit.
+    if (!magnitude && /^(万亿|亿|万|千|百)$/.test(unit)) {
+      const inside = rest.slice(unit.length).match(/^(多|余)/);
+      const base = inside ? unitAt(rest.slice(unit.length + 1)) : '';
+      if (base && !/^(万|亿|千|百)/.test(base)) {
+        qualifier = inside![1];
+        unit += base;
+        unitLength += 1 + base.length;
+      }
+    }
+    if (magnitude && /^(万|亿|千|百)/.test(unit)) continue;
     // 14亿人口, 10万人才: the unit's last character starts a noun; the unit is only the magnitude.
-    if (/[人户家名项件条个]$/.test(unit) && /^(口|民|才|员|籍|庭|单|目|事|例|人|体)/.test(rest.slice(unit.length))) unit = unit.slice(0, -1);
-    end += unit.length;
+    if (/[人户家名项件条个]$/.test(unit) && /^(口|民|才|员|籍|庭|单|目|事|例|人|体)/.test(text.slice(end + unitLength, end + unitLength + 1))) {
+      unit = unit.slice(0, -1);
+      unitLength -= 1;
+    }
+    end += unitLength;
+    unit = magnitude + unit;
 
     // 6%－6.5%, 4.5%—5%, 6－6.5%: two quantities, the lower and upper bound.
     const dash = text.slice(end).match(RANGE_DASH);
@@ -111,19 +156,20 @@ export function findQuantities(rawText: string): Quantity[] {
       upperEnd += upperUnit.length;
       unit ||= upperUnit;
       if (unit) {
-        found.push({ start, end, value: Number(number), unit, qualifier: '下限', role: 'lower' });
+        found.push({ start, end, value, unit, qualifier: '下限', role: 'lower' });
         found.push({ start: upperStart, end: upperEnd, value: Number(upper[0]), unit: upperUnit || unit, qualifier: '上限', role: 'upper' });
         numberPattern.lastIndex = upperEnd;
         continue;
       }
     }
     if (!unit) continue; // a bare number names or numbers something; it does not measure
+    if (namesAClass(text, start, end, unit)) continue;
     const after = text.slice(end).match(QUALIFIER_AFTER);
     if (after) {
       qualifier = after[1];
       end += after[1].length;
     }
-    found.push({ start, end, value: Number(number), unit, qualifier, role: 'single' });
+    found.push({ start, end, value, unit, qualifier, role: 'single' });
   }
 
   // 3/5的用水量: a fraction of something, read as a share.
@@ -227,6 +273,7 @@ function findChineseQuantities(text: string): Quantity[] {
     const unit = numeral.magnitude + written;
     if (numeral.value === 0 || (numeral.value < 2 && !numeral.magnitude && !/^(倍|番|成)$/.test(unit))) continue; // 一个, 一项: an article, not a count
     end += written.length;
+    if (namesAClass(text, start, end, unit)) continue;
     const after = text.slice(end, end + 2).match(QUALIFIER_AFTER);
     if (after) {
       qualifier = after[1];

@@ -10,7 +10,7 @@ import { NAMED_AFTER_UNITS } from './units.js';
 export const UP_VERBS = '增长|增加|提高|提升|上升|上涨|扩大|增|涨|上调|净增|翻番';
 export const DOWN_VERBS = '下降|减少|降低|回落|压缩|精简|削减|缩短|缩小|下调|降|减|净减|压减|缩减|淘汰';
 const CHANGE_VERB = new RegExp(`(${UP_VERBS}|${DOWN_VERBS})$`);
-const LEVEL_VERB_WORDS = '迈上|跨上|跃上|站上|迈入|跨越|稳居|(?:压缩|缩短|延长|扩大|提高|提升|增加|减少|下降|降低|上升|增长|缩减|压减)[至到]|提高到|提高至|提升到|提升至|增加到|增加至|增长到|增长至|上升到|上升至|下降到|下降至|降低到|降低至|降到|降至|减少到|减少至|达到|达|为|占|是|保持在|控制在|稳定在|突破|超过|不超过|不低于|接近|近|约|逾';
+const LEVEL_VERB_WORDS = '迈上|跨上|跃上|站上|迈入|跨越|稳居|(?:压缩|缩短|延长|扩大|提高|提升|增加|减少|下降|降低|上升|增长|缩减|压减)[至到]|提高到|提高至|提升到|提升至|增加到|增加至|增长到|增长至|上升到|上升至|下降到|下降至|降低到|降低至|降到|降至|减少到|减少至|达到|达|为|占|是|保持在|控制在|稳定在|突破|超过|不超过|不低于|接近|近|约|逾|超';
 const LEVEL_VERB = new RegExp(`(${LEVEL_VERB_WORDS})$`);
 
 /** Words before the measured thing that are not part of its name. */
@@ -43,7 +43,7 @@ export function readName(before: string): NameReading {
     const noise = text.match(TRAILING_NOISE);
     if (level) {
       // 增长近三倍: 近 qualifies the figure; the verb is 增长, further in.
-      if (!/^(近|约|逾|超过|突破|不超过|不低于|接近)$/.test(level[1])) verb ??= level[1];
+      if (!/^(近|约|逾|超|超过|突破|不超过|不低于|接近)$/.test(level[1])) verb ??= level[1];
       text = text.slice(0, -level[1].length);
     } else if (change && text.length > change[1].length) {
       verb ??= change[1];
