@@ -114,10 +114,39 @@ function kindOf(q: Quantity, verb: string | null, subject: string, rateWord: boo
     return 'share';
   }
   if (/百分点$/.test(q.unit)) return 'change';
-  if (q.unit === '倍') return changing ? 'growth' : 'level';
+  if (q.unit === '倍' || q.unit === '番') return changing ? 'growth' : 'level';
   if (changing && /^(增加|减少|净增|净减|增长|下降|减)/.test(verb!)) return 'change';
   if (COUNT_UNITS.test(q.unit)) return 'count';
   return 'level';
+}
+
+/** The words before A in 从A提高到B (从, 由上年的, 从每月 …). */
+const FROM_BEFORE = /[从由](?:上年|去年|五年前|年初|过去|原来|目前|现行|每人每月|每月|每年|月销售额|年销售额)?的?$/;
+/** The words between A and B: 提高到, 增至, 降为, 优化为, 到. */
+const TO_BETWEEN = /^[、，]?(?:分别)?(?:提高|提升|增加|增长|上升|下降|降低|减少|扩大|缩小|缩短|缩减|压减|压缩|优化|调整|延长|降|升|增|减|变|发展|上调|下调)?(?:到|至|为)$/;
+
+/**
+ * 从A提高到B gives one result, B, that moved from A: B keeps A as `from`, and A stays as B's
+ * starting level (the period before B's), never a second result of B's period or a target.
+ */
+function linkBaseline(previous: { items: Indicator[]; before: string }, between: string, items: Indicator[], reportYear: number | null): void {
+  if (!FROM_BEFORE.test(previous.before.trim()) || !TO_BETWEEN.test(between.trim())) return;
+  items.forEach((b, i) => {
+    const a = previous.items.length === items.length ? previous.items[i] : previous.items.length === 1 ? previous.items[0] : null;
+    if (!a || a.unit !== b.unit) return;
+    b.from = a.value;
+    a.baselineOf = b.id;
+    a.name = b.name;
+    if (a.period && a.period === b.period) {
+      const first = Number(a.period.slice(0, 4));
+      a.period = String(first - 1);
+    }
+    if (a.kind === 'target' || a.kind === 'growth' || a.kind === 'change') {
+      a.kind = a.unit === '%' || a.unit === '' ? 'share' : COUNT_UNITS.test(a.unit) ? 'count' : 'level';
+      a.direction = null;
+      if (isFuture(a.period, reportYear)) a.period = reportYear ? String(reportYear - 1) : null;
+    }
+  });
 }
 
 /**
@@ -140,6 +169,8 @@ export function extractIndicators(tree: Root, reportYear: number | null): Indica
 
       for (const clause of clauses) {
         const inClause = quantities.filter((q) => q.start >= clause.start && q.start < clause.end);
+        // The figures of the group before, with the words that led to it: 从26.7%| 提高到52.1%.
+        let previousGroup: { items: Indicator[]; quantities: Quantity[]; before: string } | null = null;
         for (const group of groupsOf(clause, inClause)) {
           const first = group.quantities[0];
           const last = group.quantities[group.quantities.length - 1];
@@ -154,6 +185,11 @@ export function extractIndicators(tree: Root, reportYear: number | null): Indica
           if (first.role === 'ratio') {
             const subject = reading.subject || carried?.names[0] || '';
             names = /三次产业|产业结构|产业比例|产业比重/.test(paragraph.text.slice(clause.start, first.start) + subject) && first.parts === 3 ? INDUSTRY_PARTS : group.quantities.map((_, i) => `${subject}（第${i + 1}项）`);
+          } else if (reading.reach && (reading.subject || carried)) {
+            // 改造1223万平方米、惠及19.3万户: those reached are named with the programme before.
+            const reached = (q: Quantity, next: number) => nameAfter(paragraph.text.slice(q.end, next)) || (/户$/.test(q.unit) ? '户数' : /人(次)?$/.test(q.unit) ? '人数' : '');
+            const programme = reading.subject || carried!.names[0];
+            names = group.quantities.map((q, i) => `${programme}${reading.reach}${reached(q, i + 1 < group.quantities.length ? group.quantities[i + 1].start : clause.end)}`);
           } else if ((namesThingAfterUnit(first.unit, after) || reading.verbOnly) && nameAfter(after)) {
             // 新增10个产业技术创新联盟、61个创新研发平台: each count names its own thing after it.
             names = group.quantities.map((q, i) => nameAfter(paragraph.text.slice(q.end, i + 1 < group.quantities.length ? group.quantities[i + 1].start : clause.end)) || nameAfter(after));
@@ -176,6 +212,7 @@ export function extractIndicators(tree: Root, reportYear: number | null): Indica
           if (first.role !== 'lower' && (reading.subject || first.role === 'ratio')) carried = { names: names.length === count ? names : [names[0]], clauseStart: clause.start };
 
           // 居民消费价格指数和城镇登记失业率均控制在3%以内: one value, one indicator per subject.
+          const groupItems: Indicator[] = [];
           const expanded: Array<{ q: Quantity; name: string }> =
             names.length > count && count === 1 ? names.map((name) => ({ q: first, name })) : group.quantities.map((q, i) => ({ q, name: names[i] ?? names[0] }));
 
@@ -195,7 +232,7 @@ export function extractIndicators(tree: Root, reportYear: number | null): Indica
             const kind = kindOf(q, reading.verb, name, reading.rateWord, future);
             const changing = reading.verb !== null && !isLevelVerb(reading.verb);
             const direction = kind === 'growth' || kind === 'change' || (kind === 'target' && (changing || reading.rateWord)) ? directionOf(reading.verb, name) : null;
-            indicators.push({
+            groupItems.push({
               id: `L${line}-${k}`,
               name,
               value: q.value,
@@ -211,6 +248,9 @@ export function extractIndicators(tree: Root, reportYear: number | null): Indica
               text: paragraph.text.slice(textStart, clause.end),
             });
           }
+          if (previousGroup) linkBaseline(previousGroup, before, groupItems, reportYear);
+          indicators.push(...groupItems);
+          previousGroup = { items: groupItems, quantities: group.quantities, before };
         }
       }
     }

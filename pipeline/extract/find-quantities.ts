@@ -73,6 +73,19 @@ function namesAClass(text: string, start: number, end: number, unit: string): bo
   return false;
 }
 
+/** Nouns of ideas, not things: a small count of them is a slogan (五项原则, 两个积极性, 八个方面). */
+const ABSTRACT_NOUN = /^[^，。；、：\d]{0,4}?(原则|积极性|方面|道路|代表|基本点|务必|文明|意识|自信|理念|定位|思路|战略|布局|导向|作用|优势|关系|问题|环节|着力点|抓手|突破口|主线|底线|红线|倾向|面貌|转变|统筹|结合|坚持|必须|中国|美国|思想|方针|路线|精神|目标任务|支柱)/;
+
+/**
+ * Counts that are rhetoric, not measures: 14亿人民 and 十三亿多人口的大国 (the nation as a whole),
+ * 五项原则 or 两个积极性 (a slogan's number).
+ */
+function isRhetoric(text: string, end: number, unit: string, value: number): boolean {
+  const after = text.slice(end, end + 10);
+  if (/^(万|亿)$/.test(unit) && /^多?(人民|各族人民|中国人民|同胞|人口的|人口大国|中华儿女|农民的)/.test(after)) return true;
+  return value < 10 && /^(个|项|条|种|大|点)$/.test(unit) && ABSTRACT_NOUN.test(after);
+}
+
 /** Finds every quantity in a text: numbers with units, ranges, ratios, counted Chinese numerals. */
 export function findQuantities(rawText: string): Quantity[] {
   const text = simplifyNumerals(normaliseDigits(rawText));
@@ -163,7 +176,7 @@ export function findQuantities(rawText: string): Quantity[] {
       }
     }
     if (!unit) continue; // a bare number names or numbers something; it does not measure
-    if (namesAClass(text, start, end, unit)) continue;
+    if (namesAClass(text, start, end, unit) || isRhetoric(text, end, unit, value)) continue;
     const after = text.slice(end).match(QUALIFIER_AFTER);
     if (after) {
       qualifier = after[1];
@@ -273,7 +286,7 @@ function findChineseQuantities(text: string): Quantity[] {
     const unit = numeral.magnitude + written;
     if (numeral.value === 0 || (numeral.value < 2 && !numeral.magnitude && !/^(倍|番|成)$/.test(unit))) continue; // 一个, 一项: an article, not a count
     end += written.length;
-    if (namesAClass(text, start, end, unit)) continue;
+    if (namesAClass(text, start, end, unit) || isRhetoric(text, end, unit, numeral.value)) continue;
     const after = text.slice(end, end + 2).match(QUALIFIER_AFTER);
     if (after) {
       qualifier = after[1];
