@@ -67,6 +67,7 @@ function namesAClass(text: string, start: number, end: number, unit: string): bo
   const after = text.slice(end, end + 8);
   const before = text.slice(Math.max(0, start - 2), start);
   if (/伏$/.test(unit)) return true;
+  if (/元$|^(万|亿)+$/.test(unit) && /^级/.test(after)) return true; // 万亿级产业集群, 两万亿级城市
   if (unit === '岁' && /^(?:及)?(?:以上|以下)?[\u4e00-\u9fff]/.test(after) && !/^(?:以上|以下)?(和|或|与|及|左右)/.test(after)) return true;
   if (/^(年|个月|天)$/.test(unit) && /^(左右)?(的)?时间/.test(after)) return true;
   if (/[过超]$/.test(before) && /元$|^(万|亿)+$/.test(unit) && /^(以上)?(的)?(城市|县|市|企业|产业|集群|园区|项目|开发区|乡镇|强县|大县|强镇|园|链)/.test(after)) return true;

@@ -5,7 +5,7 @@
 const MAGNITUDE = ['万亿', '亿', '万', '千', '百'];
 const BASE_UNITS = [
   // money and grain
-  '元/人', '元/月', '元', '美元', '斤', '公斤',
+  '元/人', '元/月', '元', '美元', '斤', '公斤', '千克', '毫克', '克',
   // rates
   '个百分点', '百分点', '%', '‰', '倍', '成',
   // people, households, visits
