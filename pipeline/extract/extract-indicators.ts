@@ -68,9 +68,18 @@ function lineMap(node: Paragraph): (offset: number) => number {
   };
   walk(node.children);
   const first = node.position?.start.line ?? 0;
+  // Binary search: a one-line paragraph of many text nodes is looked up once per figure.
   return (at) => {
+    let lo = 0;
+    let hi = starts.length - 1;
     let line = first;
-    for (const s of starts) if (s.offset <= at) line = s.line;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      if (starts[mid].offset <= at) {
+        line = starts[mid].line;
+        lo = mid + 1;
+      } else hi = mid - 1;
+    }
     return line;
   };
 }
@@ -120,6 +129,23 @@ function kindOf(q: Quantity, verb: string | null, subject: string, rateWord: boo
   return 'level';
 }
 
+/** How far before or after a figure its name and date are looked for: a clause's own reach. */
+const NAME_REACH = 60;
+/** The longest an indicator's quoted text is: its clause, or the part of it around the figure. */
+export const TEXT_MAX = 200;
+
+/** The last `max` characters of text[from, to): words before a figure, never a whole paragraph. */
+function lastChars(text: string, from: number, to: number, max: number): string {
+  return text.slice(Math.max(from, to - max), to);
+}
+
+/** The clause a figure was read from, cut to TEXT_MAX characters around the figure when longer. */
+function clauseText(text: string, start: number, end: number, q: Quantity): string {
+  if (end - start <= TEXT_MAX) return text.slice(start, end);
+  const from = Math.max(start, Math.min(q.start - TEXT_MAX / 2, end - TEXT_MAX));
+  return text.slice(from, Math.min(end, from + TEXT_MAX));
+}
+
 /** The words before A in 从A提高到B (从, 由上年的, 从每月 …). */
 const FROM_BEFORE = /[从由](?:上年|去年|五年前|年初|过去|原来|目前|现行|每人每月|每月|每年|月销售额|年销售额)?的?$/;
 /** The words between A and B: 提高到, 增至, 降为, 优化为, 到. */
@@ -167,32 +193,39 @@ export function extractIndicators(tree: Root, reportYear: number | null): Indica
       // What the last named figures measured, for figures whose clause names nothing (，增长7.1%).
       let carried: { names: string[]; clauseStart: number } | null = null;
 
+      // Quantities and clauses are both in reading order: one pass hands each clause its own.
+      let nextQuantity = 0;
+      const positionOf = new Map(quantities.map((q, i) => [q, i]));
       for (const clause of clauses) {
-        const inClause = quantities.filter((q) => q.start >= clause.start && q.start < clause.end);
+        const clauseFirst = nextQuantity;
+        while (nextQuantity < quantities.length && quantities[nextQuantity].start < clause.end) nextQuantity++;
+        const inClause = quantities.slice(clauseFirst, nextQuantity).filter((q) => q.start >= clause.start);
         // The figures of the group before, with the words that led to it: 从26.7%| 提高到52.1%.
         let previousGroup: { items: Indicator[]; quantities: Quantity[]; before: string } | null = null;
         for (const group of groupsOf(clause, inClause)) {
           const first = group.quantities[0];
           const last = group.quantities[group.quantities.length - 1];
-          const previousInClause = inClause.filter((q) => q.end <= first.start).pop();
-          const before = paragraph.text.slice(previousInClause ? previousInClause.end : clause.start, first.start);
+          const firstIndex = positionOf.get(first)!;
+          const previousQuantity = quantities.slice(Math.max(0, firstIndex - 3), firstIndex).filter((q) => q.end <= first.start).pop();
+          const previousInClause = previousQuantity && previousQuantity.start >= clause.start ? previousQuantity : undefined;
+          const before = lastChars(paragraph.text, previousInClause ? previousInClause.end : clause.start, first.start, NAME_REACH);
           const reading = readName(before);
           let count = group.quantities.length;
           let names: string[];
           let textStart = clause.start;
-          const after = paragraph.text.slice(last.end, clause.end);
+          const after = paragraph.text.slice(last.end, Math.min(clause.end, last.end + NAME_REACH));
 
           if (first.role === 'ratio') {
             const subject = reading.subject || carried?.names[0] || '';
-            names = /三次产业|产业结构|产业比例|产业比重/.test(paragraph.text.slice(clause.start, first.start) + subject) && first.parts === 3 ? INDUSTRY_PARTS : group.quantities.map((_, i) => `${subject}（第${i + 1}项）`);
+            names = /三次产业|产业结构|产业比例|产业比重/.test(lastChars(paragraph.text, clause.start, first.start, NAME_REACH) + subject) && first.parts === 3 ? INDUSTRY_PARTS : group.quantities.map((_, i) => `${subject}（第${i + 1}项）`);
           } else if (reading.reach && (reading.subject || carried)) {
             // 改造1223万平方米、惠及19.3万户: those reached are named with the programme before.
-            const reached = (q: Quantity, next: number) => nameAfter(paragraph.text.slice(q.end, next)) || (/户$/.test(q.unit) ? '户数' : /人(次)?$/.test(q.unit) ? '人数' : '');
+            const reached = (q: Quantity, next: number) => nameAfter(paragraph.text.slice(q.end, Math.min(next, q.end + NAME_REACH))) || (/户$/.test(q.unit) ? '户数' : /人(次)?$/.test(q.unit) ? '人数' : '');
             const programme = reading.subject || carried!.names[0];
             names = group.quantities.map((q, i) => `${programme}${reading.reach}${reached(q, i + 1 < group.quantities.length ? group.quantities[i + 1].start : clause.end)}`);
           } else if ((namesThingAfterUnit(first.unit, after) || reading.verbOnly) && nameAfter(after)) {
             // 新增10个产业技术创新联盟、61个创新研发平台: each count names its own thing after it.
-            names = group.quantities.map((q, i) => nameAfter(paragraph.text.slice(q.end, i + 1 < group.quantities.length ? group.quantities[i + 1].start : clause.end)) || nameAfter(after));
+            names = group.quantities.map((q, i) => nameAfter(paragraph.text.slice(q.end, Math.min(q.end + NAME_REACH, i + 1 < group.quantities.length ? group.quantities[i + 1].start : clause.end))) || nameAfter(after));
           } else if (reading.subject && /^占/.test(reading.subject) && carried) {
             // 无人机产量增长39%、占全国9成: a share of the thing just named.
             names = Array.from({ length: count }, () => `${carried!.names[0]}${reading.subject}比重`);
@@ -221,13 +254,13 @@ export function extractIndicators(tree: Root, reportYear: number | null): Indica
             const k = (perLine.get(line) ?? 0) + 1;
             perLine.set(line, k);
             // Words since the figure before this one: 由五年前的6.4∶52∶41.6优化为6.4∶41.5∶52.1 dates only the first.
-            const previousEnd = quantities.filter((other) => other.end <= first.start).pop()?.end ?? sentenceStart;
-            let period = periodOfMention(paragraph.text.slice(Math.max(previousEnd, clause.start - 12), q.start), paragraph.period, ctx);
+            const previousEnd = previousQuantity?.end ?? sentenceStart;
+            let period = periodOfMention(lastChars(paragraph.text, Math.max(previousEnd, clause.start - 12), q.start, NAME_REACH), paragraph.period, ctx);
             // 从11.37万亿元提高到14.58万亿元 over 2021-2025: the first figure is where the years began.
             const range = period?.match(/^(\d{4})-(\d{4})$/);
-            const lead = paragraph.text.slice(Math.max(previousEnd, clause.start), q.start).replace(/五年前的?$/, '');
+            const lead = lastChars(paragraph.text, Math.max(previousEnd, clause.start), q.start, NAME_REACH).replace(/五年前的?$/, '');
             if (range && /[从由]$/.test(lead)) period = String(Number(range[1]) - 1);
-            else if (range && /[到至为]$/.test(lead) && /[从由]/.test(paragraph.text.slice(clause.start, q.start))) period = range[2];
+            else if (range && /[到至为]$/.test(lead) && /[从由]/.test(lastChars(paragraph.text, clause.start, q.start, NAME_REACH))) period = range[2];
             const future = isFuture(period, reportYear);
             const kind = kindOf(q, reading.verb, name, reading.rateWord, future);
             const changing = reading.verb !== null && !isLevelVerb(reading.verb);
@@ -245,7 +278,7 @@ export function extractIndicators(tree: Root, reportYear: number | null): Indica
               line,
               paragraph: paragraph.n,
               verb: reading.verb,
-              text: paragraph.text.slice(textStart, clause.end),
+              text: clauseText(paragraph.text, textStart, clause.end, q),
             });
           }
           if (previousGroup) linkBaseline(previousGroup, before, groupItems, reportYear);

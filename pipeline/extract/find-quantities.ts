@@ -21,6 +21,8 @@ const QUALIFIER_BEFORE = /(不超过|不低于|超过|突破|达到|控制在|�
 const RANGE_DASH = /^\s*[－—–\-~～至到]\s*/;
 /** After the digits of 1万6千多户 or 1亿3000万: the magnitude, the Chinese-led rest, 多, a last 万. */
 const MIXED_TAIL = /^(亿|万)((?:零?\d[千百十])+|零?\d{1,4}(?=多?万))(多|余)?(万)?/;
+/** 6.4∶41.5∶52.1 from its first digit, read in place (sticky) rather than from a copy of the rest. */
+const RATIO = /\d+(?:\.\d+)?(?:[∶:：]\d+(?:\.\d+)?)+/y;
 const RATIO_SEPARATOR = /^[∶:：]/;
 
 /** Chinese numerals count only before these measure words (近三倍, 七项成果, 两个城市). */
@@ -28,15 +30,21 @@ const CHINESE_COUNT_UNIT = /^(倍|成|个|项|家|所|座|条|批|名|位|种|�
 /** Set phrases with numerals that are names, not counts. */
 const CHINESE_NAME_AFTER = /^(个一百年|个毫不动摇|个确立|个维护|个大局|个市场|个轮子|个文明|个务必|个全面|个自信|个意识|个着力|个推进|个中心|个统筹|个坚持|个结合|个根本|个先行|个率先|个走在前列|个作风|个万|项规定|项注意|大|届|是|批[^次])/;
 
-/** Where a quote or book-title mark opens before `index` and closes after it, within a short span. */
+/**
+ * Where a quote or book-title mark opens before `index` and closes after it, within a short
+ * span. Only that span is searched, so a long paragraph costs no more per figure than a short one.
+ */
 function insideShortQuote(text: string, index: number): boolean {
   const pairs: Array<[string, string, number]> = [['“', '”', 16], ['《', '》', 40], ['「', '」', 16], ['"', '"', 16]];
   for (const [open, close, max] of pairs) {
-    const before = text.lastIndexOf(open, index);
+    const from = Math.max(0, index - max);
+    const window = text.slice(from, Math.min(text.length, index + max + 1));
+    const at = index - from;
+    const before = window.lastIndexOf(open, at);
     if (before < 0) continue;
-    const closedBefore = text.lastIndexOf(close, index - 1);
+    const closedBefore = window.lastIndexOf(close, at - 1);
     if (closedBefore > before && open !== close) continue;
-    const after = text.indexOf(close, index);
+    const after = window.indexOf(close, at);
     if (after >= 0 && after - before <= max) return true;
   }
   return false;
@@ -101,8 +109,9 @@ export function findQuantities(rawText: string): Quantity[] {
     if (isNotAMeasure(text, start, end, number)) continue;
 
     // 6.4∶41.5∶52.1 — the parts of a ratio.
-    if (RATIO_SEPARATOR.test(text.slice(end)) && /^\d/.test(text.slice(end + 1))) {
-      const ratio = text.slice(start).match(/^\d+(?:\.\d+)?(?:[∶:：]\d+(?:\.\d+)?)+/)![0];
+    if (RATIO_SEPARATOR.test(text.slice(end, end + 1)) && /^\d/.test(text.slice(end + 1, end + 2))) {
+      RATIO.lastIndex = start;
+      const ratio = RATIO.exec(text)![0];
       const parts = ratio.split(/[∶:：]/);
       let offset = start;
       parts.forEach((part, i) => {
@@ -161,12 +170,12 @@ export function findQuantities(rawText: string): Quantity[] {
     unit = magnitude + unit;
 
     // 6%－6.5%, 4.5%—5%, 6－6.5%: two quantities, the lower and upper bound.
-    const dash = text.slice(end).match(RANGE_DASH);
-    const upper = dash ? text.slice(end + dash[0].length).match(/^\d+(?:\.\d+)?/) : null;
+    const dash = text.slice(end, end + 8).match(RANGE_DASH);
+    const upper = dash ? text.slice(end + dash[0].length, end + dash[0].length + 24).match(/^\d+(?:\.\d+)?/) : null;
     if (dash && upper && !/^\d{4}$/.test(number)) {
       const upperStart = end + dash[0].length;
       let upperEnd = upperStart + upper[0].length;
-      const upperUnit = unitAt(text.slice(upperEnd));
+      const upperUnit = unitAt(text.slice(upperEnd, upperEnd + 24));
       upperEnd += upperUnit.length;
       unit ||= upperUnit;
       if (unit) {
@@ -178,7 +187,7 @@ export function findQuantities(rawText: string): Quantity[] {
     }
     if (!unit) continue; // a bare number names or numbers something; it does not measure
     if (namesAClass(text, start, end, unit) || isRhetoric(text, end, unit, value)) continue;
-    const after = text.slice(end).match(QUALIFIER_AFTER);
+    const after = text.slice(end, end + 2).match(QUALIFIER_AFTER);
     if (after) {
       qualifier = after[1];
       end += after[1].length;
