@@ -122,7 +122,7 @@ function kindOf(q: Quantity, verb: string | null, subject: string, rateWord: boo
     if (changing || rateWord) return 'growth';
     return 'share';
   }
-  if (/百分点$/.test(q.unit)) return 'change';
+  if (/(百分点|千分点)$/.test(q.unit)) return 'change';
   if (q.unit === '倍' || q.unit === '番') return changing ? 'growth' : 'level';
   if (changing && /^(增加|减少|净增|净减|增长|下降|减)/.test(verb!)) return 'change';
   if (COUNT_UNITS.test(q.unit)) return 'count';
@@ -200,6 +200,14 @@ export function extractIndicators(tree: Root, reportYear: number | null): Indica
         const clauseFirst = nextQuantity;
         while (nextQuantity < quantities.length && quantities[nextQuantity].start < clause.end) nextQuantity++;
         const inClause = quantities.slice(clauseFirst, nextQuantity).filter((q) => q.start >= clause.start);
+        if (!inClause.length) {
+          // 原油产量继续增长，达到1.42亿吨: a clause that names a thing and says it changed is what the
+          // next figures measure; after a ； the last subject no longer holds.
+          const reading = readName(lastChars(paragraph.text, clause.start, clause.end, NAME_REACH));
+          if (reading.subject && reading.verb && !reading.verbOnly && reading.subject.length <= 16) carried = { names: [reading.subject], clauseStart: clause.start };
+          else if (/[；;]/.test(paragraph.text[clause.end] ?? '')) carried = null;
+          continue;
+        }
         // The figures of the group before, with the words that led to it: 从26.7%| 提高到52.1%.
         let previousGroup: { items: Indicator[]; quantities: Quantity[]; before: string } | null = null;
         for (const group of groupsOf(clause, inClause)) {

@@ -4,6 +4,7 @@
  * → 产业技术创新平台 (a count names its thing after the unit).
  */
 
+import { normaliseDigits } from './chinese-numerals.js';
 import { NAMED_AFTER_UNITS } from './units.js';
 
 /** Words that change a figure: the verb says growth and its direction. */
@@ -16,7 +17,7 @@ const LEVEL_VERB = new RegExp(`(${LEVEL_VERB_WORDS})$`);
 /** Words before the measured thing that are not part of its name. */
 const LEADING_FILLER = /^(约|其中|即|则|也|只有|已经有|已有|共有|我国的?|规定|全年|全市|全省|全区|全县|全国|今年|去年|上年|同比|比上年|较上年|累计|共|总计|合计|一年来|五年来|过去一年|过去五年|我们|我市|我省|我区|共计|再|还|又|力争|确保|争取|计划|预计|要|将|努力|继续|进一步)+/;
 const LEADING_VERB = /^(实现了?|完成了?|建成了?|投入|引进|新建|改造|整治|开工|启动|取消调整|取消|组织|开展|举办|培育|推动|推进|带动|吸引|帮助|支持|培训|认定|获批|获得|拥有|有|达到|建设|打造|创建|落地|签约|引导|发展|设立|组建|实施|出台|安排|解决|提供|资助|救助|惠及|覆盖|减免|发放|筹集|改扩建|扩建|新开工|完成投资|投资)/;
-const TRAILING_NOISE = /([从由](?:上年|去年|五年前|年初|过去|原来|目前|现行|每人每月|每月|每年|月销售额|年销售额)的?|(?:比|较)[^，、；]{0,10}年(?:同期)?的?|由负转正|转为|转|首次|预期|继续保持|保持|只有|已经有|共有|才|就|也|还|又|即|则|将|再次|仍然|仍|分别|均|都|同比|比上年|较上年|比去年|增速|了|的|累计|总计|共|年均|平均|全年|其中|从|由|实现|增至|减至|接连|连续|预计|已经|已|约|同口径|实际|名义|按可比价格计算|可比价|剔除[^，、]{1,12}因素(后)?|拟按|拟|可以|要|至少|再|力争|确保)+$/;
+const TRAILING_NOISE = /([从由](?:上年|去年|五年前|年初|过去|原来|目前|现行|每人每月|每月|每年|月销售额|年销售额)的?|(?:比|较)[^，、；]{0,10}年(?:同期)?的?|由负转正|转为|转|首次|预期|平均每年|每年|五年间|五年共|五年来|现已|现在|目前|继续|计划|继续保持|保持|只有|已经有|共有|才|就|也|还|又|即|则|将|再次|仍然|仍|分别|均|都|同比|比上年|较上年|比去年|增速|了|的|累计|总计|共|年均|平均|全年|其中|从|由|实现|增至|减至|接连|连续|预计|已经|已|约|同口径|实际|名义|按可比价格计算|可比价|剔除[^，、]{1,12}因素(后)?|拟按|拟|可以|要|至少|再|力争|确保)+$/;
 
 export interface NameReading {
   /** The measured thing as written, or '' when the clause names none (分别增长6.7%…). */
@@ -38,7 +39,7 @@ export const REACH_VERB = /^(惠及|覆盖|带动|受益|帮助|救助|资助|�
 
 /** Reads the text before a figure (within its clause) into the subject and the verb. */
 export function readName(before: string): NameReading {
-  let text = before.trim();
+  let text = normaliseDigits(before).trim();
   let verb: string | null = null;
   let each = false;
   // Peel qualifiers, verbs and particles off the end until the subject is left.
@@ -120,7 +121,7 @@ export function nameAfter(after: string): string {
 
 /** Counted things are written after their measure word (10个平台), amounts before (投资49亿元). */
 export function namesThingAfterUnit(unit: string, after: string): boolean {
-  return NAMED_AFTER_UNITS.test(unit) || /^(万|亿|千|百)$/.test(unit) || (/^的/.test(after) && !/元|%/.test(unit));
+  return NAMED_AFTER_UNITS.test(unit) || /^(万|亿|千|百)$/.test(unit) || (/^的/.test(after) && !/元|%|倍|番/.test(unit));
 }
 
 export function directionOf(verb: string | null, subject: string): 'up' | 'down' | null {

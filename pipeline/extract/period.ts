@@ -1,3 +1,5 @@
+import { normaliseDigits } from './chinese-numerals.js';
+
 /**
  * The year a figure belongs to, from the section it is in and the words around it: the
  * past year's review (2017), a five-year review (2013-2017), this year's targets (2018), goals
@@ -50,7 +52,7 @@ function yearOf(written: string): string {
 
 /** Words just before a figure that move it to another year: 五年前, 到2020年, 今年, 上年. */
 export function periodOfMention(before: string, paragraphPeriod: string | null, ctx: PeriodContext): string | null {
-  const near = before.slice(-30);
+  const near = normaliseDigits(before.slice(-30));
   const base = paragraphPeriod && /^\d{4}/.test(paragraphPeriod) ? Number(paragraphPeriod.slice(-4)) : null;
   const fiveAgo = near.match(/五年前/);
   if (fiveAgo && base) return String(base - 5);
