@@ -99,13 +99,14 @@ function isRhetoric(text: string, end: number, unit: string, value: number): boo
 export function findQuantities(rawText: string): Quantity[] {
   const text = simplifyNumerals(normaliseDigits(rawText));
   const found: Quantity[] = [];
+  // 1，753亿元: groups of three after a comma are one number (older reports write them so).
   // 7 4 7 7 2 亿元, 2 2 .4 万件: digits a copied PDF broke apart with single spaces are one number.
-  const numberPattern = /\d(?:[ \u00a0\u3000]?\d)*(?:[ \u00a0\u3000]?\.[ \u00a0\u3000]?\d(?:[ \u00a0\u3000]?\d)*)?/g;
+  const numberPattern = /\d{1,3}(?:[,，]\d{3})+(?:\.\d+)?(?!\d)|\d(?:[ \u00a0\u3000]?\d)*(?:[ \u00a0\u3000]?\.[ \u00a0\u3000]?\d(?:[ \u00a0\u3000]?\d)*)?/g;
   let match: RegExpExecArray | null;
   while ((match = numberPattern.exec(text))) {
     const start = match.index;
     let end = start + match[0].length;
-    const number = match[0].replace(/[ \u00a0\u3000]/g, '');
+    const number = match[0].replace(/[ \u00a0\u3000,，]/g, '');
     if (isNotAMeasure(text, start, end, number)) continue;
 
     // 6.4∶41.5∶52.1 — the parts of a ratio.
