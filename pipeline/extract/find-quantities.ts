@@ -114,6 +114,12 @@ export function findQuantities(rawText: string): Quantity[] {
       RATIO.lastIndex = start;
       const ratio = RATIO.exec(text)![0];
       const parts = ratio.split(/[∶:：]/);
+      // 2.27:1 is one number, the ratio of two things: its first part.
+      if (parts.length === 2 && parts[1] === '1') {
+        found.push({ start, end: start + ratio.length, value: Number(parts[0]), unit: '', qualifier: qualifierBefore(text, start), role: 'single' });
+        numberPattern.lastIndex = start + ratio.length;
+        continue;
+      }
       let offset = start;
       parts.forEach((part, i) => {
         found.push({ start: offset, end: offset + part.length, value: Number(part), unit: '', qualifier: null, role: 'ratio', part: i, parts: parts.length });
