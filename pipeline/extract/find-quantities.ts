@@ -17,7 +17,7 @@ export interface Quantity {
 }
 
 const QUALIFIER_AFTER = /^(左右|以上|以内|以下|之内|之上)/;
-const QUALIFIER_BEFORE = /(不超过|不低于|超过|突破|达到|控制在|保持在|接近|近|约|逾|超|达)了?$/;
+const QUALIFIER_BEFORE = /(不超过|不低于|超过|突破|达到|控制在|保持在|接近|近|大约|约|逾|超|达)了?$/;
 const RANGE_DASH = /^\s*[－—–\-~～至到]\s*/;
 /** After the digits of 1万6千多户 or 1亿3000万: the magnitude, the Chinese-led rest, 多, a last 万. */
 const MIXED_TAIL = /^(亿|万)((?:零?\d[千百十])+|零?\d{1,4}(?=多?万))(多|余)?(万)?/;
@@ -75,6 +75,7 @@ function namesAClass(text: string, start: number, end: number, unit: string): bo
   const after = text.slice(end, end + 8);
   const before = text.slice(Math.max(0, start - 2), start);
   if (/伏$/.test(unit)) return true;
+  if (/连续$/.test(before) && /^(年|个月|天|届|次|季度|个季度)$/.test(unit)) return true; // 连续4年保持全国首位: a streak
   if (/元$|^(万|亿)+$/.test(unit) && /^级/.test(after)) return true; // 万亿级产业集群, 两万亿级城市
   if (unit === '岁' && /^(?:及)?(?:以上|以下)?[\u4e00-\u9fff]/.test(after) && !/^(?:以上|以下)?(和|或|与|及|左右)/.test(after)) return true;
   if (/^(年|个月|天)$/.test(unit) && /^(左右)?(的)?时间/.test(after)) return true;
@@ -92,6 +93,8 @@ const ABSTRACT_NOUN = /^(原则|积极性|方面|道路|代表|基本点|务必|
 function isRhetoric(text: string, end: number, unit: string, value: number): boolean {
   const after = text.slice(end, end + 10);
   if (/^(万|亿)$/.test(unit) && /^多?(人民|各族人民|中国人民|同胞|人口的|人口大国|中华儿女|农民的)/.test(after)) return true;
+  if (/^(个|项|条|种|大|点)$/.test(unit) && /^(十|百|千)?(万亿|亿|万)?元?级?(台阶|大关|关口)/.test(after)) return true; // 迈上4个万亿元台阶
+  if (unit === '位' && /^数/.test(after)) return true; // 两位数增长
   return value < 10 && /^(个|项|条|种|大|点)$/.test(unit) && ABSTRACT_NOUN.test(after);
 }
 
@@ -295,7 +298,7 @@ function findChineseQuantities(text: string): Quantity[] {
       // 四亿八千三百万吨: the numeral's own 万 or 亿 leads the unit, as digits would write it.
       if (numeral.magnitude && /^(万|亿|千|百)/.test(written)) continue;
       if (!written && !numeral.magnitude) continue;
-      if (!numeral.magnitude && /^(年|天|届|次)$/.test(written)) continue;
+      if (/^(年|天|届|次)$/.test(written) && !(numeral.magnitude && written === '次')) continue; // 三年, 一百万年以来: spans, not measures
       // 二十九个民族, 两个人才: as with digits, a unit before 口/民/才 … is no unit.
       if (/[人户家名项件条个]$/.test(written) && /^(口|民|才|员|籍|庭|单|目|事|例|人|体)/.test(rest.slice(written.length))) written = '';
       if (!written && !numeral.magnitude) continue;
