@@ -5,7 +5,7 @@ import { sentenceRanges } from '../read/sentences.js';
 import { clausesOf, type Clause } from './clauses.js';
 import { findQuantities, type Quantity } from './find-quantities.js';
 import type { Indicator } from './indicator.js';
-import { directionOf, isLevelVerb, nameAfter, namesThingAfterUnit, readName, splitSubject } from './names.js';
+import { directionOf, isLevelVerb, nameAfter, namesThingAfterUnit, readName, splitSubject, withoutYears } from './names.js';
 import { isFuture, periodOfHeading, periodOfMention, periodOfParagraph, type PeriodContext } from './period.js';
 import { COUNT_UNITS } from './units.js';
 
@@ -147,7 +147,7 @@ function clauseText(text: string, start: number, end: number, q: Quantity): stri
 }
 
 /** The words before A in 从A提高到B (从, 由上年的, 从每月 …). */
-const FROM_BEFORE = /[从由](?:上年|去年|五年前|年初|过去|原来|目前|现行|每人每月|每月|每年|月销售额|年销售额)?的?$/;
+const FROM_BEFORE = /[从由](?:上年|去年|五年前|年初|过去|原来|目前|现行|每人每年|每人每月|每人|每月|每年|月销售额|年销售额)?的?$/;
 /** The words between A and B: 提高到, 增至, 降为, 优化为, 到. */
 const TO_BETWEEN = /^[、，]?(?:分别)?(?:提高|提升|增加|增长|上升|下降|降低|减少|扩大|缩小|缩短|缩减|压减|压缩|优化|调整|延长|降|升|增|减|变|发展|上调|下调)?(?:到|至|为)$/;
 
@@ -156,7 +156,7 @@ const TO_BETWEEN = /^[、，]?(?:分别)?(?:提高|提升|增加|增长|上升|�
  * starting level (the period before B's), never a second result of B's period or a target.
  */
 function linkBaseline(previous: { items: Indicator[]; before: string }, between: string, items: Indicator[], reportYear: number | null): void {
-  if (!FROM_BEFORE.test(previous.before.trim()) || !TO_BETWEEN.test(between.trim())) return;
+  if (!FROM_BEFORE.test(withoutYears(previous.before).trim()) || !TO_BETWEEN.test(withoutYears(between).trim())) return;
   items.forEach((b, i) => {
     const a = previous.items.length === items.length ? previous.items[i] : previous.items.length === 1 ? previous.items[0] : null;
     if (!a || a.unit !== b.unit) return;

@@ -76,7 +76,7 @@ function namesAClass(text: string, start: number, end: number, unit: string): bo
   const before = text.slice(Math.max(0, start - 2), start);
   if (/伏$/.test(unit)) return true;
   if (/连续$/.test(before) && /^(年|个月|天|届|次|季度|个季度)$/.test(unit)) return true; // 连续4年保持全国首位: a streak
-  if (/元$|^(万|亿)+$/.test(unit) && /^级/.test(after)) return true; // 万亿级产业集群, 两万亿级城市
+  if (!/^(个|家|项|所|座|条|名|位|种)$/.test(unit) && /^级/.test(after)) return true; // 万亿级产业集群, 10万吨级泊位
   if (unit === '岁' && /^(?:及)?(?:以上|以下)?[\u4e00-\u9fff]/.test(after) && !/^(?:以上|以下)?(和|或|与|及|左右)/.test(after)) return true;
   if (/^(年|个月|天)$/.test(unit) && /^(左右)?(的)?时间/.test(after)) return true;
   if (/[过超]$/.test(before) && /元$|^(万|亿)+$/.test(unit) && /^(以上)?(的)?(城市|县|市|企业|产业|集群|园区|项目|开发区|乡镇|强县|大县|强镇|园|链)/.test(after)) return true;
@@ -84,7 +84,7 @@ function namesAClass(text: string, start: number, end: number, unit: string): bo
 }
 
 /** Nouns of ideas, not things: a small count of them is a slogan (五项原则, 两个积极性, 八个方面). */
-const ABSTRACT_NOUN = /^(原则|积极性|方面|道路|代表|基本点|务必|文明|意识|自信|理念|思路|战略|布局|导向|优势|关系|着力点|抓手|突破口|主线|底线|红线|倾向|中国|美国|方针|路线|支柱)/;
+const ABSTRACT_NOUN = /^(阶级|超级大国|大国|司令部|腿|特别行政区|所有制|阵营|原则|积极性|方面|道路|代表|基本点|务必|文明|意识|自信|理念|思路|战略|布局|导向|优势|关系|着力点|抓手|突破口|主线|底线|红线|倾向|中国|美国|方针|路线|支柱)/;
 
 /**
  * Counts that are rhetoric, not measures: 14亿人民 and 十三亿多人口的大国 (the nation as a whole),
@@ -95,7 +95,7 @@ function isRhetoric(text: string, end: number, unit: string, value: number): boo
   if (/^(万|亿)$/.test(unit) && /^多?(人民|各族人民|中国人民|同胞|人口的|人口大国|中华儿女|农民的)/.test(after)) return true;
   if (/^(个|项|条|种|大|点)$/.test(unit) && /^(十|百|千)?(万亿|亿|万)?元?级?(台阶|大关|关口)/.test(after)) return true; // 迈上4个万亿元台阶
   if (unit === '位' && /^数/.test(after)) return true; // 两位数增长
-  return value < 10 && /^(个|项|条|种|大|点)$/.test(unit) && ABSTRACT_NOUN.test(after);
+  return value < 10 && /^(个|项|条|种|大|点)$/.test(unit) && (ABSTRACT_NOUN.test(after) || /^[^，。；、：\d]{0,4}(阶级|司令部|超级大国)/.test(after));
 }
 
 /** Finds every quantity in a text: numbers with units, ranges, ratios, counted Chinese numerals. */

@@ -8,16 +8,16 @@ import { normaliseDigits } from './chinese-numerals.js';
 import { NAMED_AFTER_UNITS } from './units.js';
 
 /** Words that change a figure: the verb says growth and its direction. */
-export const UP_VERBS = '增长|增加|提高|提升|上升|上涨|扩大|新增|增|涨|上调|净增|翻番|翻';
-export const DOWN_VERBS = '下降|减少|降低|回落|压缩|精简|削减|缩短|缩小|下调|降|减|净减|压减|缩减|淘汰';
+export const UP_VERBS = '增长|增加|提高|提升|上升|上涨|扩大|新增|增产|增|涨|上调|净增|翻番|翻';
+export const DOWN_VERBS = '下降|减产|减少|降低|回落|压缩|精简|削减|缩短|缩小|下调|降|减|净减|压减|缩减|淘汰';
 const CHANGE_VERB = new RegExp(`(${UP_VERBS}|${DOWN_VERBS})$`);
 const LEVEL_VERB_WORDS = '迈上|跨上|跃上|站上|迈入|跨越|稳居|(?:压缩|缩短|缩小|延长|扩大|提高|提升|增加|减少|下降|降低|上升|增长|缩减|压减)[至到]|提高到|提高至|提升到|提升至|增加到|增加至|增长到|增长至|上升到|上升至|下降到|下降至|降低到|降低至|降到|降至|减少到|减少至|达到|达|为|占|是|保持在|控制在|稳定在|突破|超过|不超过|不低于|接近|近|大约|约|逾|超';
 const LEVEL_VERB = new RegExp(`(${LEVEL_VERB_WORDS})$`);
 
 /** Words before the measured thing that are not part of its name. */
-const LEADING_FILLER = /^(约|其中|即|则|也|只有|已经有|已有|共有|我国的?|规定|全年|全市|全省|全区|全县|全国|今年|去年|上年|同比|比上年|较上年|累计|共|总计|合计|一年来|五年来|过去一年|过去五年|我们|我市|我省|我区|共计|再|还|又|力争|确保|争取|计划|预计|要|将|努力|继续|进一步)+/;
-const LEADING_VERB = /^(实现了?|完成了?|建成了?|投入|引进|新建|改造|整治|开工|启动|取消调整|取消|组织|开展|举办|培育|推动|推进|带动|吸引|帮助|支持|培训|认定|获批|获得|拥有|有|达到|建设|打造|创建|落地|签约|引导|发展|设立|组建|实施|出台|安排|解决|提供|资助|救助|惠及|覆盖|减免|发放|筹集|改扩建|扩建|新开工|完成投资|投资)/;
-const TRAILING_NOISE = /([从由](?:上年|去年|五年前|年初|过去|原来|目前|现行|每人每月|每月|每年|月销售额|年销售额)的?|(?:比|较)[^，、；]{0,10}年(?:同期)?的?|由负转正|转为|转|首次|预期|平均每年|每年|五年间|五年共|五年来|现已|现在|目前|继续|计划|累计完成|继续保持|保持|只有|已经有|共有|也|又|即|将|再次|仍然|仍|分别|均|都|同比|比上年|较上年|比去年|增速|了|的|累计|总计|共|年均|平均|全年|其中|从|由|实现|增至|减至|接连|连续|预计|已经|已|大约|约|同口径|实际|名义|按可比价格计算|可比价|剔除[^，、]{1,12}因素(后)?|拟按|拟|可以|要|至少|再|力争|确保)+$/;
+const LEADING_FILLER = /^(约|其中|即|则|也|但|而且|并且|同时|尽管|尽快|用[^，]{1,4}时间|将|只有|已经有|已有|共有|我国的?|规定|全年|全市|全省|全区|全县|全国|今年|去年|上年|同比|比上年|较上年|累计|共(?![建享同治富赢])|总计|合计|一年来|五年来|过去一年|过去五年|我们|我市|我省|我区|共计|再|还|又|力争|确保|争取|计划|预计|要|将|努力|继续|进一步)+/;
+const LEADING_VERB = /^(提出|实现了?|完成了?|建成了?|投入|引进|新建|改造|整治|开工|启动|取消调整|取消|组织|开展|举办|培育|推动|推进|带动|吸引|帮助|支持|培训|认定|获批|获得|拥有|有|达到|建设|打造|创建|落地|签约|引导|发展|设立|组建|实施|出台|安排|解决|提供|资助|救助|惠及|覆盖|减免|发放|筹集|改扩建|扩建|新开工|完成投资|投资)/;
+const TRAILING_NOISE = /([从由](?:上年|去年|五年前|年初|过去|原来|目前|现行|每人每年|每人每月|每人|每月|每年|月销售额|年销售额)的?|(?:比|较)[^，、；]{0,10}年(?:同期)?的?|由负转正|转为|转|首次|预期|平均每年|每年|五年间|五年共|五年来|现已|现在|目前|继续|计划|累计完成|拟安排|安排|五年|继续保持|保持|只有|已经有|共有|也|又|即|将|再次|仍然|仍|分别|均|都|同比|比上年|较上年|比去年|增速|了|的|累计|总计|共|年均|平均|全年|其中|从|由|实现|增至|减至|接连|连续|预计|已经|已|大约|约|同口径|实际|名义|按可比价格计算|可比价|剔除[^，、]{1,12}因素(后)?|拟按|拟|可以|要|至少|再|力争|确保)+$/;
 
 export interface NameReading {
   /** The measured thing as written, or '' when the clause names none (分别增长6.7%…). */
@@ -37,9 +37,17 @@ export interface NameReading {
 /** Verbs of whom a programme reaches: 惠及19.3万户, 覆盖9亿多人, 带动就业 … */
 export const REACH_VERB = /^(惠及|覆盖|带动|受益|帮助|救助|资助|吸纳|服务)$/;
 
+/**
+ * The words without the years in them: 从2002年 → 从, 在一九五七年 → '', 增加到2007年的 → 增加到.
+ * A year dates a figure (period.ts reads it); it is never part of what the figure measures.
+ */
+export function withoutYears(text: string): string {
+  return text.replace(/(?:又)?(?:[在于比较])?(?:\d{4}|[〇零一二三四五六七八九]{4})年(?:底|末|度)?(?:的)?/g, '').replace(/(?<=[到至])(?:\d{4}|[〇零一二三四五六七八九]{4})年(?:底|末)?的?/g, '');
+}
+
 /** Reads the text before a figure (within its clause) into the subject and the verb. */
 export function readName(before: string): NameReading {
-  let text = normaliseDigits(before).trim();
+  let text = withoutYears(normaliseDigits(before)).trim();
   let verb: string | null = null;
   let each = false;
   // Peel qualifiers, verbs and particles off the end until the subject is left.
@@ -64,7 +72,7 @@ export function readName(before: string): NameReading {
     } else break;
   }
   // 一九五八年我国工农业总产值: a year or a comparison opening the words is not part of the name.
-  text = text.replace(/^[、和及与]/, '').replace(/(?:又)?(?:[到至在于比较])?(?:\d{4}|[〇零一二三四五六七八九]{4})年(?:底|末|度)?(?:的)?/g, '');
+  text = withoutYears(text.replace(/^[、和及与]/, ''));
   text = text.replace(LEADING_FILLER, '');
   const leading = text.match(LEADING_VERB) ?? text.match(/^(维修|修复|整修|提升|改善|种植|治理|清理|拆除|关闭|取缔|承办|引导|帮扶|新增)$/);
   const verbOnly = leading !== null && leading[0].length === text.length;
@@ -113,7 +121,7 @@ export function splitSubject(subject: string, count: number): string[] {
 export function nameAfter(after: string): string {
   // 由7家增至16家: a verb after the unit means the thing was named before the figure.
   if (/^(增至|增加|增长|提高|提升|扩大|下降|减少|降至|减至|降低|到|至|为|增|减)/.test(after)) return '';
-  const phrase = after.replace(/^(以上|左右|多|余)?的?/, '').match(/^[^，。；：、,;:（）()“”\d]{1,16}/)?.[0] ?? '';
+  const phrase = after.replace(/^(以上|左右|多|余)?的?/, '').match(/^[^，。；：、,;:（）()\d]{1,16}/)?.[0] ?? '';
   // The noun stops where the clause's verb starts: 50家国家级科技创新公共平台成为… → …平台.
   const noun = phrase.split(/(入选|当选|上榜|获评|跻身|完成|获|成为|落户|入驻|建成|投入|开工|竣工|实现|荣获|获得|获批|进行|发展|运营|上市|挂牌|通过|参与|受益|得到|纳入|列入|令人|达到|稳步|正式|全面|基本|相继|陆续|累计|全部|全面|和|与|及)/)[0];
   // 3500多个拟竣工投产项目: a verb straight after the unit leaves one character; the phrase is the thing.
