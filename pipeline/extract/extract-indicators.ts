@@ -129,6 +129,9 @@ function kindOf(q: Quantity, verb: string | null, subject: string, rateWord: boo
   return 'level';
 }
 
+/** Words that end the name of a measured thing (总额, 比重, 产量 …): a clause of one is a topic. */
+const MEASURED_NOUN = /(总额|总值|产值|产量|比重|比例|收入|支出|投资|面积|人数|数量|规模|总量|增加值|率|额|量|值|价格|指数|资金|人口|产能|能力|里程|容量|资产|余额|利润|税收|贷款|存款|消费|出口|进口)$/;
+
 /** How far before or after a figure its name and date are looked for: a clause's own reach. */
 const NAME_REACH = 60;
 /** The longest an indicator's quoted text is: its clause, or the part of it around the figure. */
@@ -205,6 +208,8 @@ export function extractIndicators(tree: Root, reportYear: number | null): Indica
           // next figures measure; after a ； the last subject no longer holds.
           const reading = readName(lastChars(paragraph.text, clause.start, clause.end, NAME_REACH));
           if (reading.subject && reading.verb && !reading.verbOnly && reading.subject.length <= 16) carried = { names: [reading.subject], clauseStart: clause.start };
+          // 一九五七年社会商品零售总额，比上一年增加五亿元: a clause that is only a measurable thing is the topic.
+          else if (!reading.verb && reading.subject.length >= 2 && reading.subject.length <= 16 && MEASURED_NOUN.test(reading.subject)) carried = { names: [reading.subject], clauseStart: clause.start };
           else if (/[；;]/.test(paragraph.text[clause.end] ?? '')) carried = null;
           continue;
         }
