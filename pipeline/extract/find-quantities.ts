@@ -195,6 +195,12 @@ export function findQuantities(rawText: string): Quantity[] {
         continue;
       }
     }
+    // 分别高4.2和0.7个百分点: a bare number listed before one with a unit shares that unit.
+    const listed = unit ? null : text.slice(end, end + 30).match(/^(和|、|与|及)(\d+(?:\.\d+)?)/);
+    if (listed && !/^\d{4}$/.test(number)) {
+      const shared = unitAt(text.slice(end + listed[0].length, end + listed[0].length + 24));
+      if (shared && !/^(年|月|日|号)$/.test(shared)) unit = shared;
+    }
     if (!unit) continue; // a bare number names or numbers something; it does not measure
     if (namesAClass(text, start, end, unit) || isRhetoric(text, end, unit, value)) continue;
     const after = text.slice(end, end + 2).match(QUALIFIER_AFTER);
