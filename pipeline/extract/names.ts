@@ -129,6 +129,20 @@ export function nameAfter(after: string): string {
   return thing.replace(/(的|和|与|及|等|至|到|于)$/, '').trim();
 }
 
+/** Nouns too general to name a count alone: 11家企业, 57个县（市）, 10个项目. */
+const GENERAL_NOUN = /^(企业|项目|县|市|区|城市|单位|学校|高校|大学|医院|村|镇|乡镇|园区|案例|成果|经验|省份)$/;
+
+/**
+ * The thing a count names after its unit, with what the clause says of it when the noun alone is
+ * too general: 11家企业入选全球人形机器人上市公司百强 → 企业入选全球人形机器人上市公司百强.
+ */
+export function countedThing(after: string): string {
+  const noun = nameAfter(after);
+  if (!GENERAL_NOUN.test(noun)) return noun;
+  const phrase = after.replace(/^(以上|左右|多|余)?的?/, '').match(/^(?:[^，。；：,;:、（]|（[^）]{0,8}）){1,24}(?=$|[，。；：,;:、])/)?.[0];
+  return phrase && phrase.length > noun.length ? phrase : noun;
+}
+
 /** Counted things are written after their measure word (10个平台), amounts before (投资49亿元). */
 export function namesThingAfterUnit(unit: string, after: string): boolean {
   return NAMED_AFTER_UNITS.test(unit) || /^(万|亿|千|百)$/.test(unit) || (/^的/.test(after) && !/元|%|倍|番/.test(unit));
