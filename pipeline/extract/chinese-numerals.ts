@@ -30,6 +30,11 @@ export function normaliseDigits(text: string): string {
   return text.replace(/[０-９．]/g, (c) => (c === '．' ? '.' : String.fromCharCode(c.charCodeAt(0) - 0xfee0)));
 }
 
+/** ASCII digits with the spaces a copy broke them with closed up: １ ９ ９ ７ 年 → 1997年. */
+export function compactDigits(text: string): string {
+  return normaliseDigits(text).replace(/(?<=\d)[ \u00a0\u3000](?=[\d.]|年)/g, '').replace(/(?<=\.)[ \u00a0\u3000](?=\d)/g, '');
+}
+
 export type Magnitude = '' | '万' | '亿' | '万亿';
 
 export interface ChineseNumber {

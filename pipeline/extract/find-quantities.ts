@@ -57,7 +57,7 @@ function qualifierBefore(text: string, start: number): string | null {
 /** Years, dates, ordinals and numbers inside names: not quantities. */
 function isNotAMeasure(text: string, start: number, end: number, number: string): boolean {
   const before = text.slice(Math.max(0, start - 2), start);
-  const after = text.slice(end, end + 3);
+  const after = text.slice(end, end + 4).replace(/^[ \u00a0\u3000]/, ''); // 1 9 9 7 年
   if (/[A-Za-z.+＋_\-/]$/.test(before) && !/[－—]$/.test(before)) return true; // PM2.5, G20, 6+4, 2.5 of PM2.5
   if (/^[A-Za-z+＋]/.test(after)) return true; // 5G, 3D, “1+N”
   if (/第$/.test(before)) return true; // 第五次
@@ -84,7 +84,7 @@ function namesAClass(text: string, start: number, end: number, unit: string): bo
 }
 
 /** Nouns of ideas, not things: a small count of them is a slogan (五项原则, 两个积极性, 八个方面). */
-const ABSTRACT_NOUN = /^(阶级|超级大国|大国|司令部|腿|特别行政区|所有制|阵营|原则|积极性|方面|道路|代表|基本点|务必|文明|意识|自信|理念|思路|战略|布局|导向|优势|关系|着力点|抓手|突破口|主线|底线|红线|倾向|中国|美国|方针|路线|支柱)/;
+const ABSTRACT_NOUN = /^(资源|市场|阶级|超级大国|大国|司令部|腿|特别行政区|所有制|阵营|原则|积极性|方面|道路|代表|基本点|务必|文明|意识|自信|理念|思路|战略|布局|导向|优势|关系|着力点|抓手|突破口|主线|底线|红线|倾向|中国|美国|方针|路线|支柱)/;
 
 /**
  * Counts that are rhetoric, not measures: 14亿人民 and 十三亿多人口的大国 (the nation as a whole),
@@ -164,7 +164,8 @@ export function findQuantities(rawText: string): Quantity[] {
     if (!magnitude && /^(万亿|亿|万|千|百)$/.test(unit)) {
       const inside = rest.slice(unit.length).match(/^(多|余)/);
       const base = inside ? unitAt(rest.slice(unit.length + 1)) : '';
-      if (base && !/^(万|亿|千|百)/.test(base)) {
+      // 4万多亿元 is 4 万亿元 and more.
+      if (base && (!/^(万|亿|千|百)/.test(base) || (unit === '万' && /^亿/.test(base)))) {
         qualifier = inside![1];
         unit += base;
         unitLength += 1 + base.length;

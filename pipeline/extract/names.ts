@@ -4,7 +4,7 @@
  * → 产业技术创新平台 (a count names its thing after the unit).
  */
 
-import { normaliseDigits } from './chinese-numerals.js';
+import { compactDigits } from './chinese-numerals.js';
 import { NAMED_AFTER_UNITS } from './units.js';
 
 /** Words that change a figure: the verb says growth and its direction. */
@@ -47,7 +47,7 @@ export function withoutYears(text: string): string {
 
 /** Reads the text before a figure (within its clause) into the subject and the verb. */
 export function readName(before: string): NameReading {
-  let text = withoutYears(normaliseDigits(before)).trim();
+  let text = withoutYears(compactDigits(before)).trim();
   let verb: string | null = null;
   let each = false;
   // Peel qualifiers, verbs and particles off the end until the subject is left.

@@ -1,4 +1,4 @@
-import { normaliseDigits } from './chinese-numerals.js';
+import { compactDigits } from './chinese-numerals.js';
 
 /**
  * The year a figure belongs to, from the section it is in and the words around it: the
@@ -52,7 +52,7 @@ function yearOf(written: string): string {
 
 /** Words just before a figure that move it to another year: 五年前, 到2020年, 今年, 上年. */
 export function periodOfMention(before: string, paragraphPeriod: string | null, ctx: PeriodContext): string | null {
-  const near = normaliseDigits(before.slice(-30));
+  const near = compactDigits(before.slice(-40)).slice(-30);
   const base = paragraphPeriod && /^\d{4}/.test(paragraphPeriod) ? Number(paragraphPeriod.slice(-4)) : null;
   const fiveAgo = near.match(/五年前/);
   if (fiveAgo && base) return String(base - 5);
