@@ -93,9 +93,18 @@ const ABSTRACT_NOUN = /^(资源|市场|阶级|超级大国|大国|司令部|腿|
 function isRhetoric(text: string, end: number, unit: string, value: number): boolean {
   const after = text.slice(end, end + 10);
   if (/^(万|亿)$/.test(unit) && /^多?(人民|各族人民|中国人民|同胞|人口的|人口大国|中华儿女|农民的)/.test(after)) return true;
+  if (unit === '亿' && /^多?(人口|人)/.test(after)) return true; // 14亿人口: the nation's size, said to stress it
   if (/^(个|项|条|种|大|点)$/.test(unit) && /^(十|百|千)?(万亿|亿|万)?元?级?(台阶|大关|关口)/.test(after)) return true; // 迈上4个万亿元台阶
   if (unit === '位' && /^数/.test(after)) return true; // 两位数增长
   return value < 10 && /^(个|项|条|种|大|点)$/.test(unit) && (ABSTRACT_NOUN.test(after) || /^[^，。；、：\d]{0,4}(阶级|司令部|超级大国)/.test(after));
+}
+
+/** A measure word's character and the one after it that make a word instead: 人口, 家庭, 项目, 个人. */
+const WORD_AFTER_UNIT: Record<string, string> = { 人: '口民才员', 户: '籍口', 家: '庭', 名: '单', 项: '目', 条: '例', 个: '人体' };
+
+/** 14亿人口, 10万人才, 3个人: the unit's last character starts a word, so the unit is only what precedes it. */
+function unitStartsAWord(unit: string, next: string): boolean {
+  return next !== '' && (WORD_AFTER_UNIT[unit.slice(-1)] ?? '').includes(next);
 }
 
 /** Finds every quantity in a text: numbers with units, ranges, ratios, counted Chinese numerals. */
@@ -173,7 +182,7 @@ export function findQuantities(rawText: string): Quantity[] {
     }
     if (magnitude && /^(万|亿|千|百)/.test(unit)) continue;
     // 14亿人口, 10万人才: the unit's last character starts a noun; the unit is only the magnitude.
-    if (/[人户家名项件条个]$/.test(unit) && /^(口|民|才|员|籍|庭|单|目|事|例|人|体)/.test(text.slice(end + unitLength, end + unitLength + 1))) {
+    if (unitStartsAWord(unit, text.slice(end + unitLength, end + unitLength + 1))) {
       unit = unit.slice(0, -1);
       unitLength -= 1;
     }
@@ -307,7 +316,7 @@ function findChineseQuantities(text: string): Quantity[] {
       if (!written && !numeral.magnitude) continue;
       if (/^(年|天|届|次)$/.test(written) && !(numeral.magnitude && written === '次')) continue; // 三年, 一百万年以来: spans, not measures
       // 二十九个民族, 两个人才: as with digits, a unit before 口/民/才 … is no unit.
-      if (/[人户家名项件条个]$/.test(written) && /^(口|民|才|员|籍|庭|单|目|事|例|人|体)/.test(rest.slice(written.length))) written = '';
+      if (unitStartsAWord(written, rest.slice(written.length, written.length + 1))) written = '';
       if (!written && !numeral.magnitude) continue;
     }
     const unit = numeral.magnitude + written;

@@ -8,8 +8,8 @@ import { compactDigits } from './chinese-numerals.js';
 import { NAMED_AFTER_UNITS } from './units.js';
 
 /** Words that change a figure: the verb says growth and its direction. */
-export const UP_VERBS = '增长|增加|提高|提升|上升|上涨|扩大|新增|增产|增|涨|上调|净增|翻番|翻';
-export const DOWN_VERBS = '下降|减产|减少|降低|回落|压缩|精简|削减|缩短|缩小|下调|降|减|净减|压减|缩减|淘汰';
+export const UP_VERBS = '增长|增加|提高|提升|上升|上涨|扩大|新增|增产|调增|增|涨|上调|净增|翻番|翻';
+export const DOWN_VERBS = '下降|减产|调减|减少|降低|回落|压缩|精简|削减|缩短|缩小|下调|降|减|净减|压减|缩减|淘汰';
 const CHANGE_VERB = new RegExp(`(${UP_VERBS}|${DOWN_VERBS})$`);
 const LEVEL_VERB_WORDS = '迈上|跨上|跃上|站上|迈入|跨越|稳居|(?:压缩|缩短|缩小|延长|扩大|提高|提升|增加|减少|下降|降低|上升|增长|缩减|压减)[至到]|提高到|提高至|提升到|提升至|增加到|增加至|增长到|增长至|上升到|上升至|下降到|下降至|降低到|降低至|降到|降至|减少到|减少至|达到|达|为|占|是|保持在|控制在|稳定在|突破|超过|不超过|不低于|接近|近|大约|约|逾|超';
 const LEVEL_VERB = new RegExp(`(${LEVEL_VERB_WORDS})$`);
