@@ -238,7 +238,12 @@ export function extractIndicators(tree: Root, reportYear: number | null): Indica
             names = group.quantities.map((q, i) => `${programme}${reading.reach}${reached(q, i + 1 < group.quantities.length ? group.quantities[i + 1].start : clause.end)}`);
           } else if ((namesThingAfterUnit(first.unit, after) || reading.verbOnly) && nameAfter(after)) {
             // 新增10个产业技术创新联盟、61个创新研发平台: each count names its own thing after it.
-            names = group.quantities.map((q, i) => countedThing(paragraph.text.slice(q.end, Math.min(q.end + NAME_REACH, i + 1 < group.quantities.length ? group.quantities[i + 1].start : clause.end))) || countedThing(after));
+            // 有10—15%过着…: a range's bounds share the thing after the upper one.
+            names = group.quantities.map((q, i) => {
+              if (q.role === 'lower') return countedThing(after);
+              const next = i + 1 < group.quantities.length ? group.quantities[i + 1].start : clause.end;
+              return countedThing(paragraph.text.slice(q.end, Math.min(q.end + NAME_REACH, next))) || countedThing(after);
+            });
           } else if (reading.subject && /^占/.test(reading.subject) && carried) {
             // 无人机产量增长39%、占全国9成: a share of the thing just named.
             names = Array.from({ length: count }, () => `${carried!.names[0]}${reading.subject}比重`);

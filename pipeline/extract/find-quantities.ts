@@ -17,7 +17,7 @@ export interface Quantity {
 }
 
 const QUALIFIER_AFTER = /^(左右|以上|以内|以下|之内|之上)/;
-const QUALIFIER_BEFORE = /(不超过|不低于|超过|突破|达到|控制在|保持在|接近|近|大约|约|逾|超|达)了?$/;
+const QUALIFIER_BEFORE = /(不超过|不低于|超过|突破|达到|控制在|保持在|接近|近|大约|約|约|逾|超|达)了?$/;
 const RANGE_DASH = /^\s*[－—–\-~～至到]\s*/;
 /** After the digits of 1万6千多户 or 1亿3000万: the magnitude, the Chinese-led rest, 多, a last 万. */
 const MIXED_TAIL = /^(亿|万)((?:零?\d[千百十])+|零?\d{1,4}(?=多?万))(多|余)?(万)?/;
@@ -236,6 +236,9 @@ const NUMERAL_RUN = new RegExp(`[${NUMERAL_CHARS}]+`, 'g');
 /** 百分之二十五点六, 千分之三, 十分之一, 三分之二: a share written in words. */
 const FRACTION = new RegExp(`([${NUMERAL_CHARS}]+)分之([${NUMERAL_CHARS}]+)`, 'g');
 
+/** 到三十 or 至百分之三十 after 百分之二十: the upper bound of a range. */
+const PERCENT_UPPER = new RegExp(`^(到|至|—|－|~|～)(?:百分之)?([${NUMERAL_CHARS}]+)`);
+
 /** The longest prefix of a run that reads as one numeral (一九五八 reads only as 一). */
 function longestNumeral(run: string): { text: string; value: number; magnitude: string } | null {
   for (let length = Math.min(run.length, 24); length > 0; length--) {
@@ -282,6 +285,17 @@ function findChineseQuantities(text: string): Quantity[] {
     if (after) {
       qualifier = after[1];
       end += after[1].length;
+    }
+    // 百分之二十到三十: a range, the upper bound's 百分之 left out.
+    const upper = percent ? text.slice(end, end + 16).match(PERCENT_UPPER) : null;
+    const upperNumber = upper ? longestNumeral(upper[2]) : null;
+    if (upper && upperNumber && upperNumber.magnitude === '') {
+      const upperStart = end + upper[1].length + (upper[0].length - upper[1].length - upper[2].length);
+      const upperEnd = upperStart + upperNumber.text.length;
+      for (let i = start; i < upperEnd; i++) covered.add(i);
+      found.push({ start, end, value, unit, qualifier: '下限', role: 'lower' });
+      found.push({ start: upperStart, end: upperEnd, value: upperNumber.value, unit, qualifier: '上限', role: 'upper' });
+      continue;
     }
     for (let i = start; i < end; i++) covered.add(i);
     found.push({ start, end, value, unit, qualifier, role: 'single' });

@@ -62,7 +62,8 @@ export function periodOfMention(before: string, paragraphPeriod: string | null, 
     .pop();
   if (named) return yearOf(named[2]);
   if (/今年/.test(near) && ctx.reportYear) return String(ctx.reportYear);
-  if (/(上年|去年)/.test(near) && ctx.reportYear && paragraphPeriod === String(ctx.reportYear)) return String(ctx.reportYear - 1);
+  // 比上年增加439亿元 in the plan compares with last year; the figure is this year's.
+  if (/(?<![比较同])(上年|去年)/.test(near) && ctx.reportYear && paragraphPeriod === String(ctx.reportYear)) return String(ctx.reportYear - 1);
   return paragraphPeriod;
 }
 
