@@ -75,6 +75,7 @@ function namesAClass(text: string, start: number, end: number, unit: string): bo
   const after = text.slice(end, end + 8);
   const before = text.slice(Math.max(0, start - 2), start);
   if (/伏$/.test(unit)) return true;
+  if (unit === '对' && /^[\d一]/.test(after)) return true; // 1对1帮扶
   if (/连续$/.test(before) && /^(年|个月|天|届|次|季度|个季度)$/.test(unit)) return true; // 连续4年保持全国首位: a streak
   if (!/^(个|家|项|所|座|条|名|位|种)$/.test(unit) && /^级/.test(after)) return true; // 万亿级产业集群, 10万吨级泊位
   if (unit === '岁' && /^(?:及)?(?:以上|以下)?[\u4e00-\u9fff]/.test(after) && !/^(?:以上|以下)?(和|或|与|及|左右)/.test(after)) return true;
