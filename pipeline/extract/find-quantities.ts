@@ -114,7 +114,8 @@ export function findQuantities(rawText: string): Quantity[] {
   const found: Quantity[] = [];
   // 1，753亿元: groups of three after a comma are one number (older reports write them so).
   // 7 4 7 7 2 亿元, 2 2 .4 万件: digits a copied PDF broke apart with single spaces are one number.
-  const numberPattern = /\d{1,3}(?:[,，]\d{3})+(?:\.\d+)?(?!\d)|\d(?:[ \u00a0\u3000]?\d)*(?:[ \u00a0\u3000]?\.[ \u00a0\u3000]?\d(?:[ \u00a0\u3000]?\d)*)?/g;
+  // Only single digits each set apart are joined: 2018 2019 stays two years.
+  const numberPattern = /\d{1,3}(?:[,，]\d{3})+(?:\.\d+)?(?!\d)|\d(?:[ \u00a0\u3000]\d)+(?!\d)(?:[ \u00a0\u3000]?\.[ \u00a0\u3000]?\d(?:[ \u00a0\u3000]?\d)*)?|\d+(?:\.\d+)?/g;
   let match: RegExpExecArray | null;
   while ((match = numberPattern.exec(text))) {
     const start = match.index;
@@ -125,7 +126,8 @@ export function findQuantities(rawText: string): Quantity[] {
     // 6.4∶41.5∶52.1 — the parts of a ratio.
     if (RATIO_SEPARATOR.test(text.slice(end, end + 1)) && /^\d/.test(text.slice(end + 1, end + 2))) {
       RATIO.lastIndex = start;
-      const ratio = RATIO.exec(text)![0];
+      const ratio = match[0] === number ? RATIO.exec(text)?.[0] : undefined;
+      if (!ratio) continue;
       const parts = ratio.split(/[∶:：]/);
       // 2.27:1 is one number, the ratio of two things: its first part.
       if (parts.length === 2 && parts[1] === '1') {
