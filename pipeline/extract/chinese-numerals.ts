@@ -176,12 +176,3 @@ export function readMixedNumber(text: string): ChineseNumber | null {
   if (!/^\d+([万亿][\d零千百十万亿]*)$/.test(text)) return null;
   return readChineseNumber(text.replace(/\d+/g, (d) => (d.length > 4 ? 'x' : smallIntegerAsChinese(Number(d)))));
 }
-
-/**
- * Reads a Chinese numeral below 万 as before: 三 → 3, 十二 → 12, 一千二百 → 1200, 两 → 2.
- * Kept for callers that count things; larger numerals go through readChineseNumber.
- */
-export function parseChineseNumeral(text: string): number | null {
-  const read = readChineseNumber(text);
-  return read && read.magnitude === '' ? read.value : null;
-}
