@@ -314,6 +314,7 @@ function findChineseQuantities(text: string): Quantity[] {
     let end = start + numeral.text.length;
     const before = text.slice(Math.max(0, start - 1), start);
     if (/[第初周星礼]$/.test(before)) continue;
+    if (/[这那该其此]$/.test(before)) continue; // 这两个会议: things already named, not a count
     if (insideShortQuote(text, start)) continue;
     let qualifier = qualifierBefore(text, start);
     const approx = text.slice(end, end + 1).match(/^(多|余)/);
