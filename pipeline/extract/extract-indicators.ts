@@ -246,7 +246,7 @@ export function extractIndicators(tree: Root, reportYear: number | null): Indica
             });
           } else if (reading.subject && /^占/.test(reading.subject) && carried) {
             // 无人机产量增长39%、占全国9成: a share of the thing just named.
-            names = Array.from({ length: count }, () => `${carried!.names[0]}${reading.subject}比重`);
+            names = Array.from({ length: count }, () => `${carried!.names[0]}${reading.subject}${/(比|比重|比例)$/.test(reading.subject) ? '' : '比重'}`);
           } else if (reading.subject && /^(总量|总额|增加值|规模|余额|产量|增速)$/.test(reading.subject) && carried) {
             // 规模以上工业企业达7.6万家、增加值增长3%: a generic word stands for the thing just named.
             names = Array.from({ length: count }, () => `${carried!.names[0]}${reading.subject}`);

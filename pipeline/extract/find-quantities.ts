@@ -85,7 +85,7 @@ function namesAClass(text: string, start: number, end: number, unit: string): bo
 }
 
 /** Nouns of ideas, not things: a small count of them is a slogan (五项原则, 两个积极性, 八个方面). */
-const ABSTRACT_NOUN = /^(资源|市场|阶级|超级大国|大国|司令部|腿|特别行政区|所有制|阵营|原则|积极性|方面|道路|代表|基本点|务必|文明|意识|自信|理念|思路|战略|布局|导向|优势|关系|着力点|抓手|突破口|主线|底线|红线|倾向|中国|美国|方针|路线|支柱)/;
+const ABSTRACT_NOUN = /^(问题|资源|市场|阶级|超级大国|大国|司令部|腿|特别行政区|所有制|阵营|原则|积极性|方面|道路|代表|基本点|务必|文明|意识|自信|理念|思路|战略|布局|导向|优势|关系|着力点|抓手|突破口|主线|底线|红线|倾向|中国|美国|方针|路线|支柱)/;
 
 /**
  * Counts that are rhetoric, not measures: 14亿人民 and 十三亿多人口的大国 (the nation as a whole),
@@ -93,7 +93,7 @@ const ABSTRACT_NOUN = /^(资源|市场|阶级|超级大国|大国|司令部|腿|
  */
 function isRhetoric(text: string, end: number, unit: string, value: number): boolean {
   const after = text.slice(end, end + 10);
-  if (/^(万|亿)$/.test(unit) && /^多?(人民|各族人民|中国人民|同胞|人口的|人口大国|中华儿女|农民的)/.test(after)) return true;
+  if (/^(万|亿)$/.test(unit) && /^多?([^，。、；]{0,4}?人民|同胞|人口的|人口大国|中华儿女|农民的)/.test(after)) return true;
   if (unit === '亿' && /^多?(人口|人)/.test(after)) return true; // 14亿人口: the nation's size, said to stress it
   if (/^(个|项|条|种|大|点)$/.test(unit) && /^(十|百|千)?(万亿|亿|万)?元?级?(台阶|大关|关口)/.test(after)) return true; // 迈上4个万亿元台阶
   if (unit === '位' && /^数/.test(after)) return true; // 两位数增长
