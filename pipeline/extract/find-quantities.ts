@@ -78,7 +78,7 @@ function namesAClass(text: string, start: number, end: number, unit: string): bo
   if (unit === '对' && /^[\d一]/.test(after)) return true; // 1对1帮扶
   if (/连续$/.test(before) && /^(年|个月|天|届|次|季度|个季度)$/.test(unit)) return true; // 连续4年保持全国首位: a streak
   if (!/^(个|家|项|所|座|条|名|位|种)$/.test(unit) && /^级/.test(after)) return true; // 万亿级产业集群, 10万吨级泊位
-  if (unit === '岁' && /^(?:及)?(?:以上|以下)?[\u4e00-\u9fff]/.test(after) && !/^(?:以上|以下)?(和|或|与|及|左右)/.test(after)) return true;
+  if (unit === '岁' && /^(?:及)?(?:以上|以下)?[\u4e00-\u9fff]/.test(after) && !/^(?:及)?(?:以上|以下)?(和|或|与|左右)/.test(after)) return true;
   if (/^(年|个月|天)$/.test(unit) && /^(左右)?(的)?时间/.test(after)) return true;
   if (/[过超]$/.test(before) && /元$|^(万|亿)+$/.test(unit) && /^(以上)?(的)?(城市|县|市|企业|产业|集群|园区|项目|开发区|乡镇|强县|大县|强镇|园|链)/.test(after)) return true;
   return false;
@@ -201,6 +201,10 @@ export function findQuantities(rawText: string): Quantity[] {
       const upperUnit = unitAt(text.slice(upperEnd, upperEnd + 24));
       upperEnd += upperUnit.length;
       unit ||= upperUnit;
+      if (unit && namesAClass(text, start, upperEnd, upperUnit || unit)) {
+        numberPattern.lastIndex = upperEnd;
+        continue;
+      }
       if (unit) {
         found.push({ start, end, value, unit, qualifier: '下限', role: 'lower' });
         found.push({ start: upperStart, end: upperEnd, value: Number(upper[0]), unit: upperUnit || unit, qualifier: '上限', role: 'upper' });
