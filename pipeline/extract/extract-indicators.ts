@@ -260,7 +260,9 @@ export function extractIndicators(tree: Root, reportYear: number | null): Indica
             // Nothing better: the thing after the figure, or the words before it as written.
             names = Array.from({ length: count }, () => nameAfter(after) || reading.subject || before.trim());
           }
-          if (first.role !== 'lower' && (reading.subject || first.role === 'ratio')) carried = { names: names.length === count ? names : [names[0]], clauseStart: clause.start };
+          // 占全省的60%、占东北三省的42%: each share is of the thing named before, which stays carried.
+          const shareOfCarried = reading.subject !== '' && /^占/.test(reading.subject) && carried !== null;
+          if (first.role !== 'lower' && !shareOfCarried && (reading.subject || first.role === 'ratio')) carried = { names: names.length === count ? names : [names[0]], clauseStart: clause.start };
 
           // 居民消费价格指数和城镇登记失业率均控制在3%以内: one value, one indicator per subject.
           const groupItems: Indicator[] = [];

@@ -75,6 +75,7 @@ function namesAClass(text: string, start: number, end: number, unit: string): bo
   const after = text.slice(end, end + 8);
   const before = text.slice(Math.max(0, start - 2), start);
   if (/伏$/.test(unit)) return true;
+  if (/^(万|亿)$/.test(unit) && /^(以上|以下)[^，。；、]{0,3}?(县|市|城市|企业|乡镇|镇|村)/.test(after)) return true; // 20万以上人口县
   if (unit === '对' && /^[\d一]/.test(after)) return true; // 1对1帮扶
   if (/连续$/.test(before) && /^(年|个月|天|届|次|季度|个季度)$/.test(unit)) return true; // 连续4年保持全国首位: a streak
   if (!/^(个|家|项|所|座|条|名|位|种)$/.test(unit) && /^级/.test(after)) return true; // 万亿级产业集群, 10万吨级泊位

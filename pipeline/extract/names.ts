@@ -16,7 +16,7 @@ const LEVEL_VERB = new RegExp(`(${LEVEL_VERB_WORDS})$`);
 
 /** Words before the measured thing that are not part of its name. */
 const LEADING_FILLER = /^(要求|使(?!用)|让(?!利)|到了?|约|其中|即|则|也|但|而且|并且|同时|尽管|尽快|用[^，]{1,4}时间|将|只有|已经有|已有|共有|我国的?|规定|全年|全市|全省|全区|全县|全国|今年|去年|上年|同比|比上年|较上年|累计|共(?![建享同治富赢])|总计|合计|一年来|五年来|过去一年|过去五年|我们|我市|我省|我区|共计|再|还|又|力争|确保|争取|计划|预计|要(?!求)|将|努力|继续|进一步)+/;
-const LEADING_VERB = /^(提出了?|实现了?|完成了?|建成了?|投入|引进|新建|改造|整治|开工|启动|取消调整|取消|组织|开展|举办|培育|推动|推进|带动|吸引|帮助|支持|培训|认定|获批|获得|拥有|有|达到|建设|打造|创建|落地|签约|引导|发展|设立|组建|实施|出台|安排|解决|提供|资助|救助|惠及|覆盖|减免|发放|筹集|改扩建|扩建|新开工|完成投资|投资)/;
+const LEADING_VERB = /^(提出了?|实现了?|完成了?|建成(?!区)了?|投入|引进|新建|改造|整治|开工|启动|取消调整|取消|组织|开展|举办|培育|推动|推进|带动|吸引|帮助|支持|培训|认定|获批|获得|拥有|有|达到|建设|打造|创建|落地|签约|引导|发展|设立|组建|实施|出台|安排|解决|提供|资助|救助|惠及|覆盖|减免|发放|筹集|改扩建|扩建|新开工|完成投资|投资)/;
 const TRAILING_NOISE = /([从由](?:上年|去年|五年前|年初|过去|原来|目前|现行|每人每年|每人每月|每人|每月|每年|月销售额|年销售额)的?|(?:比|较)[^，、；]{0,10}年(?:同期)?(?:预计数|预算数|实际数|执行数)?的?|由负转正|转为|转|首次|预期|平均每年|每年|五年间|五年共|五年来|现已|现在|目前|继续|计划|累计完成|逆势|双双|高出|高|低|连续[一二两三四五六七八九十\d]+年|拟安排|安排|五年|达到或者|或者|大约有|約有|约有|已有|的有|就有|还有|仍有|只需要|需要|只需|却|約|就应当|应当|应该|每人每月|每人每年|每户每月|完成|(?<![所国拥具占含现共没])有|(?<![人英天帅奇专])才|继续保持|保持|只有|已经有|共有|(?<!成)就|也|又|即|将|再次|仍然|仍|分别|均|都|同比|比上年|较上年|比去年|增速|了|的|累计|总计|共|年均|平均|全年|其中|从|由|实现|增至|减至|接连|连续|预计|已经|已|大约|约|同口径|实际|名义|按可比价格计算|可比价|剔除[^，、]{1,12}因素(后)?|拟按|拟|可以|要|至少|再|力争|确保)+$/;
 
 export interface NameReading {
@@ -93,7 +93,8 @@ export function readName(before: string): NameReading {
 export function splitSubject(subject: string, count: number): string[] {
   if (count < 2) return [subject];
   if (subject.startsWith('城乡') && count === 2) return [`城镇${subject.slice(2)}`, `农村${subject.slice(2)}`];
-  const parts = subject.split(/、|和|及|与|以及/).filter(Boolean);
+  // 接待游客、实现旅游总花费: a verb that opens a part is not part of its name.
+  const parts = subject.split(/、|和|及|与|以及/).filter(Boolean).map((p) => p.replace(/^(实现|完成|达到)(?=..)/, ''));
   if (parts.length === count) {
     // Short heads share the last part's tail: 工业、高技术产业投资 → 工业投资; 英特尔、恒力项目年内投资
     // → 英特尔项目年内投资. An industry (…业) takes only the final noun; a name takes from 项目/企业 on.
@@ -137,7 +138,7 @@ export function nameAfter(rawAfter: string): string {
 }
 
 /** Nouns too general to name a count alone: 11家企业, 57个县（市）, 10个项目. */
-const GENERAL_NOUN = /^(企业|项目|县|市|区|城市|单位|学校|高校|大学|医院|村|镇|乡镇|园区|案例|成果|经验|省份)$/;
+const GENERAL_NOUN = /^(企业|项目|县市|县区|遗址|国家|地区|县|市|区|城市|单位|学校|高校|大学|医院|村|镇|乡镇|园区|案例|成果|经验|省份)$/;
 
 /**
  * The thing a count names after its unit, with what the clause says of it when the noun alone is
