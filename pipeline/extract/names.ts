@@ -74,7 +74,7 @@ export function readName(before: string): NameReading {
   // 一九五八年我国工农业总产值: a year or a comparison opening the words is not part of the name.
   text = withoutYears(text.replace(/^[、和及与]/, ''));
   text = text.replace(LEADING_FILLER, '');
-  const leading = text.match(LEADING_VERB) ?? text.match(/^(维修|修复|整修|提升|改善|种植|治理|清理|拆除|关闭|取缔|承办|引导|帮扶|新增)$/);
+  const leading = text.match(LEADING_VERB) ?? text.match(/^(生产|维修|修复|整修|提升|改善|种植|治理|清理|拆除|关闭|取缔|承办|引导|帮扶|新增)$/);
   // 投资增长5%: a word that can be a verb is the subject when the verb is a change after it.
   const verbOnly = leading !== null && leading[0].length === text.length && !(verb && !isLevelVerb(verb) && leading[0].length >= 2 && /^(投资|投入|融资|发展|建设)$/.test(leading[0]));
   if (leading && text.length - leading[0].length >= 2) text = text.slice(leading[0].length);
