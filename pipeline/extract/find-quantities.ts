@@ -88,7 +88,7 @@ function namesAClass(text: string, start: number, end: number, unit: string): bo
 }
 
 /** Nouns of ideas, not things: a small count of them is a slogan (五项原则, 两个积极性, 八个方面). */
-const ABSTRACT_NOUN = /^(基本原则|现代化(?![\u4e00-\u9fff])|现代化(?=的|就|贡献|建设|强国|而|目标)|问题|资源|市场|阶级|超级大国|大国|司令部|腿|特别行政区|所有制|阵营|原则|积极性|方面|道路|代表|基本点|务必|文明|意识|自信|理念|思路|战略|布局|导向|优势|关系|着力点|抓手|突破口|主线|底线|红线|倾向|中国|美国|方针|路线|支柱)/;
+const ABSTRACT_NOUN = /^(基本原则|基本国策|国策|现代化(?![\u4e00-\u9fff])|现代化(?=的|就|贡献|建设|强国|而|目标)|问题|资源|市场|阶级|超级大国|大国|司令部|腿|特别行政区|所有制|阵营|原则|积极性|方面|道路|代表|基本点|务必|文明|意识|自信|理念|思路|战略|布局|导向|优势|关系|着力点|抓手|突破口|主线|底线|红线|倾向|中国|美国|方针|路线|支柱)/;
 
 /**
  * Counts that are rhetoric, not measures: 14亿人民 and 十三亿多人口的大国 (the nation as a whole),
@@ -100,7 +100,7 @@ function isRhetoric(text: string, end: number, unit: string, value: number): boo
   if (unit === '亿' && /^多?(人口|人)/.test(after)) return true; // 14亿人口: the nation's size, said to stress it
   if (/^(个|项|条|种|大|点)$/.test(unit) && /^(十|百|千)?(万亿|亿|万)?元?级?(台阶|大关|关口)/.test(after)) return true; // 迈上4个万亿元台阶
   if (unit === '位' && /^数/.test(after)) return true; // 两位数增长
-  return value < 10 && /^(个|项|条|种|大|点)$/.test(unit) && (ABSTRACT_NOUN.test(after) || /^[^，。；、：\d]{0,4}(阶级|司令部|超级大国)/.test(after));
+  return value <= 10 && /^(个|项|条|种|大|点)$/.test(unit) && (ABSTRACT_NOUN.test(after) || /^[^，。；、：\d]{0,4}(阶级|司令部|超级大国)/.test(after));
 }
 
 /** A measure word's character and the one after it that make a word instead: 人口, 家庭, 项目, 个人. */
