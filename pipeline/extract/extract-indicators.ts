@@ -149,6 +149,25 @@ function clauseText(text: string, start: number, end: number, q: Quantity): stri
   return text.slice(from, Math.min(end, from + TEXT_MAX));
 }
 
+const MAGNITUDE_POWER: Record<string, number> = { '': 0, 百: 2, 千: 3, 万: 4, 亿: 8, 万亿: 12 };
+
+/** A value moved to another magnitude of the same unit, exactly: 8300 万 in 亿 → 0.83; null when the units differ. */
+export function inUnitOf(value: number, unit: string, target: string): number | null {
+  if (unit === target) return value;
+  const split = (u: string) => u.match(/^(万亿|亿|万|千|百)?(.*)$/)!;
+  const [, fromMagnitude = '', fromBase] = split(unit);
+  const [, toMagnitude = '', toBase] = split(target);
+  if (fromBase !== toBase) return null;
+  const shift = MAGNITUDE_POWER[fromMagnitude] - MAGNITUDE_POWER[toMagnitude];
+  // The decimal point moves in the written digits, so 54.9 in 百 stays exactly 0.549.
+  const [whole, fraction = ''] = String(value).split('.');
+  const digits = whole + fraction;
+  const point = whole.length + shift;
+  const padded = point <= 0 ? '0'.repeat(1 - point) + digits : digits.padEnd(point, '0');
+  const at = Math.max(point, 1);
+  return Number(`${padded.slice(0, at)}.${padded.slice(at) || '0'}`);
+}
+
 /** The words before A in 从A提高到B (从, 由上年的, 从每月 …). */
 const FROM_BEFORE = /[从由](?:上年|去年|五年前|年初|过去|原来|目前|现行|每(?:人|户|生|亩|吨|辆)每(?:年|月|日|天)|每(?:人|户|生|亩|吨|辆|年|月|日|天)|月销售额|年销售额)?的?$/;
 /** The words between A and B: 提高到, 增至, 降为, 优化为, 到. */
@@ -162,10 +181,12 @@ function linkBaseline(previous: { items: Indicator[]; before: string }, between:
   if (!FROM_BEFORE.test(withoutYears(previous.before).trim()) || !TO_BETWEEN.test(withoutYears(between).trim())) return;
   items.forEach((b, i) => {
     const a = previous.items.length === items.length ? previous.items[i] : previous.items.length === 1 ? previous.items[0] : null;
-    if (!a || a.unit !== b.unit) return;
-    b.from = a.value;
+    const from = a ? inUnitOf(a.value, a.unit, b.unit) : null;
+    if (!a || from === null) return;
+    b.from = from;
     a.baselineOf = b.id;
-    a.name = b.name;
+    // A is named by the words right before 从; B, after 提高到, only by what was carried.
+    b.name = a.name;
     if (a.period && a.period === b.period) {
       const first = Number(a.period.slice(0, 4));
       a.period = String(first - 1);
