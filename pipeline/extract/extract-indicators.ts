@@ -278,8 +278,10 @@ export function extractIndicators(tree: Root, reportYear: number | null): Indica
             names = carried.names.length === count ? carried.names : Array.from({ length: count }, () => carried!.names[0]);
             textStart = carried.clauseStart;
           } else {
-            // Nothing better: the thing after the figure, or the words before it as written.
-            names = Array.from({ length: count }, () => nameAfter(after) || reading.subject || before.trim());
+            // Nothing better: a count's thing after it, or the words before the figure without their years.
+            // (No name is carried over from another sentence: a plausible wrong name misleads more than a bare one.)
+            const thing = namesThingAfterUnit(first.unit, after) ? nameAfter(after) : '';
+            names = Array.from({ length: count }, () => thing || reading.subject || withoutYears(before).trim());
           }
           // 占全省的60%、占东北三省的42%: each share is of the thing named before, which stays carried.
           const shareOfCarried = reading.subject !== '' && /^占/.test(reading.subject) && carried !== null;

@@ -77,7 +77,7 @@ function namesAClass(text: string, start: number, end: number, unit: string): bo
   if (/伏$/.test(unit)) return true;
   if (!/^(个|家|项|所|座|条|名|位|种|%)$/.test(unit) && /^(及)?(以下|以上)的?[^，。；、\d]{0,5}?(机组|锅炉|企业|煤矿|船舶|车辆|货车|泊位|项目)/.test(after)) return true; // 30万千瓦以下煤电机组
   if (/^(年|个月)$/.test(unit) && /^(来|以来|之久)/.test(after)) return true; // 7年来最低: a span, not a measure
-  if (/(年产|日产|年产量|载重量|载重)$/.test(text.slice(Math.max(0, start - 3), start)) && /^(以上|多)?[^，。；、\d]{0,4}的/.test(after)) return true; // 年产二百四十万吨煤的煤矿
+  if (/(年产|日产|年产量|载重量|载重)[\u4e00-\u9fff]?$/.test(text.slice(Math.max(0, start - 4), start)) && /^(以上|多)?[^，。；、\d]{0,4}的/.test(after)) return true; // 年产二百四十万吨煤的煤矿
   if (/^(万|亿)$/.test(unit) && /^(以上|以下)[^，。；、]{0,3}?(县|市|城市|企业|乡镇|镇|村)/.test(after)) return true; // 20万以上人口县
   if (unit === '对' && /^[\d一]/.test(after)) return true; // 1对1帮扶
   if (/连续$/.test(before) && /^(年|个月|天|届|次|季度|个季度)$/.test(unit)) return true; // 连续4年保持全国首位: a streak
