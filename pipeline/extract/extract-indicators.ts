@@ -5,7 +5,7 @@ import { sentenceRanges } from '../read/sentences.js';
 import { clausesOf, type Clause } from './clauses.js';
 import { findQuantities, type Quantity } from './find-quantities.js';
 import type { Indicator } from './indicator.js';
-import { countedThing, directionOf, isLevelVerb, nameAfter, namesThingAfterUnit, readName, splitSubject, withoutYears } from './names.js';
+import { countedThing, directionOf, phraseAfter, isLevelVerb, nameAfter, namesThingAfterUnit, readName, splitSubject, withoutYears } from './names.js';
 import { isFuture, periodOfHeading, periodOfMention, periodOfParagraph, type PeriodContext } from './period.js';
 import { COUNT_UNITS } from './units.js';
 
@@ -274,13 +274,16 @@ export function extractIndicators(tree: Root, reportYear: number | null): Indica
           } else if (reading.subject) {
             const parts = splitSubject(reading.subject, count === 1 && reading.each ? Math.max(1, reading.subject.split(/和|、|及|与/).length) : count);
             names = parts;
+          } else if (/人(次)?$/.test(first.unit) && phraseAfter(after)) {
+            // 又有1600万人进城落户: people counted, then what they did; that, not the last thing named.
+            names = Array.from({ length: count }, () => phraseAfter(after));
           } else if (carried) {
             names = carried.names.length === count ? carried.names : Array.from({ length: count }, () => carried!.names[0]);
             textStart = carried.clauseStart;
           } else {
             // Nothing better: a count's thing after it, or the words before the figure without their years.
             // (No name is carried over from another sentence: a plausible wrong name misleads more than a bare one.)
-            const thing = namesThingAfterUnit(first.unit, after) ? nameAfter(after) : '';
+            const thing = namesThingAfterUnit(first.unit, after) || COUNT_UNITS.test(first.unit) ? nameAfter(after) : '';
             names = Array.from({ length: count }, () => thing || reading.subject || withoutYears(before).trim());
           }
           // 占全省的60%、占东北三省的42%: each share is of the thing named before, which stays carried.

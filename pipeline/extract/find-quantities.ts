@@ -112,6 +112,11 @@ function unitStartsAWord(unit: string, next: string): boolean {
   return next !== '' && (WORD_AFTER_UNIT[unit.slice(-1)] ?? '').includes(next);
 }
 
+/** A unit that brings its own 万 or 亿 (万吨, 亿元, 千 alone), not one whose name starts so (千瓦, 千米, 百分点). */
+function leadsWithMagnitude(unit: string): boolean {
+  return /^(万|亿)/.test(unit) || /^(千|百)$/.test(unit) || /^(千|百)(万|亿)/.test(unit);
+}
+
 /** Finds every quantity in a text: numbers with units, ranges, ratios, counted Chinese numerals. */
 export function findQuantities(rawText: string): Quantity[] {
   const text = simplifyNumerals(normaliseDigits(rawText));
@@ -187,7 +192,7 @@ export function findQuantities(rawText: string): Quantity[] {
         unitLength += 1 + base.length;
       }
     }
-    if (magnitude && /^(万|亿|千|百)/.test(unit)) continue;
+    if (magnitude && leadsWithMagnitude(unit)) continue;
     // 14亿人口, 10万人才: the unit's last character starts a noun; the unit is only the magnitude.
     if (unitStartsAWord(unit, text.slice(end + unitLength, end + unitLength + 1))) {
       unit = unit.slice(0, -1);
@@ -257,6 +262,32 @@ function longestNumeral(run: string): { text: string; value: number; magnitude: 
     if (read) return { text: run.slice(0, length), ...read };
   }
   return null;
+}
+
+/** 到三百万 after 二百八十万: the upper bound of a range in Chinese numerals. */
+const CHINESE_UPPER = new RegExp(`^(到|至|—|－|~|～)([${NUMERAL_CHARS}]+)`);
+
+/**
+ * 二百八十万到三百万千瓦: a range whose lower bound is written without the unit takes the upper's
+ * (in its own magnitude: 280 万千瓦 and 300 万千瓦), as 6－6.5% does with digits.
+ */
+function chineseRange(text: string, start: number, end: number, lower: { value: number; magnitude: string }): Quantity[] | null {
+  const rest = text.slice(end, end + 16);
+  if (unitAt(rest)) return null;
+  const to = rest.match(CHINESE_UPPER);
+  const upper = to ? longestNumeral(to[2]) : null;
+  if (!to || !upper) return null;
+  const upperStart = end + to[1].length;
+  let upperEnd = upperStart + upper.text.length;
+  const approx = /^(多|余)/.test(text.slice(upperEnd, upperEnd + 1));
+  if (approx) upperEnd += 1;
+  const written = unitAt(text.slice(upperEnd, upperEnd + 12));
+  if (!written || leadsWithMagnitude(written) || /^(年|天|届|次)$/.test(written)) return null;
+  upperEnd += written.length;
+  return [
+    { start, end, value: lower.value, unit: lower.magnitude + written, qualifier: '下限', role: 'lower' },
+    { start: upperStart, end: upperEnd, value: upper.value, unit: upper.magnitude + written, qualifier: '上限', role: 'upper' },
+  ];
 }
 
 /** The value of X分之Y as a share; rounded (and marked 约) only when it has no short decimal. */
@@ -332,6 +363,12 @@ function findChineseQuantities(text: string): Quantity[] {
       end += 1;
     }
     const rest = text.slice(end, end + 12);
+    const range = chineseRange(text, start, end, numeral);
+    if (range) {
+      for (let i = range[1].start; i < range[1].end; i++) covered.add(i);
+      found.push(...range);
+      continue;
+    }
     const large = numeral.magnitude !== '' || numeral.value >= 10 || /点/.test(numeral.text);
     let written: string;
     if (before === '翻' && /^番/.test(rest)) written = '番'; // 翻一番, 翻两番
@@ -339,7 +376,7 @@ function findChineseQuantities(text: string): Quantity[] {
       if (CHINESE_NAME_AFTER.test(rest) || (!large && !CHINESE_COUNT_UNIT.test(rest))) continue;
       written = unitAt(rest);
       // 四亿八千三百万吨: the numeral's own 万 or 亿 leads the unit, as digits would write it.
-      if (numeral.magnitude && /^(万|亿|千|百)/.test(written)) continue;
+      if (numeral.magnitude && leadsWithMagnitude(written)) continue;
       if (!written && !numeral.magnitude) continue;
       if (/^(年|天|届|次)$/.test(written) && !(numeral.magnitude && written === '次')) continue; // 三年, 一百万年以来: spans, not measures
       // 二十九个民族, 两个人才: as with digits, a unit before 口/民/才 … is no unit.
