@@ -14,6 +14,8 @@ export function clausesOf(sentence: string, offset = 0): Clause[] {
     if (i === sentence.length || /[，；：,;:]/.test(sentence[i])) {
       // “：” inside a ratio (6.4:41.5) is not a clause break.
       if (i < sentence.length && /[:：]/.test(sentence[i]) && /\d/.test(sentence[i - 1] ?? '') && /\d/.test(sentence[i + 1] ?? '')) continue;
+      // 1，753亿元: a comma before three digits (and no fourth) groups thousands.
+      if (i < sentence.length && /[,，]/.test(sentence[i]) && /\d/.test(sentence[i - 1] ?? '') && /^\d{3}(?!\d)/.test(sentence.slice(i + 1, i + 5))) continue;
       if (i > start) clauses.push({ start: offset + start, end: offset + i, text: sentence.slice(start, i) });
       start = i + 1;
     }

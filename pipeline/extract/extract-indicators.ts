@@ -5,7 +5,7 @@ import { sentenceRanges } from '../read/sentences.js';
 import { clausesOf, type Clause } from './clauses.js';
 import { findQuantities, type Quantity } from './find-quantities.js';
 import type { Indicator } from './indicator.js';
-import { directionOf, isLevelVerb, nameAfter, namesThingAfterUnit, readName, splitSubject } from './names.js';
+import { countedThing, directionOf, phraseAfter, isLevelVerb, nameAfter, namesThingAfterUnit, readName, splitSubject, withoutYears } from './names.js';
 import { isFuture, periodOfHeading, periodOfMention, periodOfParagraph, type PeriodContext } from './period.js';
 import { COUNT_UNITS } from './units.js';
 
@@ -68,9 +68,18 @@ function lineMap(node: Paragraph): (offset: number) => number {
   };
   walk(node.children);
   const first = node.position?.start.line ?? 0;
+  // Binary search: a one-line paragraph of many text nodes is looked up once per figure.
   return (at) => {
+    let lo = 0;
+    let hi = starts.length - 1;
     let line = first;
-    for (const s of starts) if (s.offset <= at) line = s.line;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      if (starts[mid].offset <= at) {
+        line = starts[mid].line;
+        lo = mid + 1;
+      } else hi = mid - 1;
+    }
     return line;
   };
 }
@@ -113,11 +122,81 @@ function kindOf(q: Quantity, verb: string | null, subject: string, rateWord: boo
     if (changing || rateWord) return 'growth';
     return 'share';
   }
-  if (/百分点$/.test(q.unit)) return 'change';
-  if (q.unit === '倍') return changing ? 'growth' : 'level';
+  if (/(百分点|千分点)$/.test(q.unit)) return 'change';
+  if (q.unit === '倍' || q.unit === '番') return changing ? 'growth' : 'level';
   if (changing && /^(增加|减少|净增|净减|增长|下降|减)/.test(verb!)) return 'change';
   if (COUNT_UNITS.test(q.unit)) return 'count';
   return 'level';
+}
+
+/** Words that end the name of a measured thing (总额, 比重, 产量 …): a clause of one is a topic. */
+const MEASURED_NOUN = /(总额|总值|产值|产量|比重|比例|收入|支出|投资|面积|人数|数量|规模|总量|增加值|率|额|量|值|价格|指数|资金|人口|产能|能力|里程|容量|资产|余额|利润|税收|贷款|存款|消费|出口|进口)$/;
+
+/** How far before or after a figure its name and date are looked for: a clause's own reach. */
+const NAME_REACH = 60;
+/** The longest an indicator's quoted text is: its clause, or the part of it around the figure. */
+export const TEXT_MAX = 200;
+
+/** The last `max` characters of text[from, to): words before a figure, never a whole paragraph. */
+function lastChars(text: string, from: number, to: number, max: number): string {
+  return text.slice(Math.max(from, to - max), to);
+}
+
+/** The clause a figure was read from, cut to TEXT_MAX characters around the figure when longer. */
+function clauseText(text: string, start: number, end: number, q: Quantity): string {
+  if (end - start <= TEXT_MAX) return text.slice(start, end);
+  const from = Math.max(start, Math.min(q.start - TEXT_MAX / 2, end - TEXT_MAX));
+  return text.slice(from, Math.min(end, from + TEXT_MAX));
+}
+
+const MAGNITUDE_POWER: Record<string, number> = { '': 0, 百: 2, 千: 3, 万: 4, 亿: 8, 万亿: 12 };
+
+/** A value moved to another magnitude of the same unit, exactly: 8300 万 in 亿 → 0.83; null when the units differ. */
+export function inUnitOf(value: number, unit: string, target: string): number | null {
+  if (unit === target) return value;
+  const split = (u: string) => u.match(/^(万亿|亿|万|千|百)?(.*)$/)!;
+  const [, fromMagnitude = '', fromBase] = split(unit);
+  const [, toMagnitude = '', toBase] = split(target);
+  if (fromBase !== toBase) return null;
+  const shift = MAGNITUDE_POWER[fromMagnitude] - MAGNITUDE_POWER[toMagnitude];
+  // The decimal point moves in the written digits, so 54.9 in 百 stays exactly 0.549.
+  const [whole, fraction = ''] = String(value).split('.');
+  const digits = whole + fraction;
+  const point = whole.length + shift;
+  const padded = point <= 0 ? '0'.repeat(1 - point) + digits : digits.padEnd(point, '0');
+  const at = Math.max(point, 1);
+  return Number(`${padded.slice(0, at)}.${padded.slice(at) || '0'}`);
+}
+
+/** The words before A in 从A提高到B (从, 由上年的, 从每月 …). */
+const FROM_BEFORE = /[从由](?:上年|去年|五年前|年初|过去|原来|目前|现行|每(?:人|户|生|亩|吨|辆)每(?:年|月|日|天)|每(?:人|户|生|亩|吨|辆|年|月|日|天)|月销售额|年销售额)?的?$/;
+/** The words between A and B: 提高到, 增至, 降为, 优化为, 到. */
+const TO_BETWEEN = /^[、，]?(?:分别)?(?:提高|提升|增加|增长|上升|下降|降低|减少|扩大|缩小|缩短|缩减|压减|压缩|优化|调整|延长|降|升|增|减|变|发展|上调|下调)?(?:到|至|为)$/;
+
+/**
+ * 从A提高到B gives one result, B, that moved from A: B keeps A as `from`, and A stays as B's
+ * starting level (the period before B's), never a second result of B's period or a target.
+ */
+function linkBaseline(previous: { items: Indicator[]; before: string }, between: string, items: Indicator[], reportYear: number | null): void {
+  if (!FROM_BEFORE.test(withoutYears(previous.before).trim()) || !TO_BETWEEN.test(withoutYears(between).trim())) return;
+  items.forEach((b, i) => {
+    const a = previous.items.length === items.length ? previous.items[i] : previous.items.length === 1 ? previous.items[0] : null;
+    const from = a ? inUnitOf(a.value, a.unit, b.unit) : null;
+    if (!a || from === null) return;
+    b.from = from;
+    a.baselineOf = b.id;
+    // A is named by the words right before 从; B, after 提高到, only by what was carried.
+    b.name = a.name;
+    if (a.period && a.period === b.period) {
+      const first = Number(a.period.slice(0, 4));
+      a.period = String(first - 1);
+    }
+    if (a.kind === 'target' || a.kind === 'growth' || a.kind === 'change') {
+      a.kind = a.unit === '%' || a.unit === '' ? 'share' : COUNT_UNITS.test(a.unit) ? 'count' : 'level';
+      a.direction = null;
+      if (isFuture(a.period, reportYear)) a.period = reportYear ? String(reportYear - 1) : null;
+    }
+  });
 }
 
 /**
@@ -138,44 +217,81 @@ export function extractIndicators(tree: Root, reportYear: number | null): Indica
       // What the last named figures measured, for figures whose clause names nothing (，增长7.1%).
       let carried: { names: string[]; clauseStart: number } | null = null;
 
+      // Quantities and clauses are both in reading order: one pass hands each clause its own.
+      let nextQuantity = 0;
+      const positionOf = new Map(quantities.map((q, i) => [q, i]));
       for (const clause of clauses) {
-        const inClause = quantities.filter((q) => q.start >= clause.start && q.start < clause.end);
+        const clauseFirst = nextQuantity;
+        while (nextQuantity < quantities.length && quantities[nextQuantity].start < clause.end) nextQuantity++;
+        const inClause = quantities.slice(clauseFirst, nextQuantity).filter((q) => q.start >= clause.start);
+        if (!inClause.length) {
+          // 原油产量继续增长，达到1.42亿吨: a clause that names a thing and says it changed is what the
+          // next figures measure; after a ； the last subject no longer holds.
+          const reading = readName(lastChars(paragraph.text, clause.start, clause.end, NAME_REACH));
+          if (reading.subject && reading.verb && !reading.verbOnly && reading.subject.length <= 16) carried = { names: [reading.subject], clauseStart: clause.start };
+          // 一九五七年社会商品零售总额，比上一年增加五亿元: a clause that is only a measurable thing is the topic.
+          else if (!reading.verb && reading.subject.length >= 2 && reading.subject.length <= 16 && MEASURED_NOUN.test(reading.subject)) carried = { names: [reading.subject], clauseStart: clause.start };
+          else if (/[；;]/.test(paragraph.text[clause.end] ?? '')) carried = null;
+          continue;
+        }
+        // The figures of the group before, with the words that led to it: 从26.7%| 提高到52.1%.
+        let previousGroup: { items: Indicator[]; quantities: Quantity[]; before: string } | null = null;
         for (const group of groupsOf(clause, inClause)) {
           const first = group.quantities[0];
           const last = group.quantities[group.quantities.length - 1];
-          const previousInClause = inClause.filter((q) => q.end <= first.start).pop();
-          const before = paragraph.text.slice(previousInClause ? previousInClause.end : clause.start, first.start);
+          const firstIndex = positionOf.get(first)!;
+          const previousQuantity = quantities.slice(Math.max(0, firstIndex - 3), firstIndex).filter((q) => q.end <= first.start).pop();
+          const previousInClause = previousQuantity && previousQuantity.start >= clause.start ? previousQuantity : undefined;
+          const before = lastChars(paragraph.text, previousInClause ? previousInClause.end : clause.start, first.start, NAME_REACH);
           const reading = readName(before);
           let count = group.quantities.length;
           let names: string[];
           let textStart = clause.start;
-          const after = paragraph.text.slice(last.end, clause.end);
+          const after = paragraph.text.slice(last.end, Math.min(clause.end, last.end + NAME_REACH));
 
           if (first.role === 'ratio') {
             const subject = reading.subject || carried?.names[0] || '';
-            names = /三次产业|产业结构|产业比例|产业比重/.test(paragraph.text.slice(clause.start, first.start) + subject) && first.parts === 3 ? INDUSTRY_PARTS : group.quantities.map((_, i) => `${subject}（第${i + 1}项）`);
+            names = /三次产业|产业结构|产业比例|产业比重/.test(lastChars(paragraph.text, clause.start, first.start, NAME_REACH) + subject) && first.parts === 3 ? INDUSTRY_PARTS : group.quantities.map((_, i) => `${subject}（第${i + 1}项）`);
+          } else if (reading.reach && (reading.subject || carried)) {
+            // 改造1223万平方米、惠及19.3万户: those reached are named with the programme before.
+            const reached = (q: Quantity, next: number) => nameAfter(paragraph.text.slice(q.end, Math.min(next, q.end + NAME_REACH))) || (/户$/.test(q.unit) ? '户数' : /人(次)?$/.test(q.unit) ? '人数' : '');
+            const programme = reading.subject || carried!.names[0];
+            names = group.quantities.map((q, i) => `${programme}${reading.reach}${reached(q, i + 1 < group.quantities.length ? group.quantities[i + 1].start : clause.end)}`);
           } else if ((namesThingAfterUnit(first.unit, after) || reading.verbOnly) && nameAfter(after)) {
             // 新增10个产业技术创新联盟、61个创新研发平台: each count names its own thing after it.
-            names = group.quantities.map((q, i) => nameAfter(paragraph.text.slice(q.end, i + 1 < group.quantities.length ? group.quantities[i + 1].start : clause.end)) || nameAfter(after));
+            // 有10—15%过着…: a range's bounds share the thing after the upper one.
+            names = group.quantities.map((q, i) => {
+              if (q.role === 'lower') return countedThing(after);
+              const next = i + 1 < group.quantities.length ? group.quantities[i + 1].start : clause.end;
+              return countedThing(paragraph.text.slice(q.end, Math.min(q.end + NAME_REACH, next))) || countedThing(after);
+            });
           } else if (reading.subject && /^占/.test(reading.subject) && carried) {
             // 无人机产量增长39%、占全国9成: a share of the thing just named.
-            names = Array.from({ length: count }, () => `${carried!.names[0]}${reading.subject}比重`);
+            names = Array.from({ length: count }, () => `${carried!.names[0]}${reading.subject}${/(比|比重|比例)$/.test(reading.subject) ? '' : '比重'}`);
           } else if (reading.subject && /^(总量|总额|增加值|规模|余额|产量|增速)$/.test(reading.subject) && carried) {
             // 规模以上工业企业达7.6万家、增加值增长3%: a generic word stands for the thing just named.
             names = Array.from({ length: count }, () => `${carried!.names[0]}${reading.subject}`);
           } else if (reading.subject) {
             const parts = splitSubject(reading.subject, count === 1 && reading.each ? Math.max(1, reading.subject.split(/和|、|及|与/).length) : count);
             names = parts;
+          } else if (/人(次)?$/.test(first.unit) && phraseAfter(after)) {
+            // 又有1600万人进城落户: people counted, then what they did; that, not the last thing named.
+            names = Array.from({ length: count }, () => phraseAfter(after));
           } else if (carried) {
             names = carried.names.length === count ? carried.names : Array.from({ length: count }, () => carried!.names[0]);
             textStart = carried.clauseStart;
           } else {
-            // Nothing better: the thing after the figure, or the words before it as written.
-            names = Array.from({ length: count }, () => nameAfter(after) || reading.subject || before.trim());
+            // Nothing better: a count's thing after it, or the words before the figure without their years.
+            // (No name is carried over from another sentence: a plausible wrong name misleads more than a bare one.)
+            const thing = namesThingAfterUnit(first.unit, after) || COUNT_UNITS.test(first.unit) ? nameAfter(after) : '';
+            names = Array.from({ length: count }, () => thing || reading.subject || withoutYears(before).trim());
           }
-          if (first.role !== 'lower' && (reading.subject || first.role === 'ratio')) carried = { names: names.length === count ? names : [names[0]], clauseStart: clause.start };
+          // 占全省的60%、占东北三省的42%: each share is of the thing named before, which stays carried.
+          const shareOfCarried = reading.subject !== '' && /^占/.test(reading.subject) && carried !== null;
+          if (first.role !== 'lower' && !shareOfCarried && (reading.subject || first.role === 'ratio')) carried = { names: names.length === count ? names : [names[0]], clauseStart: clause.start };
 
           // 居民消费价格指数和城镇登记失业率均控制在3%以内: one value, one indicator per subject.
+          const groupItems: Indicator[] = [];
           const expanded: Array<{ q: Quantity; name: string }> =
             names.length > count && count === 1 ? names.map((name) => ({ q: first, name })) : group.quantities.map((q, i) => ({ q, name: names[i] ?? names[0] }));
 
@@ -184,18 +300,18 @@ export function extractIndicators(tree: Root, reportYear: number | null): Indica
             const k = (perLine.get(line) ?? 0) + 1;
             perLine.set(line, k);
             // Words since the figure before this one: 由五年前的6.4∶52∶41.6优化为6.4∶41.5∶52.1 dates only the first.
-            const previousEnd = quantities.filter((other) => other.end <= first.start).pop()?.end ?? sentenceStart;
-            let period = periodOfMention(paragraph.text.slice(Math.max(previousEnd, clause.start - 12), q.start), paragraph.period, ctx);
+            const previousEnd = previousQuantity?.end ?? sentenceStart;
+            let period = periodOfMention(lastChars(paragraph.text, Math.max(previousEnd, clause.start - 12), q.start, NAME_REACH), paragraph.period, ctx);
             // 从11.37万亿元提高到14.58万亿元 over 2021-2025: the first figure is where the years began.
             const range = period?.match(/^(\d{4})-(\d{4})$/);
-            const lead = paragraph.text.slice(Math.max(previousEnd, clause.start), q.start).replace(/五年前的?$/, '');
+            const lead = lastChars(paragraph.text, Math.max(previousEnd, clause.start), q.start, NAME_REACH).replace(/五年前的?$/, '');
             if (range && /[从由]$/.test(lead)) period = String(Number(range[1]) - 1);
-            else if (range && /[到至为]$/.test(lead) && /[从由]/.test(paragraph.text.slice(clause.start, q.start))) period = range[2];
+            else if (range && /[到至为]$/.test(lead) && /[从由]/.test(lastChars(paragraph.text, clause.start, q.start, NAME_REACH))) period = range[2];
             const future = isFuture(period, reportYear);
             const kind = kindOf(q, reading.verb, name, reading.rateWord, future);
             const changing = reading.verb !== null && !isLevelVerb(reading.verb);
             const direction = kind === 'growth' || kind === 'change' || (kind === 'target' && (changing || reading.rateWord)) ? directionOf(reading.verb, name) : null;
-            indicators.push({
+            groupItems.push({
               id: `L${line}-${k}`,
               name,
               value: q.value,
@@ -208,9 +324,12 @@ export function extractIndicators(tree: Root, reportYear: number | null): Indica
               line,
               paragraph: paragraph.n,
               verb: reading.verb,
-              text: paragraph.text.slice(textStart, clause.end),
+              text: clauseText(paragraph.text, textStart, clause.end, q),
             });
           }
+          if (previousGroup) linkBaseline(previousGroup, before, groupItems, reportYear);
+          indicators.push(...groupItems);
+          previousGroup = { items: groupItems, quantities: group.quantities, before };
         }
       }
     }

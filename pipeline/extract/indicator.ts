@@ -21,6 +21,10 @@ export interface Indicator {
   paragraph: number;
   /** The verb that says how it changed, as written (增长, 下降, 精简 …), or null. */
   verb: string | null;
+  /** 从A提高到B: on B, the value A it moved from (same unit). */
+  from?: number;
+  /** 从A提高到B: on A, the id of B; A is B's starting level, of the period before B's. */
+  baselineOf?: string;
   /** The clause it was read from, verbatim. */
   text: string;
 }

@@ -1,3 +1,5 @@
+import { compactDigits } from './chinese-numerals.js';
+
 /**
  * The year a figure belongs to, from the section it is in and the words around it: the
  * past year's review (2017), a five-year review (2013-2017), this year's targets (2018), goals
@@ -43,16 +45,25 @@ export function periodOfParagraph(text: string, sectionPeriod: string | null, ct
   return sectionPeriod;
 }
 
+/** 2018 or 二〇一八 / 一九五七 as a year. */
+function yearOf(written: string): string {
+  return written.replace(/[〇零一二三四五六七八九]/g, (c) => String('〇一二三四五六七八九'.indexOf(c === '零' ? '〇' : c)));
+}
+
 /** Words just before a figure that move it to another year: 五年前, 到2020年, 今年, 上年. */
 export function periodOfMention(before: string, paragraphPeriod: string | null, ctx: PeriodContext): string | null {
-  const near = before.slice(-30);
+  const near = compactDigits(before.slice(-40)).slice(-30);
   const base = paragraphPeriod && /^\d{4}/.test(paragraphPeriod) ? Number(paragraphPeriod.slice(-4)) : null;
   const fiveAgo = near.match(/五年前/);
   if (fiveAgo && base) return String(base - 5);
-  const named = [...near.matchAll(/(?:到|至|在)?(\d{4})\s*年(?:底|末)?/g)].pop();
-  if (named) return named[1];
+  // 比一九五七年增长…: the year compared with is not the figure's, unless the figure is that year's (比1957年的535万吨).
+  const named = [...near.matchAll(/(比|较|同)?(?:到|至|在)?(\d{4}|[〇零一二三四五六七八九]{4})\s*年(?:底|末)?(的)?/g)]
+    .filter((m) => !m[1] || (m[3] && m.index! + m[0].length === near.length))
+    .pop();
+  if (named) return yearOf(named[2]);
   if (/今年/.test(near) && ctx.reportYear) return String(ctx.reportYear);
-  if (/(上年|去年)/.test(near) && ctx.reportYear && paragraphPeriod === String(ctx.reportYear)) return String(ctx.reportYear - 1);
+  // 比上年增加439亿元 in the plan compares with last year; the figure is this year's.
+  if (/(?<![比较同])(上年|去年)/.test(near) && ctx.reportYear && paragraphPeriod === String(ctx.reportYear)) return String(ctx.reportYear - 1);
   return paragraphPeriod;
 }
 

@@ -28,11 +28,13 @@ describe.each(cases)('$rule', (c) => {
     expect(found.map((f) => `${f.value}${f.unit}`)).toEqual(c.expect.map((e) => `${e.value}${e.unit}`));
     c.expect.forEach((e, i) => {
       const f = found[i] as unknown as Record<string, unknown>;
-      expect(String(f.name), `name of ${e.value}${e.unit}`).toContain(String(e.name));
-      for (const key of ['kind', 'direction', 'qualifier', 'period'] as const) {
+      if ('is' in e) expect(f.name, `name of ${e.value}${e.unit}`).toBe(e.is);
+      else expect(String(f.name), `name of ${e.value}${e.unit}`).toContain(String(e.name));
+      for (const key of ['kind', 'direction', 'qualifier', 'period', 'from'] as const) {
         if (key in e) expect(f[key], `${key} of ${e.name} ${e.value}${e.unit}`).toBe(e[key]);
       }
       expect(f.line).toBe(c.section === 'review' ? 3 : 5);
+      if (!('from' in e)) expect(f.from, `from of ${e.value}${e.unit}`).toBeUndefined();
     });
   });
   if (c.not) {
