@@ -1,8 +1,9 @@
 import { spawn } from 'node:child_process';
 import { watch } from 'node:fs';
-import { readFile, stat } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import { createServer, type ServerResponse } from 'node:http';
-import { extname, join, normalize, resolve } from 'node:path';
+import { extname, join, resolve } from 'node:path';
+import { resolveRequest } from './serve-path.js';
 import { REPO_ROOT } from '../util/repo.js';
 
 /**
@@ -41,26 +42,25 @@ function build(): Promise<void> {
 }
 
 const server = createServer(async (request, response) => {
-  const url = new URL(request.url ?? '/', 'http://localhost');
-  if (url.pathname === '/__briefs_events') {
+  if (request.url === '/__briefs_events' && (await resolveRequest(outDir, '/', request.headers.host)).status !== 403) {
     response.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-cache', connection: 'keep-alive' });
     listeners.add(response);
     request.on('close', () => listeners.delete(response));
     return;
   }
-  const path = normalize(join(outDir, decodeURIComponent(url.pathname === '/' ? '/index.html' : url.pathname)));
-  if (!path.startsWith(outDir)) {
-    response.writeHead(403).end();
+  const resolved = await resolveRequest(outDir, request.url, request.headers.host);
+  if (resolved.status !== 200) {
+    response.writeHead(resolved.status, { 'content-type': 'text/plain; charset=utf-8' }).end(`${resolved.reason}\n`);
     return;
   }
+  const { path } = resolved;
   try {
-    if (!(await stat(path)).isFile()) throw new Error('not a file');
     let body: Buffer | string = await readFile(path);
     if (extname(path) === '.html') body = body.toString('utf8').replace('</body>', `${RELOAD}</body>`);
     response.writeHead(200, { 'content-type': TYPES[extname(path)] ?? 'application/octet-stream', 'cache-control': 'no-store' });
     response.end(body);
   } catch {
-    response.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' }).end(`not found: ${url.pathname}`);
+    response.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' }).end('not found\n');
   }
 });
 
