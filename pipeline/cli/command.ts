@@ -3,6 +3,8 @@ import { dirname, extname, join, resolve } from 'node:path';
 import { readAudienceSettings, type AudienceSettings } from '../audiences/audience.js';
 import { planBatch, recordJob } from '../batch/batch.js';
 import { slugOf } from '../model/prepare-report.js';
+import { separateSlugCollisions } from '../batch/slugs.js';
+import { isWithin } from '../util/paths.js';
 import { Progress } from '../batch/progress.js';
 import type { BatchContext } from '../batch/run-job.js';
 import { runTasks, type BuilderPool, type Outcome } from '../batch/run-tasks.js';
@@ -51,6 +53,10 @@ async function ensureWritable(outDir: string): Promise<void> {
  */
 export async function main(options: BriefsOptions, pool: BuilderPool | null): Promise<number> {
   const { source, outDir, templatesDir } = options;
+  if (isWithin(resolve(source), resolve(outDir))) {
+    console.error(`error: ${source}: SOURCE is OUT or inside it, so a build would read its own output as reports; keep the reports in another folder`);
+    return 2;
+  }
   let files: string[];
   try {
     files = await sourceFiles(source);
@@ -58,6 +64,8 @@ export async function main(options: BriefsOptions, pool: BuilderPool | null): Pr
     console.error(`error: ${(error as Error).message}`);
     return 2;
   }
+  const collisions = separateSlugCollisions(files);
+  files = collisions.files;
   try {
     await ensureWritable(outDir);
   } catch (error) {
@@ -71,14 +79,14 @@ export async function main(options: BriefsOptions, pool: BuilderPool | null): Pr
     console.error(`error: ${describeError(error, templatesDir)}`);
     return 2;
   }
-  return buildBatch(files, options, settings, pool);
+  return buildBatch(files, options, settings, pool, collisions.errors);
 }
 
 /** Plans the batch, builds what is stale, writes the gallery; says how many problems there were. */
-async function buildBatch(files: string[], options: BriefsOptions, settings: AudienceSettings, pool: BuilderPool | null): Promise<number> {
+async function buildBatch(files: string[], options: BriefsOptions, settings: AudienceSettings, pool: BuilderPool | null, problems: string[]): Promise<number> {
   const { outDir, templatesDir } = options;
   const failures: string[] = [];
-  for (const error of settings.errors) {
+  for (const error of [...problems, ...settings.errors]) {
     console.error(`error: ${error}`);
     failures.push(error);
   }

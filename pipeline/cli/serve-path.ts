@@ -1,15 +1,11 @@
 import { realpath, stat } from 'node:fs/promises';
-import { isAbsolute, join, relative, sep } from 'node:path';
+import { join } from 'node:path';
+import { isWithin } from '../util/paths.js';
 
 export type Resolved = { status: 200; path: string } | { status: 400 | 403 | 404; reason: string };
 
 /** The names a browser on this machine uses for it: anything else is another site's page (DNS rebinding). */
 const LOCAL_HOST = /^(localhost|127\.0\.0\.1|\[::1\])(:\d{1,5})?$/i;
-
-function inside(root: string, path: string): boolean {
-  const rel = relative(root, path);
-  return rel === '' || (!rel.startsWith(`..${sep}`) && rel !== '..' && !isAbsolute(rel));
-}
 
 /**
  * The file of OUT a preview request names, or why there is none: a Host that is not this machine,
@@ -27,14 +23,14 @@ export async function resolveRequest(outDir: string, rawUrl: string | undefined,
   if (pathname.includes('\0')) return { status: 400, reason: 'malformed URL' };
   const root = await realpath(outDir).catch(() => outDir);
   const wanted = join(root, pathname === '/' ? 'index.html' : pathname);
-  if (!inside(root, wanted)) return { status: 403, reason: 'outside OUT' };
+  if (!isWithin(wanted, root)) return { status: 403, reason: 'outside OUT' };
   let real: string;
   try {
     real = await realpath(wanted);
   } catch {
     return { status: 404, reason: 'not found' };
   }
-  if (!inside(root, real)) return { status: 403, reason: 'a link out of OUT' };
+  if (!isWithin(real, root)) return { status: 403, reason: 'a link out of OUT' };
   const info = await stat(real).catch(() => null);
   if (!info?.isFile()) return { status: 404, reason: 'not found' };
   return { status: 200, path: real };

@@ -1,0 +1,43 @@
+import { copyFileSync, existsSync, mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { repoRoot, runBriefs } from '../helpers/readers.js';
+import { scratchDir } from '../helpers/scratch.js';
+
+const report = join(repoRoot, 'tests', 'fixtures', 'noise', 'web-chrome', 'input.txt');
+
+describe('two reports that would write one folder', () => {
+  const source = scratchDir('briefs-slugs-');
+  const out = scratchDir('briefs-slugs-out-');
+  let result: ReturnType<typeof runBriefs>;
+  beforeAll(() => {
+    copyFileSync(report, join(source, 'city.txt'));
+    copyFileSync(report, join(source, 'city.md'));
+    copyFileSync(report, join(source, 'other.txt'));
+    result = runBriefs({ SOURCE: source, OUT: out, JOBS: '1' });
+  });
+
+  it('is an error naming both files, and neither is built', () => {
+    expect(result.status).toBe(1);
+    expect(result.stderr).toContain(`error: ${join(source, 'city.md')}, ${join(source, 'city.txt')}: these reports would all be written to city/; rename all but one (neither was built)`);
+    expect(existsSync(join(out, 'city'))).toBe(false);
+  });
+
+  it('still builds the other reports', () => {
+    expect(existsSync(join(out, 'other', 'fulltext.pdf'))).toBe(true);
+  });
+});
+
+describe('SOURCE inside OUT', () => {
+  it('is refused before anything is read or written', () => {
+    const out = scratchDir('briefs-same-');
+    mkdirSync(join(out, 'reports'));
+    copyFileSync(report, join(out, 'reports', 'city.txt'));
+    for (const source of [out, join(out, 'reports')]) {
+      const result = runBriefs({ SOURCE: source, OUT: out, JOBS: '1' });
+      expect(result.status).toBe(2);
+      expect(result.stderr.trim()).toBe(`error: ${source}: SOURCE is OUT or inside it, so a build would read its own output as reports; keep the reports in another folder`);
+    }
+    expect(existsSync(join(out, 'city'))).toBe(false);
+  });
+});
