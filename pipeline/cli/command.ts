@@ -5,6 +5,7 @@ import { planBatch, recordJob } from '../batch/batch.js';
 import { slugOf } from '../model/prepare-report.js';
 import { separateSlugCollisions } from '../batch/slugs.js';
 import { isWithin } from '../util/paths.js';
+import { checkReportFile } from '../read/read-report.js';
 import { Progress } from '../batch/progress.js';
 import type { BatchContext } from '../batch/run-job.js';
 import { runTasks, type BuilderPool, type Outcome } from '../batch/run-tasks.js';
@@ -64,8 +65,20 @@ export async function main(options: BriefsOptions, pool: BuilderPool | null): Pr
     console.error(`error: ${(error as Error).message}`);
     return 2;
   }
-  const collisions = separateSlugCollisions(files);
+  // What is not a regular file of a sane size is refused before the batch hashes a byte of it.
+  const problems: string[] = [];
+  const checked: string[] = [];
+  for (const file of files) {
+    try {
+      await checkReportFile(file);
+      checked.push(file);
+    } catch (error) {
+      problems.push(describeError(error, file));
+    }
+  }
+  const collisions = separateSlugCollisions(checked);
   files = collisions.files;
+  problems.push(...collisions.errors);
   try {
     await ensureWritable(outDir);
   } catch (error) {
@@ -79,7 +92,7 @@ export async function main(options: BriefsOptions, pool: BuilderPool | null): Pr
     console.error(`error: ${describeError(error, templatesDir)}`);
     return 2;
   }
-  return buildBatch(files, options, settings, pool, collisions.errors);
+  return buildBatch(files, options, settings, pool, problems);
 }
 
 /** Plans the batch, builds what is stale, writes the gallery; says how many problems there were. */

@@ -90,7 +90,7 @@ async function identityOverride(path: string): Promise<Partial<ReportIdentity>> 
 }
 
 /** Refuses what is not a report file before reading a byte of it: a FIFO would hang the read, /dev/zero never end it. */
-async function checkReportFile(path: string): Promise<void> {
+export async function checkReportFile(path: string): Promise<void> {
   let info;
   try {
     info = await stat(path);

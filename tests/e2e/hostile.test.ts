@@ -1,4 +1,5 @@
-import { copyFileSync, existsSync, mkdirSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { copyFileSync, existsSync, mkdirSync, symlinkSync, truncateSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { repoRoot, runBriefs } from '../helpers/readers.js';
@@ -25,6 +26,27 @@ describe('two reports that would write one folder', () => {
 
   it('still builds the other reports', () => {
     expect(existsSync(join(out, 'other', 'fulltext.pdf'))).toBe(true);
+  });
+});
+
+describe('a FIFO, a link to /dev/zero and a huge sparse file named .txt', () => {
+  it('are each refused by what they are, without hanging, and the batch goes on', () => {
+    const source = scratchDir('briefs-special-');
+    const out = scratchDir('briefs-special-out-');
+    execFileSync('mkfifo', [join(source, 'pipe.txt')]);
+    symlinkSync('/dev/zero', join(source, 'zero.txt'));
+    writeFileSync(join(source, 'huge.txt'), '');
+    truncateSync(join(source, 'huge.txt'), 1536 * 1024 * 1024);
+    copyFileSync(report, join(source, 'city.txt'));
+    const result = runBriefs({ SOURCE: source, OUT: out, JOBS: '1' });
+    expect(result.status).toBe(1);
+    const errors = result.stderr.split('\n').filter((l) => l.startsWith('error: '));
+    expect(errors).toEqual([
+      `error: ${join(source, 'huge.txt')}: the file is 1536.0 MiB, over the 5 MiB limit for one report`,
+      `error: ${join(source, 'pipe.txt')}: is not a regular file (a pipe, device or socket); save the report as a file`,
+      `error: ${join(source, 'zero.txt')}: is not a regular file (a pipe, device or socket); save the report as a file`,
+    ]);
+    expect(existsSync(join(out, 'city', 'fulltext.pdf'))).toBe(true);
   });
 });
 
