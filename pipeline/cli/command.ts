@@ -5,6 +5,7 @@ import { planBatch, recordJob } from '../batch/batch.js';
 import { slugOf } from '../model/prepare-report.js';
 import { separateSlugCollisions } from '../batch/slugs.js';
 import { isWithin } from '../util/paths.js';
+import { removeStaleTemporaries } from '../util/atomic-write.js';
 import { checkReportFile } from '../read/read-report.js';
 import { Progress } from '../batch/progress.js';
 import type { BatchContext } from '../batch/run-job.js';
@@ -85,6 +86,7 @@ export async function main(options: BriefsOptions, pool: BuilderPool | null): Pr
     console.error(`error: ${outDir}: cannot write here (${(error as NodeJS.ErrnoException).code ?? (error as Error).message}); set OUT to a folder you can write`);
     return 2;
   }
+  for (const leftover of await removeStaleTemporaries(outDir)) if (options.debug) console.error(`removed ${leftover}, left by a build that was stopped`);
   let settings: AudienceSettings;
   try {
     settings = await readAudienceSettings(templatesDir, options.audience);
