@@ -4,7 +4,7 @@ import { pairReports, sameIdentityGroups } from '../review/pair-reports.js';
 import { describeError } from '../util/errors.js';
 import type { BuildResult } from './build-report.js';
 import { prepareReport, slugOf, type PreparedReport } from '../model/prepare-report.js';
-import { hashFile, hashOf, readManifest, toolHash, upToDate, writeManifest, type ReportRecord } from './incremental.js';
+import { hashFile, hashOf, readManifest, toolHash, updateManifest, upToDate, type ReportRecord } from './incremental.js';
 import { publicationsFor } from './publications.js';
 
 /** One report's work in a batch: what to rebuild, and with which earlier report. */
@@ -104,11 +104,10 @@ export async function planBatch(files: string[], outDir: string, templatesDir: s
 
 /** Records what a job wrote, so the next batch knows it is up to date. */
 export async function recordJob(outDir: string, job: Job, identity: ReportRecord, result: BuildResult): Promise<void> {
-  const manifest = await readManifest(outDir);
-  const previous = manifest.reports[job.slug];
-  const outputs = previous && previous.sourceHash === identity.sourceHash ? { ...previous.outputs } : {};
-  for (const [output, files] of Object.entries(result.outputs)) outputs[output] = { key: job.keys[output], files: files.map((f) => relative(outDir, f)) };
-  manifest.reports[job.slug] = { sourceHash: identity.sourceHash, issuer: identity.issuer, year: identity.year, outputs };
-  await writeManifest(outDir, manifest);
+  await updateManifest(outDir, (manifest) => {
+    const previous = manifest.reports[job.slug];
+    const outputs = previous && previous.sourceHash === identity.sourceHash ? { ...previous.outputs } : {};
+    for (const [output, files] of Object.entries(result.outputs)) outputs[output] = { key: job.keys[output], files: files.map((f) => relative(outDir, f)) };
+    manifest.reports[job.slug] = { sourceHash: identity.sourceHash, issuer: identity.issuer, year: identity.year, outputs };
+  });
 }
-

@@ -1,9 +1,11 @@
 import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { readdir, readFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { mkdir, open, readdir, readFile, rm } from 'node:fs/promises';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { dirname, join } from 'node:path';
 import { writeFileAtomic } from '../util/atomic-write.js';
 import { REPO_ROOT } from '../util/repo.js';
+import { isRunning } from '../util/processes.js';
 
 /**
  * What a build of OUT was made from, kept in OUT/.briefs/manifest.json: for each report, the
@@ -50,6 +52,45 @@ export async function writeManifest(outDir: string, manifest: Manifest): Promise
   const reports = byName(manifest.reports);
   for (const [slug, record] of Object.entries(reports)) reports[slug] = { ...record, outputs: byName(record.outputs) };
   await writeFileAtomic(manifestPath(outDir), `${JSON.stringify({ ...manifest, reports }, null, 1)}\n`);
+}
+
+const LOCK_WAIT_MS = 60_000;
+
+/** Takes OUT's manifest lock (a file created exclusively, holding the owner's pid), waiting for another build to let go. */
+async function lockManifest(outDir: string): Promise<() => Promise<void>> {
+  const lock = join(outDir, '.briefs', 'manifest.lock');
+  await mkdir(dirname(lock), { recursive: true });
+  const started = Date.now();
+  for (let attempt = 0; ; attempt++) {
+    try {
+      const handle = await open(lock, 'wx');
+      await handle.writeFile(String(process.pid));
+      await handle.close();
+      return () => rm(lock, { force: true });
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+      // A lock whose owner died (kill -9) is taken over; one being written has no pid yet.
+      const owner = Number(await readFile(lock, 'utf8').catch(() => ''));
+      if (owner && !isRunning(owner)) await rm(lock, { force: true });
+      else if (Date.now() - started > LOCK_WAIT_MS) throw new Error(`${lock}: another build has held the manifest for a minute; if none is running, remove this file`);
+      else await sleep(Math.min(5 * 2 ** attempt, 100));
+    }
+  }
+}
+
+/**
+ * Reads, changes and writes the manifest under OUT's lock, so that builds finishing at once —
+ * jobs of one batch, or two batches into one OUT — each keep their entries.
+ */
+export async function updateManifest(outDir: string, change: (manifest: Manifest) => void): Promise<void> {
+  const unlock = await lockManifest(outDir);
+  try {
+    const manifest = await readManifest(outDir);
+    change(manifest);
+    await writeManifest(outDir, manifest);
+  } finally {
+    await unlock();
+  }
 }
 
 export function hashOf(...parts: Array<string | Uint8Array | null | undefined>): string {

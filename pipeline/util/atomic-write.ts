@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { mkdir, readdir, rename, rm, writeFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
+import { isRunning } from './processes.js';
 
 /** Where writeFileAtomic writes a file first: hidden, beside it, named with the writer's process id. */
 export function temporaryPath(path: string, pid = process.pid): string {
@@ -31,15 +32,6 @@ export async function writeFilesAtomic(files: Array<{ path: string; data: Uint8A
 
 /** The names temporaryPath gives, with the writer's process id. */
 const TEMPORARY = /^\..+\.(\d+)\.[0-9a-f]{8}\.tmp$/;
-
-function isRunning(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
-  }
-}
 
 /**
  * Removes the temporary files of writers that died before renaming them (kill -9, power loss);
