@@ -5,6 +5,7 @@ import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import { parse as parseYaml, YAMLParseError } from 'yaml';
 import { BriefsError } from '../util/errors.js';
+import { keepSafeLinks } from './safe-links.js';
 
 /** What a publication's front matter may set. */
 export interface PublicationMeta {
@@ -50,5 +51,6 @@ export function parsePublication(markdown: string, file: string): Publication {
     }
     tree.children.shift();
   }
+  keepSafeLinks(tree);
   return { tree, meta };
 }
