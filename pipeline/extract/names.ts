@@ -141,7 +141,7 @@ export function nameAfter(rawAfter: string): string {
   if (/^(增至|增加|增长|提高|提升|扩大|下降|减少|降至|减至|降低|到|至|为|增|减)/.test(after)) return '';
   const phrase = after.replace(/^(以上|左右|多|余)?的?/, '').match(/^[^，。；：、,;:（）()\d]{1,16}/)?.[0] ?? '';
   // The noun stops where the clause's verb starts: 50家国家级科技创新公共平台成为… → …平台.
-  const noun = phrase.split(/(缔结|签署|签订|免费|提供|增长|下降|提高|达到|达|占|对|参加|参与|入选|当选|上榜|获评|跻身|完成|获|成为|落户|入驻|建成|投入|开工|竣工|实现|荣获|获得|获批|进行|发展|运营|上市|挂牌|通过|参与|受益|得到|纳入|列入|令人|达到|稳步|正式|全面|基本|相继|陆续|累计|全部|全面|和|与|及)/)[0];
+  const noun = phrase.split(/(稳定|位列|位居|圆满|办结|缔结|签署|签订|免费|提供|增长|下降|提高|达到|达|占|对(?![象外口接标])|参加|参与|入选|当选|上榜|获评|跻身|完成|获|成为|落户|入驻|建成|投入|开工|竣工|实现|荣获|获得|获批|进行|发展|运营|上市|挂牌|通过|参与|受益|得到|纳入|列入|令人|达到|稳步|正式|全面|基本|相继|陆续|累计|全部|全面|和|与|及)/)[0];
   // 3500多个拟竣工投产项目: a verb straight after the unit leaves one character; the phrase is the thing.
   const thing = noun.length < 2 && phrase.length >= 2 ? phrase : noun;
   return thing.replace(/(的|和|与|及|等|至|到|于)$/, '').trim();
