@@ -26,6 +26,8 @@ export interface NameReading {
   verb: string | null;
   /** 均 or 都: one value for every subject listed (均控制在3%以内). */
   each: boolean;
+  /** 分别 before the figures: the subjects listed take the figures in turn (or, before one figure, each takes it). */
+  respectively: boolean;
   /** The subject ends in a word that is itself a rate of change: 涨幅, 增速. */
   rateWord: boolean;
   /** All the clause had before the figure was a verb (维修200万平方米老旧住宅…): the thing comes after. */
@@ -50,6 +52,7 @@ export function readName(before: string): NameReading {
   let text = withoutYears(compactDigits(withoutInvisibles(before))).trim();
   let verb: string | null = null;
   let each = false;
+  let respectively = false;
   // Peel qualifiers, verbs and particles off the end until the subject is left.
   for (let guard = 0; guard < 6; guard++) {
     const level = text.match(LEVEL_VERB);
@@ -67,7 +70,8 @@ export function readName(before: string): NameReading {
       text = '';
     } else if (noise) {
       // 均 or 都, or 分别 before one value: the value holds for every subject listed.
-      if (/(^|[^年平])[均都]|分别/.test(noise[1])) each = true; // not 年均 or 平均
+      if (/(^|[^年平])[均都]/.test(noise[1])) each = true; // not 年均 or 平均
+      if (/分别/.test(noise[1])) respectively = true;
       text = text.slice(0, -noise[1].length);
     } else break;
   }
@@ -90,7 +94,7 @@ export function readName(before: string): NameReading {
   const reachAtEnd = text.match(/(惠及|覆盖|带动|受益|帮助|救助|资助|吸纳|服务)$/);
   const reach = verbOnly && REACH_VERB.test(leading![0]) ? leading![0] : reachAtEnd && text.length > reachAtEnd[1].length + 1 ? reachAtEnd[1] : null;
   const subject = verbOnly ? '' : reach ? text.slice(0, -reach.length).trim() : text.trim();
-  return { subject, verb, each, rateWord, verbOnly, reach };
+  return { subject, verb, each, respectively, rateWord, verbOnly, reach };
 }
 
 /** Words that open what a list of subjects shares: 居民人均可支配收入, 全产业链产值, 排放量 … */
@@ -121,7 +125,7 @@ export function splitSubject(subject: string, count: number): string[] {
       const tailAt = last.slice(1).search(SHARED_TAIL) + 1;
       if (tailAt > 0 && tailAt < last.length - 1) return `${p}${last.slice(tailAt)}`;
       // 城镇和农村居民人均可支配收入, 广州、深圳地铁线网…: parallel names of one length share the rest.
-      if (p.length <= 4 && last.length > p.length + 1) return `${p}${last.slice(p.length)}`;
+      if (p.length <= 2 && last.length > p.length + 1) return `${p}${last.slice(p.length)}`;
       if (noun && !p.endsWith(noun)) return `${p}${noun}`;
       return p;
     });
