@@ -236,6 +236,8 @@ export function extractIndicators(tree: Root, reportYear: number | null): Indica
         }
         // The figures of the group before, with the words that led to it: 从26.7%| 提高到52.1%.
         let previousGroup: { items: Indicator[]; quantities: Quantity[]; before: string } | null = null;
+        // 国际友城和总领馆分别增至214对和69家: subjects 分别 hands to the figures after the first, in turn.
+        let respectiveSubjects: string[] = [];
         for (const group of groupsOf(clause, inClause)) {
           const first = group.quantities[0];
           const last = group.quantities[group.quantities.length - 1];
@@ -272,8 +274,16 @@ export function extractIndicators(tree: Root, reportYear: number | null): Indica
             // 规模以上工业企业达7.6万家、增加值增长3%: a generic word stands for the thing just named.
             names = Array.from({ length: count }, () => `${carried!.names[0]}${reading.subject}`);
           } else if (reading.subject) {
-            const parts = splitSubject(reading.subject, count === 1 && reading.each ? Math.max(1, reading.subject.split(/和|、|及|与/).length) : count);
-            names = parts;
+            // 均控制在3%以内, or 分别下降3% with no other figure in the clause: every subject listed takes the one value.
+            const eachTakesIt = reading.each || (reading.respectively && inClause.length === 1);
+            const listed = reading.subject.split(/和|、|及|与/).length;
+            if (count === 1 && reading.respectively && !eachTakesIt && listed === inClause.length) {
+              const parts = splitSubject(reading.subject, listed);
+              names = [parts[0]];
+              respectiveSubjects = parts.slice(1);
+            } else names = splitSubject(reading.subject, count === 1 && eachTakesIt ? Math.max(1, listed) : count);
+          } else if (respectiveSubjects.length && count === 1) {
+            names = [respectiveSubjects.shift()!];
           } else if (/人(次)?$/.test(first.unit) && phraseAfter(after)) {
             // 又有1600万人进城落户: people counted, then what they did; that, not the last thing named.
             names = Array.from({ length: count }, () => phraseAfter(after));

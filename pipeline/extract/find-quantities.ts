@@ -101,7 +101,7 @@ function isRhetoric(text: string, end: number, unit: string, value: number): boo
   if (unit === '亿' && /^多?(人口|人)/.test(after)) return true; // 14亿人口: the nation's size, said to stress it
   if (/^(个|项|条|种|大|点)$/.test(unit) && /^(十|百|千)?(万亿|亿|万)?元?级?(台阶|大关|关口)/.test(after)) return true; // 迈上4个万亿元台阶
   if (unit === '位' && /^数/.test(after)) return true; // 两位数增长
-  return value <= 10 && /^(个|项|条|种|大|点)$/.test(unit) && (ABSTRACT_NOUN.test(after) || /^[^，。；、：\d]{0,4}(阶级|司令部|超级大国)/.test(after));
+  return value <= 10 && /^(个|项|条|种|大|点)$/.test(unit) && (ABSTRACT_NOUN.test(after) || /^[^，。；、：\d]{0,4}(阶级|司令部|超级大国)/.test(after) || /^[^，。；、：\d]{1,2}问题/.test(after));
 }
 
 /** A measure word's character and the one after it that make a word instead: 人口, 家庭, 项目, 个人. */

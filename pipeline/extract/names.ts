@@ -16,8 +16,8 @@ const LEVEL_VERB = new RegExp(`(${LEVEL_VERB_WORDS})$`);
 
 /** Words before the measured thing that are not part of its name. */
 const LEADING_FILLER = /^(要求|使(?!用)|让(?!利)|到了?|约|其中|即|则|也|但|而且|并且|同时|尽管|尽快|用[^，]{1,4}时间|将|只有|已经有|已有|共有|我国的?|规定|全年|全市|全省|全区|全县|全国|今年|去年|上年|同比|比上年|较上年|累计|共(?![建享同治富赢])|总计|合计|一年来|五年来|过去一年|过去五年|我们|我市|我省|我区|共计|再|还|又|力争|确保|争取|计划|预计|要(?!求)|将|努力|继续|进一步)+/;
-const LEADING_VERB = /^(提出了?|实现了?|完成了?|建成(?!区)了?|投入|引进|新建|改造|整治|开工|启动|取消调整|取消|组织|开展|举办|培育|推动|推进|带动|吸引|帮助|支持|培训|认定|获批|获得|拥有|有|达到|建设|打造|创建|落地|签约|引导|发展|设立|组建|实施|出台|安排|解决|提供|资助|救助|惠及|覆盖|减免|发放|筹集|改扩建|扩建|新开工|完成投资|投资)/;
-const TRAILING_NOISE = /([从由](?:上年|去年|五年前|年初|过去|原来|目前|现行|每(?:人|户|生|亩|吨|辆)每(?:年|月|日|天)|每(?:人|户|生|亩|吨|辆|年|月|日|天)|月销售额|年销售额)的?|(?:比|较)[^，、；]{0,10}年(?:同期)?(?:预计数|预算数|实际数|执行数)?的?|由负转正|转为|转|首次|预期|平均每年|每年|五年间|五年共|五年来|现已|现在|目前|继续|计划|累计完成|逆势|双双|高出|高|低|连续[一二两三四五六七八九十\d]+年|拟安排|安排|五年|达到或者|或者|大约有|約有|约有|已有|的有|就有|还有|仍有|只需要|需要|只需|却|約|就应当|应当|应该|都在|均在|年内|如期|还多|(?:比|较)(?:上年|去年|上一年)(?:多|少)|每人每月|每人每年|每户每月|完成|(?<![所国拥具占含现共没])有|(?<![人英天帅奇专])才|继续保持|保持|只有|已经有|共有|(?<!成)就|也|又|即|将|再次|仍然|仍|分别|均|都|同比|比上年|较上年|比去年|增速|了|的|累计|总计|共|年均|平均|全年|其中|从|由|实现|增至|减至|接连|连续|预计|已经|已|大约|约|同口径|实际|名义|按可比价格计算|可比价|剔除[^，、]{1,12}因素(后)?|拟按|拟|可以|要|至少|再|力争|确保)+$/;
+const LEADING_VERB = /^(提出了?|实现了?|完成了?|建成(?!区)了?|投入|引进|新建|改造|整治|开工|启动|取消调整|取消|组织|开展|举办|培育|推动|推进|带动|吸引|帮助|支持|培训|认定|获批|获得|拥有|有(?![机效色线关限序力利])|达到|建设|打造|创建|落地|签约|引导|发展|设立|组建|实施|出台|安排|解决|提供|资助|救助|惠及|覆盖|减免|发放|筹集|改扩建|扩建|新开工|完成投资|投资)/;
+const TRAILING_NOISE = /([从由](?:上年|去年|五年前|年初|过去|原来|目前|现行|每(?:人|户|生|亩|吨|辆)每(?:年|月|日|天)|每(?:人|户|生|亩|吨|辆|年|月|日|天)|月销售额|年销售额)的?|(?:比|较)[^，、；]{0,10}(?:年|末期|期末|年末|年初)(?:同期)?(?:预计数|预算数|实际数|执行数)?的?|由负转正|转为|转|首次|预期|平均每年|每年|五年间|五年共|五年来|现已|现在|目前|继续|计划|累计完成|逆势|双双|高出|高|低|连续[一二两三四五六七八九十\d]+年|拟安排|安排|五年|达到或者|或者|大约有|約有|约有|已有|的有|就有|还有|仍有|只需要|需要|只需|却|約|就应当|应当|应该|都在|均在|年内|如期|还多|(?:比|较)(?:上年|去年|上一年)(?:多|少)|每人每月|每人每年|每户每月|完成|(?<![所国拥具占含现共没])有|(?<![人英天帅奇专])才|继续保持|保持|只有|已经有|共有|(?<!成)就|也|又|即|将|再次|仍然|仍|分别|均|都|同比|比上年|较上年|比去年|增速|了|的|累计|总计|共|年均|平均|全年|其中|从|由|实现|增至|减至|接连|连续|预计|已经|已|大约|约|同口径|实际|名义|按可比价格计算|可比价|剔除[^，、]{1,12}因素(后)?|拟按|拟|可以|要|至少|再|力争|确保)+$/;
 
 export interface NameReading {
   /** The measured thing as written, or '' when the clause names none (分别增长6.7%…). */
@@ -26,6 +26,8 @@ export interface NameReading {
   verb: string | null;
   /** 均 or 都: one value for every subject listed (均控制在3%以内). */
   each: boolean;
+  /** 分别 before the figures: the subjects listed take the figures in turn (or, before one figure, each takes it). */
+  respectively: boolean;
   /** The subject ends in a word that is itself a rate of change: 涨幅, 增速. */
   rateWord: boolean;
   /** All the clause had before the figure was a verb (维修200万平方米老旧住宅…): the thing comes after. */
@@ -50,6 +52,7 @@ export function readName(before: string): NameReading {
   let text = withoutYears(compactDigits(withoutInvisibles(before))).trim();
   let verb: string | null = null;
   let each = false;
+  let respectively = false;
   // Peel qualifiers, verbs and particles off the end until the subject is left.
   for (let guard = 0; guard < 6; guard++) {
     const level = text.match(LEVEL_VERB);
@@ -67,7 +70,8 @@ export function readName(before: string): NameReading {
       text = '';
     } else if (noise) {
       // 均 or 都, or 分别 before one value: the value holds for every subject listed.
-      if (/(^|[^年平])[均都]|分别/.test(noise[1])) each = true; // not 年均 or 平均
+      if (/(^|[^年平])[均都]/.test(noise[1])) each = true; // not 年均 or 平均
+      if (/分别/.test(noise[1])) respectively = true;
       text = text.slice(0, -noise[1].length);
     } else break;
   }
@@ -90,7 +94,7 @@ export function readName(before: string): NameReading {
   const reachAtEnd = text.match(/(惠及|覆盖|带动|受益|帮助|救助|资助|吸纳|服务)$/);
   const reach = verbOnly && REACH_VERB.test(leading![0]) ? leading![0] : reachAtEnd && text.length > reachAtEnd[1].length + 1 ? reachAtEnd[1] : null;
   const subject = verbOnly ? '' : reach ? text.slice(0, -reach.length).trim() : text.trim();
-  return { subject, verb, each, rateWord, verbOnly, reach };
+  return { subject, verb, each, respectively, rateWord, verbOnly, reach };
 }
 
 /** Words that open what a list of subjects shares: 居民人均可支配收入, 全产业链产值, 排放量 … */
@@ -121,7 +125,7 @@ export function splitSubject(subject: string, count: number): string[] {
       const tailAt = last.slice(1).search(SHARED_TAIL) + 1;
       if (tailAt > 0 && tailAt < last.length - 1) return `${p}${last.slice(tailAt)}`;
       // 城镇和农村居民人均可支配收入, 广州、深圳地铁线网…: parallel names of one length share the rest.
-      if (p.length <= 4 && last.length > p.length + 1) return `${p}${last.slice(p.length)}`;
+      if (p.length <= 2 && last.length > p.length + 1) return `${p}${last.slice(p.length)}`;
       if (noun && !p.endsWith(noun)) return `${p}${noun}`;
       return p;
     });
@@ -141,7 +145,7 @@ export function nameAfter(rawAfter: string): string {
   if (/^(增至|增加|增长|提高|提升|扩大|下降|减少|降至|减至|降低|到|至|为|增|减)/.test(after)) return '';
   const phrase = after.replace(/^(以上|左右|多|余)?的?/, '').match(/^[^，。；：、,;:（）()\d]{1,16}/)?.[0] ?? '';
   // The noun stops where the clause's verb starts: 50家国家级科技创新公共平台成为… → …平台.
-  const noun = phrase.split(/(缔结|签署|签订|免费|提供|增长|下降|提高|达到|达|占|对|参加|参与|入选|当选|上榜|获评|跻身|完成|获|成为|落户|入驻|建成|投入|开工|竣工|实现|荣获|获得|获批|进行|发展|运营|上市|挂牌|通过|参与|受益|得到|纳入|列入|令人|达到|稳步|正式|全面|基本|相继|陆续|累计|全部|全面|和|与|及)/)[0];
+  const noun = phrase.split(/(稳定|位列|位居|圆满|办结|缔结|签署|签订|免费|提供|增长|下降|提高|达到|达|占|对(?![象外口接标])|参加|参与|入选|当选|上榜|获评|跻身|完成|获|成为|落户|入驻|建成|投入|开工|竣工|实现|荣获|获得|获批|进行|发展|运营|上市|挂牌|通过|参与|受益|得到|纳入|列入|令人|达到|稳步|正式|全面|基本|相继|陆续|累计|全部|全面|和|与|及)/)[0];
   // 3500多个拟竣工投产项目: a verb straight after the unit leaves one character; the phrase is the thing.
   const thing = noun.length < 2 && phrase.length >= 2 ? phrase : noun;
   return thing.replace(/(的|和|与|及|等|至|到|于)$/, '').trim();

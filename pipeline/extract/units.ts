@@ -24,7 +24,7 @@ const BASE_UNITS = [
 export const UNITS: string[] = [...new Set([...MAGNITUDE.flatMap((m) => BASE_UNITS.map((u) => m + u)), ...MAGNITUDE, ...BASE_UNITS])].sort((a, b) => b.length - a.length);
 
 /** Measure words of counted things, but people (人, 人次). */
-const COUNTERS = '对|个|家|项|件|所|座|条|台|辆|套|株|批次|批|处|种|部|场|次|只|头|张|栋|间|块|艘|架|支|床|首|本|篇|起|宗|笔|单|片|期|轮|类|组|户|名|位';
+const COUNTERS = '枚|对|个|家|项|件|所|座|条|台|辆|套|株|批次|批|处|种|部|场|次|只|头|张|栋|间|块|艘|架|支|床|首|本|篇|起|宗|笔|单|片|期|轮|类|组|户|名|位';
 
 /** Units that count things; with them, the thing counted is often written after the unit (新增10个平台). */
 export const COUNT_UNITS = new RegExp(`^(万|亿)?(${COUNTERS}|人|人次)$`);
