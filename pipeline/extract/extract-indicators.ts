@@ -130,7 +130,15 @@ function kindOf(q: Quantity, verb: string | null, subject: string, rateWord: boo
 }
 
 /** Words that end the name of a measured thing (总额, 比重, 产量 …): a clause of one is a topic. */
-const MEASURED_NOUN = /(总额|总值|产值|产量|比重|比例|收入|支出|投资|面积|人数|数量|规模|总量|增加值|率|额|量|值|价格|指数|资金|人口|产能|能力|里程|容量|资产|余额|利润|税收|贷款|存款|消费|出口|进口)$/;
+const MEASURED_NOUN = /(总额|总值|产值|产量|比重|比例|收入|支出|投资|面积|人数|数量|规模|总量|增加值|率|额|量|值|价格|指数|资金|人口|产能|能力|里程|容量|资产|余额|利润|税收|贷款|存款|消费|出口|进口|消费水平|收入水平|生活水平)$/;
+
+/** Per head of a thing already named: 全国平均每人, 每户, 人均. */
+const PER_HEAD = /^(全国|全省|全市)?(平均)?(每人|每户|人均|户均)(平均)?$/;
+/** A comparison with an average or a whole, not a thing: 超过全国平均水平, 高于全省平均. */
+const COMPARED_WITH = /^(超过|高于|低于|高出|快于|慢于|领先)(全国|全省|全市|全区|同期|东部|中部|西部|同类)[^，、]{0,6}(平均水平|平均|水平|增速|速度)?$/;
+/** Verbs that give money to a fund named after the amount (安排30亿元建设资金). */
+const GIVING_VERB = /(安排|投入|下达|筹集|拨付|拨出|发放|落实|争取|追加)$/;
+const FUND_AFTER = /^(?:的)?([^，。；、\d]{0,10}?(?:资金|经费|基金|补助|补贴|奖补资金|贷款|债券))(?=$|[，。；、]|用于|支持|扶持|帮助)/;
 
 /** How far before or after a figure its name and date are looked for: a clause's own reach. */
 const NAME_REACH = 60;
@@ -273,6 +281,17 @@ export function extractIndicators(tree: Root, reportYear: number | null): Indica
           } else if (reading.subject && /^(总量|总额|增加值|规模|余额|产量|增速)$/.test(reading.subject) && carried) {
             // 规模以上工业企业达7.6万家、增加值增长3%: a generic word stands for the thing just named.
             names = Array.from({ length: count }, () => `${carried!.names[0]}${reading.subject}`);
+          } else if (reading.subject && carried && (PER_HEAD.test(reading.subject) || COMPARED_WITH.test(reading.subject))) {
+            // 农民的纯收入，全国平均每人达到三百五十五元; …比例达到66.25%，超过全国平均水平0.28个百分点:
+            // a per-head or a comparison with an average names no thing; the thing is the one just named.
+            names = carried.names.length === count ? carried.names : Array.from({ length: count }, () => carried!.names[0]);
+            textStart = carried.clauseStart;
+          } else if (!reading.subject && /^(%|‰)$/.test(first.unit) && /^的/.test(after) && phraseAfter(after).length >= 3) {
+            // 全国已有50%的县（市、区）基本普及九年义务教育: the share is of the things after 的, and what they did.
+            names = Array.from({ length: count }, () => phraseAfter(after));
+          } else if (/元$/.test(first.unit) && GIVING_VERB.test(before) && FUND_AFTER.test(after)) {
+            // 国务院决定今年安排30亿元建设资金: what is given is the fund named after the amount.
+            names = Array.from({ length: count }, () => after.match(FUND_AFTER)![1]);
           } else if (reading.subject) {
             // 均控制在3%以内, or 分别下降3% with no other figure in the clause: every subject listed takes the one value.
             const eachTakesIt = reading.each || (reading.respectively && inClause.length === 1);

@@ -81,6 +81,7 @@ function namesAClass(text: string, start: number, end: number, unit: string): bo
   if (/^(万|亿)$/.test(unit) && /^(以上|以下)[^，。；、]{0,3}?(县|市|城市|企业|乡镇|镇|村)/.test(after)) return true; // 20万以上人口县
   if (unit === '对' && /^[\d一]/.test(after)) return true; // 1对1帮扶
   if (/连续$/.test(before) && /^(年|个月|天|届|次|季度|个季度)$/.test(unit)) return true; // 连续4年保持全国首位: a streak
+  if (/(?:^|[^接将])近$|过去$|最近$/.test(before) && /^(年|个月|天|季度|个季度)$/.test(unit) && !/^(左右)?(的)?时间/.test(after)) return true; // 近3年提升21个百分点: the span a change took
   if (!/^(个|家|项|所|座|条|名|位|种)$/.test(unit) && /^级/.test(after)) return true; // 万亿级产业集群, 10万吨级泊位
   if (unit === '岁' && /^(?:及)?(?:以上|以下)?[\u4e00-\u9fff]/.test(after) && !/^(?:及)?(?:以上|以下)?(和|或|与|左右)/.test(after)) return true;
   if (/^(年|个月|天)$/.test(unit) && /^(左右)?(的)?时间/.test(after)) return true;
@@ -349,7 +350,7 @@ function findChineseQuantities(text: string): Quantity[] {
     const lead = m[0].match(/^[百千万亿点]*/)![0].length;
     const start = m.index! + lead;
     if (covered.has(start) || lead === m[0].length) continue;
-    const numeral = longestNumeral(m[0].slice(lead).replace(/点+$/, ''));
+    let numeral = longestNumeral(m[0].slice(lead).replace(/点+$/, ''));
     if (!numeral) continue;
     let end = start + numeral.text.length;
     const before = text.slice(Math.max(0, start - 1), start);
@@ -357,7 +358,15 @@ function findChineseQuantities(text: string): Quantity[] {
     if (/[这那该其此]$/.test(before)) continue; // 这两个会议: things already named, not a count
     if (insideShortQuote(text, start)) continue;
     let qualifier = qualifierBefore(text, start);
-    const approx = text.slice(end, end + 1).match(/^(多|余)/);
+    let approx = text.slice(end, end + 1).match(/^(多|余)/);
+    // 四亿零七百多万吨: the 万 after 多 still belongs to the numeral when 亿 leads it.
+    const wanAfter = approx && numeral.magnitude === '亿' && !/[万亿]$/.test(numeral.text) && /^万(?!亿)/.test(text.slice(end + 1, end + 3)) ? readChineseNumber(numeral.text + '万') : null;
+    if (approx && wanAfter) {
+      numeral = { ...numeral, value: wanAfter.value };
+      qualifier = approx[1];
+      end += 2;
+      approx = null;
+    }
     if (approx) {
       qualifier = approx[1];
       end += 1;
