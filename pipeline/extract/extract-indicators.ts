@@ -130,7 +130,7 @@ function kindOf(q: Quantity, verb: string | null, subject: string, rateWord: boo
 }
 
 /** Words that end the name of a measured thing (总额, 比重, 产量 …): a clause of one is a topic. */
-const MEASURED_NOUN = /(总额|总值|产值|产量|比重|比例|收入|支出|投资|面积|人数|数量|规模|总量|增加值|率|额|量|值|价格|指数|资金|人口|产能|能力|里程|容量|资产|余额|利润|税收|贷款|存款|消费|出口|进口|消费水平|收入水平|生活水平)$/;
+const MEASURED_NOUN = /(总额|总值|产值|产量|比重|比例|收入|支出|投资|面积|人数|数量|规模|总量|增加值|率|额|量|值|价格|指数|资金|人口|产能|能力|里程|容量|资产|余额|利润|税收|贷款|存款|消费|出口|进口|消费水平|收入水平|生活水平|预算|经费)$/;
 
 /** Per head of a thing already named: 全国平均每人, 每户, 人均. */
 const PER_HEAD = /^(全国|全省|全市)?(平均)?(每人|每户|人均|户均)(平均)?$/;
