@@ -224,6 +224,8 @@ export function extractIndicators(tree: Root, reportYear: number | null): Indica
       const clauses = clausesOf(sentence, sentenceStart);
       // What the last named figures measured, for figures whose clause names nothing (，增长7.1%).
       let carried: { names: string[]; clauseStart: number } | null = null;
+      // The clause just before when it is only a noun phrase (组建城市合作银行的大中城市，由35个增加到100个).
+      let topic: { name: string; clauseEnd: number } | null = null;
 
       // Quantities and clauses are both in reading order: one pass hands each clause its own.
       let nextQuantity = 0;
@@ -240,6 +242,11 @@ export function extractIndicators(tree: Root, reportYear: number | null): Indica
           // 一九五七年社会商品零售总额，比上一年增加五亿元: a clause that is only a measurable thing is the topic.
           else if (!reading.verb && reading.subject.length >= 2 && reading.subject.length <= 16 && MEASURED_NOUN.test(reading.subject)) carried = { names: [reading.subject], clauseStart: clause.start };
           else if (/[；;]/.test(paragraph.text[clause.end] ?? '')) carried = null;
+          topic = !reading.verb && !reading.verbOnly && reading.subject.length >= 2 && reading.subject.length <= 16 ? { name: reading.subject, clauseEnd: clause.end } : null;
+          if (!topic && /^(组建|设立|建立|成立|开展|实施)/.test(withoutYears(lastChars(paragraph.text, clause.start, clause.end, NAME_REACH)).trim())) {
+            const noun = readName(lastChars(paragraph.text, clause.start, clause.end, NAME_REACH).replace(/^\s*(组建|设立|建立|成立|开展|实施)/, '')).subject;
+            if (noun.length >= 2 && noun.length <= 16) topic = { name: noun, clauseEnd: clause.end };
+          }
           continue;
         }
         // The figures of the group before, with the words that led to it: 从26.7%| 提高到52.1%.
@@ -278,7 +285,7 @@ export function extractIndicators(tree: Root, reportYear: number | null): Indica
           } else if (reading.subject && /^占/.test(reading.subject) && carried) {
             // 无人机产量增长39%、占全国9成: a share of the thing just named.
             names = Array.from({ length: count }, () => `${carried!.names[0]}${reading.subject}${/(比|比重|比例)$/.test(reading.subject) ? '' : '比重'}`);
-          } else if (reading.subject && /^(总量|总额|增加值|规模|余额|产量|增速)$/.test(reading.subject) && carried) {
+          } else if (reading.subject && /^(总量|总额|增加值|规模|余额|产量|增速|增幅)$/.test(reading.subject) && carried) {
             // 规模以上工业企业达7.6万家、增加值增长3%: a generic word stands for the thing just named.
             names = Array.from({ length: count }, () => `${carried!.names[0]}${reading.subject}`);
           } else if (reading.subject && carried && (PER_HEAD.test(reading.subject) || COMPARED_WITH.test(reading.subject))) {
@@ -286,7 +293,7 @@ export function extractIndicators(tree: Root, reportYear: number | null): Indica
             // a per-head or a comparison with an average names no thing; the thing is the one just named.
             names = carried.names.length === count ? carried.names : Array.from({ length: count }, () => carried!.names[0]);
             textStart = carried.clauseStart;
-          } else if (!reading.subject && /^(%|‰)$/.test(first.unit) && /^的/.test(after) && phraseAfter(after).length >= 3) {
+          } else if (!reading.subject && /^(%|‰)$/.test(first.unit) && /^的/.test(after) && phraseAfter(after).length >= 3 && !/^(基础|水平|速度|幅度|程度|比例|比重|增长|目标)/.test(phraseAfter(after))) {
             // 全国已有50%的县（市、区）基本普及九年义务教育: the share is of the things after 的, and what they did.
             names = Array.from({ length: count }, () => phraseAfter(after));
           } else if (/元$/.test(first.unit) && GIVING_VERB.test(before) && FUND_AFTER.test(after)) {
@@ -313,7 +320,8 @@ export function extractIndicators(tree: Root, reportYear: number | null): Indica
             // Nothing better: a count's thing after it, or the words before the figure without their years.
             // (No name is carried over from another sentence: a plausible wrong name misleads more than a bare one.)
             const thing = namesThingAfterUnit(first.unit, after) || COUNT_UNITS.test(first.unit) ? nameAfter(after) : '';
-            names = Array.from({ length: count }, () => thing || reading.subject || withoutYears(before).trim());
+            const fromTopic = !reading.subject && topic && topic.clauseEnd + 1 === clause.start ? topic.name : '';
+            names = Array.from({ length: count }, () => thing || reading.subject || fromTopic || withoutYears(before).trim());
           }
           // 占全省的60%、占东北三省的42%: each share is of the thing named before, which stays carried.
           const shareOfCarried = reading.subject !== '' && /^占/.test(reading.subject) && carried !== null;
