@@ -226,6 +226,8 @@ export function extractIndicators(tree: Root, reportYear: number | null): Indica
       let carried: { names: string[]; clauseStart: number } | null = null;
       // The clause just before when it is only a noun phrase (组建城市合作银行的大中城市，由35个增加到100个).
       let topic: { name: string; clauseEnd: number } | null = null;
+      // Every thing named in the sentence so far, in order, for 分别 over figures of several of them.
+      const named: string[] = [];
 
       // Quantities and clauses are both in reading order: one pass hands each clause its own.
       let nextQuantity = 0;
@@ -313,6 +315,9 @@ export function extractIndicators(tree: Root, reportYear: number | null): Indica
           } else if (/人(次)?$/.test(first.unit) && phraseAfter(after)) {
             // 又有1600万人进城落户: people counted, then what they did; that, not the last thing named.
             names = Array.from({ length: count }, () => phraseAfter(after));
+          } else if (!reading.subject && reading.respectively && count > 1 && carried && carried.names.length < count && named.length >= count) {
+            // 城镇居民人均可支配收入9422元，农村居民人均纯收入2936元，分别增长7.7%和6.8%: the things named last, in turn.
+            names = named.slice(-count);
           } else if (carried) {
             names = carried.names.length === count ? carried.names : Array.from({ length: count }, () => carried!.names[0]);
             textStart = carried.clauseStart;
@@ -326,6 +331,7 @@ export function extractIndicators(tree: Root, reportYear: number | null): Indica
           // 占全省的60%、占东北三省的42%: each share is of the thing named before, which stays carried.
           const shareOfCarried = reading.subject !== '' && /^占/.test(reading.subject) && carried !== null;
           if (first.role !== 'lower' && !shareOfCarried && (reading.subject || first.role === 'ratio')) carried = { names: names.length === count ? names : [names[0]], clauseStart: clause.start };
+          if (reading.subject) for (const name of new Set(names)) if (named[named.length - 1] !== name) named.push(name);
 
           // 居民消费价格指数和城镇登记失业率均控制在3%以内: one value, one indicator per subject.
           const groupItems: Indicator[] = [];

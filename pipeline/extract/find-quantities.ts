@@ -232,7 +232,9 @@ export function findQuantities(rawText: string): Quantity[] {
       const shared = unitAt(text.slice(end + listed[0].length, end + listed[0].length + 24));
       if (shared && !/^(年|月|日|号)$/.test(shared)) unit = shared;
     }
-    if (!unit) continue; // a bare number names or numbers something; it does not measure
+    // 城乡居民收入比降至2.2: a ratio of two amounts is a bare number, and measures.
+    const ratioBefore = !unit && /\./.test(number) && /(收入比|之比|比值|系数)(?:降至|降到|缩小至|缩小到|缩小为|下降到|下降至|为|达到|是|保持在)?$/.test(text.slice(Math.max(0, start - 10), start));
+    if (!unit && !ratioBefore) continue; // a bare number names or numbers something; it does not measure
     if (namesAClass(text, start, end, unit) || isRhetoric(text, end, unit, value)) continue;
     const after = text.slice(end, end + 2).match(QUALIFIER_AFTER);
     if (after) {

@@ -144,7 +144,7 @@ export function withoutInvisibles(text: string): string {
 export function nameAfter(rawAfter: string): string {
   const after = withoutInvisibles(rawAfter);
   // 由7家增至16家: a verb after the unit means the thing was named before the figure.
-  if (/^(增至|增加|增长|提高|提升|扩大|下降|减少|降至|减至|降低|到|至|为|增|减)/.test(after)) return '';
+  if (/^(增至|增加|增长|提高|提升|扩大|下降|减少|降至|减至|降低|到|至|为(?![民老企农])|增|减)/.test(after)) return '';
   // 40个吸引力强、带动面广的消费场景: qualities listed before 的 describe the thing after it.
   const described = after.match(/^(?:以上|左右|多|余)?(?:[^，。；：、的\d]{1,8}、){1,3}[^，。；：、的\d]{1,8}的([^，。；：、（\d]{2,12})/);
   if (described) return described[1].replace(/(的|和|与|及|等)$/, '');
@@ -179,6 +179,10 @@ export function countedThing(rawAfter: string): string {
 
 /** Counted things are written after their measure word (10个平台), amounts before (投资49亿元). */
 export function namesThingAfterUnit(unit: string, after: string): boolean {
+  // 240小时过境免签政策: a time that a policy or service gives is named by it.
+  if (/^(小时|天|日)$/.test(unit) && /^[^，。；、\d]{0,8}(政策|制度|服务|机制)/.test(after)) return true;
+  // 裁减军队员额20万的任务: a task or a goal of the figure is not what it measures.
+  if (/^的(任务|目标|要求|水平|规模|基础|指标|速度|幅度)/.test(after)) return false;
   return NAMED_AFTER_UNITS.test(unit) || /^(万|亿|千|百)$/.test(unit) || (/^的/.test(after) && !/元|%|倍|番/.test(unit));
 }
 

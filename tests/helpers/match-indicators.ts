@@ -16,6 +16,9 @@ interface Found {
   unit: string;
 }
 
+/** Words that name opposite halves of a whole: a name with one is not a name with the other. */
+const OPPOSITES: Array<[string, string]> = [['城镇', '农村'], ['城市', '农村'], ['出口', '进口'], ['收入', '支出'], ['男', '女']];
+
 /** Longest run of characters two names share. */
 function commonRun(a: string, b: string): number {
   let best = 0;
@@ -37,6 +40,8 @@ export function sameThing(expected: string, found: string): boolean {
   const a = expected.replace(/\s/g, '');
   const b = found.replace(/\s/g, '');
   if (!a || !b) return false;
+  // 城镇居民… and 农村居民… share 居民人均 but are different things; so are 出口 and 进口.
+  for (const [x, y] of OPPOSITES) if ((a.includes(x) && b.includes(y) && !b.includes(x)) || (a.includes(y) && b.includes(x) && !b.includes(y))) return false;
   if (a.includes(b) || b.includes(a)) return true;
   return commonRun(a, b) >= Math.min(4, a.length, b.length);
 }
