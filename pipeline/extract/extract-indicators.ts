@@ -244,7 +244,9 @@ export function extractIndicators(tree: Root, reportYear: number | null): Indica
           // 一九五七年社会商品零售总额，比上一年增加五亿元: a clause that is only a measurable thing is the topic.
           else if (!reading.verb && reading.subject.length >= 2 && reading.subject.length <= 16 && MEASURED_NOUN.test(reading.subject)) carried = { names: [reading.subject], clauseStart: clause.start };
           else if (/[；;]/.test(paragraph.text[clause.end] ?? '')) carried = null;
-          topic = !reading.verb && !reading.verbOnly && reading.subject.length >= 2 && reading.subject.length <= 16 ? { name: reading.subject, clauseEnd: clause.end } : null;
+          // 经过…的努力, 在城市…, 只要…: an adverbial clause is no topic.
+          const adverbial = /^(经过|通过|由于|为了|随着|在|按照|根据|如果|只要|虽然|但|而|如|若|因|对于|关于)/.test(reading.subject);
+          topic = !reading.verb && !reading.verbOnly && !adverbial && reading.subject.length >= 2 && reading.subject.length <= 16 ? { name: reading.subject, clauseEnd: clause.end } : null;
           if (!topic && /^(组建|设立|建立|成立|开展|实施)/.test(withoutYears(lastChars(paragraph.text, clause.start, clause.end, NAME_REACH)).trim())) {
             const noun = readName(lastChars(paragraph.text, clause.start, clause.end, NAME_REACH).replace(/^\s*(组建|设立|建立|成立|开展|实施)/, '')).subject;
             if (noun.length >= 2 && noun.length <= 16) topic = { name: noun, clauseEnd: clause.end };
@@ -295,7 +297,7 @@ export function extractIndicators(tree: Root, reportYear: number | null): Indica
             // a per-head or a comparison with an average names no thing; the thing is the one just named.
             names = carried.names.length === count ? carried.names : Array.from({ length: count }, () => carried!.names[0]);
             textStart = carried.clauseStart;
-          } else if (!reading.subject && /^(%|‰)$/.test(first.unit) && /^的/.test(after) && phraseAfter(after).length >= 3 && !/^(基础|水平|速度|幅度|程度|比例|比重|增长|目标)/.test(phraseAfter(after))) {
+          } else if (!reading.subject && /^(%|‰)$/.test(first.unit) && /^的/.test(after) && phraseAfter(after).length >= 3 && !/^(基础|水平|速度|幅度|程度|比例|比重|增长|增速|目标|预期)/.test(phraseAfter(after))) {
             // 全国已有50%的县（市、区）基本普及九年义务教育: the share is of the things after 的, and what they did.
             names = Array.from({ length: count }, () => phraseAfter(after));
           } else if (/元$/.test(first.unit) && GIVING_VERB.test(before) && FUND_AFTER.test(after)) {

@@ -84,7 +84,7 @@ function namesAClass(text: string, start: number, end: number, unit: string): bo
   if (/^(万|亿)$/.test(unit) && /^(以上|以下)[^，。；、]{0,3}?(县|市|城市|企业|乡镇|镇|村)/.test(after)) return true; // 20万以上人口县
   if (unit === '对' && /^[\d一]/.test(after)) return true; // 1对1帮扶
   if (/连续$/.test(before) && /^(年|个月|天|届|次|季度|个季度)$/.test(unit)) return true; // 连续4年保持全国首位: a streak
-  if (/^(年|个月)$/.test(unit) && /^(来|间|内|里)?(累计|共|年均|平均)?(增长|提高|提升|下降|降低|增加|减少|翻|缩小|扩大)/.test(after)) return true; // 5年增长18.7%: the span a change took
+  if (/^(年|个月)$/.test(unit) && /^\d+$/.test(text.slice(start, end).replace(/(年|个月)$/, '')) && !/[从由]$/.test(before) && /^(来|间|内|里)?(累计|共|年均|平均)?(增长|提高|提升|下降|降低|增加|减少|翻|缩小|扩大)(?![到至])/.test(after)) return true; // 5年增长18.7%: the span a change took
   if (/(?:^|[^接将])近$|过去$|最近$/.test(before) && /^(年|个月|天|季度|个季度)$/.test(unit) && !/^(左右)?(的)?时间/.test(after)) return true; // 近3年提升21个百分点: the span a change took
   if (!/^(个|家|项|所|座|条|名|位|种)$/.test(unit) && /^级/.test(after)) return true; // 万亿级产业集群, 10万吨级泊位
   if (unit === '岁' && /^(?:及)?(?:以上|以下)?[\u4e00-\u9fff]/.test(after) && !/^(?:及)?(?:以上|以下)?(和|或|与|左右)/.test(after)) return true;
