@@ -114,8 +114,17 @@ export function splitSubject(subject: string, count: number): string[] {
     const last = parts[parts.length - 1];
     const noun = last.match(/(投资|收入|支出|产值|增加值|总额|总量|人数|面积|产量|规模|比重|利用率|处理率|覆盖率|率)$/)?.[1];
     const classTail = last.match(/(项目|企业|集团|园区|平台).*$/)?.[0];
+    // 省属企业营业收入、利润: a bare measure after the first part is of the first part's head (省属企业利润).
+    const MEASURE = /(营业总收入|营业收入|主营业务收入|利润总额|利润|营收|利税|税收|产量|产值|增加值|收入|支出|投资|出口额|进口额|出口|进口|销量|销售额|销售收入)$/;
+    const firstMeasure = parts[0].match(MEASURE)?.[1];
+    const head = firstMeasure ? parts[0].slice(0, -firstMeasure.length) : '';
+    const headOk = head.length >= 2 && !/(营业|总|主营业务|销售|财政|预算|公共|居民|人均|的)$/.test(head);
+    const headed = (p: string, i: number) => (i > 0 && headOk && p.length <= 4 && new RegExp(`^${MEASURE.source}`).test(p) && !p.startsWith(head) ? `${head}${p}` : p);
     return parts.map((p, i) => {
-      if (i === parts.length - 1 || p.length > 6) return p;
+      if (i === parts.length - 1) return headed(p, i);
+      if (p.length > 6) return p;
+      // 营业总收入、利润总额; 国民收入和国家财政收入: a part that already ends in a measure is whole.
+      if (p.length >= 4 && MEASURE.test(p)) return p;
       // 先进制造业、高技术制造业增加值占…比重: the parts end alike (制造业); what follows in the last is shared.
       for (let k = Math.min(p.length, 4); k >= 1; k--) {
         const ending = p.slice(-k);
