@@ -228,6 +228,8 @@ export function extractIndicators(tree: Root, reportYear: number | null): Indica
       let topic: { name: string; clauseEnd: number } | null = null;
       // Every thing named in the sentence so far, in order, for 分别 over figures of several of them.
       const named: string[] = [];
+      // Things named in an unbroken run of clauses just before (原煤产量达到…，原油达到…，都比上年增长8%).
+      let run: { names: string[]; clauseEnd: number } = { names: [], clauseEnd: -2 };
 
       // Quantities and clauses are both in reading order: one pass hands each clause its own.
       let nextQuantity = 0;
@@ -312,6 +314,8 @@ export function extractIndicators(tree: Root, reportYear: number | null): Indica
               names = [parts[0]];
               respectiveSubjects = parts.slice(1);
             } else names = splitSubject(reading.subject, count === 1 && eachTakesIt ? Math.max(1, listed) : count);
+          } else if (!reading.subject && reading.each && count === 1 && run.names.length >= 2 && run.clauseEnd + 1 === clause.start) {
+            names = [...run.names];
           } else if (respectiveSubjects.length && count === 1) {
             names = [respectiveSubjects.shift()!];
           } else if (/人(次)?$/.test(first.unit) && phraseAfter(after)) {
@@ -334,6 +338,10 @@ export function extractIndicators(tree: Root, reportYear: number | null): Indica
           const shareOfCarried = reading.subject !== '' && /^占/.test(reading.subject) && carried !== null;
           if (first.role !== 'lower' && !shareOfCarried && (reading.subject || first.role === 'ratio')) carried = { names: names.length === count ? names : [names[0]], clauseStart: clause.start };
           if (reading.subject) for (const name of new Set(names)) if (named[named.length - 1] !== name) named.push(name);
+          if (reading.subject && first.role !== 'lower') {
+            const continues = run.clauseEnd + 1 === clause.start || run.clauseEnd === clause.end;
+            run = { names: continues ? [...run.names, ...new Set(names)].filter((n, i, all) => all.indexOf(n) === i) : [...new Set(names)], clauseEnd: clause.end };
+          }
 
           // 居民消费价格指数和城镇登记失业率均控制在3%以内: one value, one indicator per subject.
           const groupItems: Indicator[] = [];
