@@ -90,7 +90,7 @@ export function readName(before: string): NameReading {
   // A long run-up keeps only its last phrase: …的关键作用，工业投资 → 工业投资.
   if (text.length > 22) text = text.split(/[的在把对将]/).pop() ?? text;
   // 5年增长18.7%, 在…的基础上: a span or a bare preposition is all that is left; it names nothing.
-  if (/^(?:(?:近|过去|最近)?[\d一二两三四五六七八九十几]+(?:年|个月)(?:来|间|里|内)?|[在于从由对把将])$/.test(text)) text = '';
+  if (/^(?:(?:近|过去|最近)?[\d一二两三四五六七八九十几]+(?:年|个月)(?:来|间|里|内)?|[在于从由对把将]|远远|大大|明显|显著|略|稍)$/.test(text)) text = '';
   const rateWord = /(涨幅|增速|增幅|增长率|增长|增长速度)$/.test(text);
   // 学生资助惠及: the programme, then whom it reaches after the figure.
   const reachAtEnd = text.match(/(惠及|覆盖|带动|受益|帮助|救助|资助|吸纳|服务)$/);
