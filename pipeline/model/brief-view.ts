@@ -102,11 +102,12 @@ function achievements(review: SectionModel | null): BriefItem[] {
   };
   const keep = (items: Array<BriefItem | null>) => items.filter((i): i is BriefItem => i !== null);
   const points = keep(paragraphs.filter((p) => p.point).map((p, i) => item(leadOf(p), p.n, i)));
-  if (points.length >= 3) return points;
   const titles = keep(review.sections.map((s, i) => item(`${s.title}。`, allParagraphs(s)[0]?.n ?? 0, i))).filter((t) => t.n > 0);
-  if (titles.length >= 3) return titles;
-  // No list: each paragraph's point, or its first sentence cut at a clause.
-  return keep(paragraphs.map((p, i) => item(leadOf(p) ?? cutSentence(firstSentence(p) ?? '', MAX_SENTENCE), p.n, i)));
+  // Each paragraph's point, or its first sentence cut at a clause: after the report's own list,
+  // what a longer page has room for.
+  const leads = keep(paragraphs.map((p, i) => item(leadOf(p) ?? cutSentence(firstSentence(p) ?? '', MAX_SENTENCE), p.n, i - 1000)));
+  const list = points.length >= 3 ? points : titles.length >= 3 ? titles : [];
+  return dedupe([...list, ...leads.filter((l) => !list.some((x) => x.n === l.n))]);
 }
 
 function results(model: ReportModel): BriefItem[] {
@@ -152,7 +153,8 @@ function priorities(plan: SectionModel | null, audience: Audience, topics: Topic
     const leads = paragraphs
       .map((p) => ({ text: p.lead ? quotableItem(p.lead) : null, n: p.n }))
       .filter((l): l is { text: string; n: number } => l.text !== null && !/^各位代表/.test(l.text) && l.text.replace(/[。，；]$/, '') !== s.title)
-      .slice(0, 2);
+      // A two-page summary tells each area in several sentences; a one-page sheet in its first.
+      .slice(0, audience.pages > 1 ? 4 : 1);
     return { text: stripListWord(s.title), n: paragraphs[0]?.n ?? 0, score: 50 - i + topicScore(s.title, audience, topics), leads };
   }).filter((p) => p.n > 0);
 }
