@@ -15,6 +15,8 @@ export interface BriefItem {
   score: number;
   /** Position in the report, for printing in reading order: ¶ × 1000 + offset. */
   order?: number;
+  /** A main target of a sheet that promises all of them: placed before any other item is weighed. */
+  essential?: boolean;
   /** For a priority: the lead sentences of its paragraphs (大力发展实体经济。积极扩大有效投资。). */
   leads?: Array<{ text: string; n: number }>;
 }
@@ -84,7 +86,7 @@ const dedupe = (items: BriefItem[]) => {
 };
 
 /** Background and principles are not achievements: 世界经济复苏乏力…, …必须破除…, 我们深刻体会到…. */
-const NOT_AN_ACHIEVEMENT = /收官之年|开局之年|不平凡的一年|极不寻常|世界经济|国际形势|外部环境|全球|必须|务必|要坚持|深刻体会|启示|经验|困难|问题|不足|挑战|短板|差距|压力|风险|隐患|各位代表|这些成绩|成绩的取得|党中央|感谢|致以/;
+const NOT_AN_ACHIEVEMENT = /来之不易|居安|思危|收官之年|开局之年|不平凡的一年|极不寻常|世界经济|国际形势|外部环境|全球|必须|务必|要坚持|深刻体会|启示|经验|困难|问题|不足|挑战|短板|差距|压力|风险|隐患|各位代表|这些成绩|成绩的取得|党中央|感谢|致以/;
 
 /**
  * The year's main achievements, from the review part only: the report's own list (一是经济转型
@@ -137,10 +139,12 @@ function targets(model: ReportModel, audience: Audience, topics: Topics): BriefI
     const text = quotableItem(i.text.replace(/^[，；、]/, ''));
     if (!text) return [];
     const main = headlineKeys.has(`${i.paragraph}:${i.value}${i.unit}`);
-    const wanted = audience.figures === 'headline' ? main || (audience.topics.length > 0 && onMainTopic(`${i.name}${text}`, audience, topics)) : onMainTopic(`${i.name}${text}`, audience, topics);
+    // A publication with no topics of its own (the summary) takes every target, the main ones first.
+    const wanted = audience.topics.length === 0 || onMainTopic(`${i.name}${text}`, audience, topics) || (audience.figures === 'headline' && main);
     if (!wanted) return [];
     const relevance = topicScore(`${i.name}${text}`, audience, topics);
-    return [{ text: cutSentence(text, MAX_SENTENCE), n: i.paragraph, order: index, score: (main ? 20 : 0) + relevance * 3 }];
+    const essential = main && audience.figures === 'headline';
+    return [{ text: cutSentence(text, MAX_SENTENCE), n: i.paragraph, order: index, score: (main ? 20 : 0) + relevance * 3, ...(essential ? { essential } : {}) }];
   });
   return dedupe(scored.sort((a, b) => b.score - a.score || a.order - b.order));
 }
@@ -171,7 +175,11 @@ function risks(model: ReportModel, review: SectionModel | null): BriefItem[] {
   const paragraph = pool.filter((p) => DIFFICULTIES.test(p.text.slice(0, 60))).pop() ?? model.paragraphs.find((p) => DIFFICULTIES.test(p.text.slice(0, 60)));
   if (!paragraph) return [];
   const sentences = quotedSentences([paragraph]);
-  const body = sentences.length > 1 && DIFFICULTIES.test(sentences[0].text) && sentences[0].text.length < 40 ? sentences.slice(1) : sentences;
+  // The opening (我们也清醒地看到…问题：) is not a risk; what follows its colon is the first one.
+  const [first, ...rest] = sentences;
+  const colon = first.text.search(/[：:]/);
+  const opened = DIFFICULTIES.test(first.text.slice(0, colon >= 0 ? colon : 40));
+  const body = !opened ? sentences : colon >= 0 ? [{ ...first, text: stripListWord(first.text.slice(colon + 1)) }, ...rest] : rest;
   return body
     .filter((s) => !/^(?:我们|对此|对这些|必须|要)/.test(s.text) && s.text.length >= 10)
     .map((s, i) => ({ text: cutSentence(s.text, 110), n: s.n, order: s.order, score: 100 - i }));
@@ -210,7 +218,7 @@ function highlights(model: ReportModel, audience: Audience, topics: Topics, used
   const covered = new Set<string>();
   const picked: BriefItem[] = [];
   const seen = new Set<string>();
-  while (pool.length && picked.length < 16) {
+  while (pool.length && picked.length < 30) {
     let bestIndex = 0;
     let bestScore = -Infinity;
     pool.forEach((candidate, index) => {
