@@ -53,7 +53,13 @@ export function sectionsByPeriod(model: ReportModel) {
     (/五年|十[一二三四五]五|总体要求|政策取向|指导思想/.test(s.heading) ? 3 : 0);
   const later = parts.filter((s) => s !== review && score(s) >= 2);
   const plan = later.reduce<SectionModel | null>((best, s) => (best === null || score(s) > score(best) ? s : best), null);
-  return { review, plan };
+  if (review || plan) return { review, plan };
+  // A report whose parts name no years (关于经济形势, 关于经济体制改革): its first part tells the
+  // state of things, the longest of the others what is to be done.
+  const size = (s: SectionModel) => allParagraphs(s).length;
+  const [first, ...rest] = parts.filter((s) => size(s) >= 3);
+  const longest = rest.reduce<SectionModel | null>((best, s) => (best === null || size(s) > size(best) ? s : best), null);
+  return { review: first ?? null, plan: longest };
 }
 
 function allParagraphs(section: SectionModel | null): ParagraphModel[] {
@@ -137,7 +143,8 @@ function targets(model: ReportModel, audience: Audience, topics: Topics): BriefI
   const headlineKeys = new Set(model.headline.rows.filter((r) => r.target).map((r) => `${r.target!.paragraph}:${r.target!.value}${r.target!.unit}`));
   const scored = future.flatMap((i, index) => {
     const text = quotableItem(i.text.replace(/^[，；、]/, ''));
-    if (!text) return [];
+    // 重点抓好以下14个方面的工作 counts the parts of the plan: it is no target.
+    if (!text || /以下|如下|方面/.test(text)) return [];
     const main = headlineKeys.has(`${i.paragraph}:${i.value}${i.unit}`);
     // A publication with no topics of its own (the summary) takes every target, the main ones first.
     const wanted = audience.topics.length === 0 || onMainTopic(`${i.name}${text}`, audience, topics) || (audience.figures === 'headline' && main);
@@ -152,6 +159,14 @@ function targets(model: ReportModel, audience: Audience, topics: Topics): BriefI
 /** This year's work areas: the plan's sub-section titles, each with the lead sentence of its first paragraphs. */
 function priorities(plan: SectionModel | null, audience: Audience, topics: Topics): BriefItem[] {
   if (!plan) return [];
+  // A plan without sub-sections is told by its paragraphs' points.
+  if (plan.sections.length === 0) {
+    return plan.paragraphs.flatMap((p, i) => {
+      const first = quotedSentences([p])[0]?.text;
+      const lead = p.lead ? quotableItem(p.lead) : first ? cutSentence(first, MAX_SENTENCE) : null;
+      return lead && !/^各位代表/.test(lead) ? [{ text: lead.replace(/[。；，]$/, ''), n: p.n, score: 50 - i + topicScore(lead, audience, topics), leads: [] }] : [];
+    });
+  }
   return plan.sections.map((s, i) => {
     const paragraphs = allParagraphs(s);
     const leads = paragraphs

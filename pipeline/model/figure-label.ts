@@ -26,9 +26,9 @@ export function properName(name: string): string {
   return name.replace(/\s/g, '').replace(/^(?:全市|全省|全区|全县|全国|今年|去年|全年|当年|年末|年底)+/, '');
 }
 
-/** Whether a name reads as the name of an indicator. */
+/** Whether a name reads as the name of an indicator: a bare noun (儿童, 就业) says too little. */
 export function isIndicatorName(name: string): boolean {
-  return name.length >= 2 && name.length <= 12 && !VERB_START.test(name) && !CLAUSE_WORDS.test(name) && !/[零一二三四五六七八九十百千万亿两]+[年届个次项]/.test(name) && !/\d{2,}/.test(name.replace(/PM2\.5|PM10|5G|4G/g, ''));
+  return name.length >= 3 && name.length <= 12 && !VERB_START.test(name) && !CLAUSE_WORDS.test(name) && !/[零一二三四五六七八九十百千万亿两]+[年届个次项]/.test(name) && !/\d{2,}/.test(name.replace(/PM2\.5|PM10|5G|4G/g, ''));
 }
 
 /** Whether the report prints this figure as we would print it. */
@@ -43,7 +43,9 @@ export function keyFigure(indicator: Indicator): KeyFigure | null {
   if (NOT_A_MEASURE_UNIT.test(indicator.unit) || indicator.unit === '') return null;
   const name = properName(indicator.name);
   if (!isIndicatorName(name)) return null;
-  const growth = indicator.kind === 'growth' || indicator.kind === 'change';
+  // A change (提高0.2个百分点) needs its verb and its base to be read: not a key figure.
+  if (indicator.kind === 'change') return null;
+  const growth = indicator.kind === 'growth';
   const figure = growth ? changeText(indicator) : figureText(indicator);
   if (!printedAsIs(indicator, figure)) return null;
   // A fall is printed with its verb (下降13%): the name alone labels it. A rise needs 增速 unless

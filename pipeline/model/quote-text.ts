@@ -8,7 +8,7 @@
 const LIST_WORD = /^\s*(?:[一二三四五六七八九十]{1,3}是[，,：:]?|第[一二三四五六七八九十]{1,3}[，,、：:]|——+|—+|首先[，,]|其次[，,]|最后[，,]|[（(][一二三四五六七八九十\d]{1,3}[）)]|[一二三四五六七八九十]{1,3}[、．.]|\d{1,2}[、．.](?!\d))\s*/;
 
 /** Openings that refer back to the sentence before: the item would be out of context. */
-const LEANS_BACK = /^\s*(?:其中|同时|此外|另外|与此同时|而且|并且|但是?|然而|对此|为此|这些|这一|此外|尤其是|特别是|加上|以及)/;
+const LEANS_BACK = /^\s*(?:其中|同时|此外|另外|与此同时|而且|并且|但是?|然而|对此|为此|这些|这一|这二者|这两|这是|这就|这样|上述|尤其是|特别是|加上|以及)/;
 
 /** Strips the report's list words from the start of a quoted item (repeatedly: ——一是…). */
 export function stripListWord(text: string): string {
