@@ -1,12 +1,23 @@
 import { existsSync } from 'node:fs';
-import { readdir } from 'node:fs/promises';
+import { readdir, readFile } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import { BriefsError } from '../util/errors.js';
 import { readTopics, type Topics } from './topics.js';
-import { readYamlFile, yamlError } from '../util/yaml-file.js';
+import { readYamlFile, yamlError, type YamlFile } from '../util/yaml-file.js';
 
 export const BLOCKS = ['figures', 'achievements', 'results', 'targets', 'priorities', 'highlights', 'risks'] as const;
 export type BlockName = (typeof BLOCKS)[number];
+
+/** The settings an audience file may have. */
+const AUDIENCE_KEYS = ['title', 'subtitle', 'template', 'style', 'pages', 'topics', 'focus', 'quotable', 'blocks', 'figures', 'headings'] as const;
+const STYLES = ['modern', 'official'];
+
+/** An error at a key of the file's top level (the key itself, not its value), as file:line:col. */
+function keyError(file: YamlFile, text: string, key: string, message: string): BriefsError {
+  const lines = text.split(/\r?\n/);
+  const at = lines.findIndex((l) => l.startsWith(`${key}:`) || l.startsWith(`"${key}":`) || l.startsWith(`'${key}':`));
+  return at >= 0 ? new BriefsError(file.path, message, { line: at + 1, column: 1 }) : yamlError(file, [key], message);
+}
 
 /** An audience's brief, as its YAML file describes it. */
 export interface Audience {
@@ -39,6 +50,16 @@ export async function readAudience(path: string, topics: Topics, templatesDir: s
     if (!Array.isArray(value)) throw yamlError(file, [key], `“${key}” must be a list, e.g. ${key}: [a, b]`);
     return value.map(String);
   };
+  // A misspelt key (subtitel:) or value (style: offical) would otherwise be quietly ignored.
+  for (const key of Object.keys(data)) {
+    if (!(AUDIENCE_KEYS as readonly string[]).includes(key)) throw keyError(file, await readFile(path, 'utf8'), key, `unknown setting “${key}”; settings are: ${AUDIENCE_KEYS.join(', ')}`);
+  }
+  if (data.style !== undefined && !STYLES.includes(data.style)) throw yamlError(file, ['style'], `style is ${STYLES.map((x) => `“${x}”`).join(' or ')}`);
+  if (data.quotable !== undefined && typeof data.quotable !== 'boolean') throw yamlError(file, ['quotable'], 'quotable is true or false');
+  if (data.headings !== undefined && (typeof data.headings !== 'object' || data.headings === null || Array.isArray(data.headings))) throw yamlError(file, ['headings'], 'headings maps block names to headings, e.g. headings: {targets: 今年目标}');
+  for (const key of Object.keys(data.headings ?? {})) {
+    if (!(BLOCKS as readonly string[]).includes(key)) throw yamlError(file, ['headings', key], `unknown block “${key}” under headings; blocks are: ${BLOCKS.join(', ')}`);
+  }
   const name = basename(path).replace(/\.ya?ml$/, '');
   if (!/^[a-z0-9][a-z0-9-]*$/.test(name)) throw new BriefsError(path, 'an audience file name must be lower-case letters, digits and dashes (it names brief-<name>.pdf)');
   const audienceTopics = list('topics');
