@@ -9,7 +9,7 @@ export const BLOCKS = ['figures', 'achievements', 'results', 'targets', 'priorit
 export type BlockName = (typeof BLOCKS)[number];
 
 /** The settings an audience file may have. */
-const AUDIENCE_KEYS = ['title', 'subtitle', 'template', 'style', 'pages', 'topics', 'focus', 'quotable', 'blocks', 'figures', 'headings'] as const;
+const AUDIENCE_KEYS = ['title', 'subtitle', 'template', 'style', 'pages', 'topics', 'focus', 'quotable', 'blocks', 'figures', 'headings', 'office', 'date', 'mark', 'issue'] as const;
 const STYLES = ['modern', 'official'];
 
 /** An error at a key of the file's top level (the key itself, not its value), as file:line:col. */
@@ -38,6 +38,21 @@ export interface Audience {
   /** Key figures: the report's headline results, or the figures of the audience's topics. */
   figures: 'headline' | 'topics';
   headings: Record<string, string>;
+  /** The masthead of an issued brief: who issues it (编印单位), when (2018年3月1日), its mark
+   *  (内部资料, 秘密) and its issue (第3期); null when the audience file does not say. */
+  office?: string | null;
+  date?: string | null;
+  mark?: string | null;
+  /** As printed: 第3期. */
+  issue?: string | null;
+}
+
+/** A date of issue as Chinese documents print it: 2018-03-01 → 2018年3月1日. */
+function issueDate(value: unknown): string | null {
+  if (value === undefined || value === null) return null;
+  const iso = value instanceof Date ? value.toISOString().slice(0, 10) : String(value);
+  const m = iso.match(/^(\d{4})-(\d{1,2})-(\d{1,2})$/);
+  return m ? `${m[1]}年${Number(m[2])}月${Number(m[3])}日` : iso;
 }
 
 /** Reads and checks one audience file; an unknown topic or block is an error at its line:col. */
@@ -60,6 +75,8 @@ export async function readAudience(path: string, topics: Topics, templatesDir: s
   for (const key of Object.keys(data.headings ?? {})) {
     if (!(BLOCKS as readonly string[]).includes(key)) throw yamlError(file, ['headings', key], `unknown block “${key}” under headings; blocks are: ${BLOCKS.join(', ')}`);
   }
+  if (data.issue !== undefined && (!Number.isInteger(data.issue) || data.issue < 1)) throw yamlError(file, ['issue'], 'issue is the number of the issue, e.g. issue: 3 (printed 第3期)');
+  if (data.date !== undefined && !(data.date instanceof Date) && !/^\d{4}-\d{1,2}-\d{1,2}$/.test(String(data.date))) throw yamlError(file, ['date'], 'date is the date of issue, e.g. date: 2018-03-01');
   const name = basename(path).replace(/\.ya?ml$/, '');
   if (!/^[a-z0-9][a-z0-9-]*$/.test(name)) throw new BriefsError(path, 'an audience file name must be lower-case letters, digits and dashes (it names brief-<name>.pdf)');
   const audienceTopics = list('topics');
@@ -91,6 +108,10 @@ export async function readAudience(path: string, topics: Topics, templatesDir: s
     blocks: blocks as BlockName[],
     figures,
     headings: Object.fromEntries(Object.entries(data.headings ?? {}).map(([k, v]) => [k, String(v)])),
+    office: data.office ? String(data.office) : null,
+    date: issueDate(data.date),
+    mark: data.mark ? String(data.mark) : null,
+    issue: data.issue ? `第${data.issue}期` : null,
   };
 }
 

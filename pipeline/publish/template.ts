@@ -102,6 +102,8 @@ const HELPERS: Record<string, Handlebars.HelperDelegate> = {
   num: (value: number) => (typeof value === 'number' ? String(Number(value.toFixed(4))) : String(value)),
   length: (list: unknown[]) => (Array.isArray(list) ? list.length : 0),
   add: (a: number, b: number) => Number(a) + Number(b),
+  /** Joins the values that are there with a separator: `(join "　" audience.mark audience.issue)`. */
+  join: (separator: unknown, ...args: unknown[]) => args.slice(0, -1).filter((a) => a !== null && a !== undefined && a !== '').map(String).join(String(separator)),
   /** Joins its arguments into one string: `(concat title " · 摘要")`. */
   concat: (...args: unknown[]) => args.slice(0, -1).map((a) => String(a ?? '')).join(''),
 };
