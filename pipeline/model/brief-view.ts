@@ -200,6 +200,9 @@ function risks(model: ReportModel, review: SectionModel | null): BriefItem[] {
     .map((s, i) => ({ text: cutSentence(s.text, 110), n: s.n, order: s.order, score: 100 - i }));
 }
 
+/** A number with its unit, in ASCII or full-width digits (older reports print １９８４年 and １４．２％). */
+const CARRIES_A_FIGURE = /[0-9０-９]+(?:[.．][0-9０-９]+)?(?:%|％|[万亿千百]*(?:元|美元|吨|人|户|个|家|项|公里|千瓦|公斤|亩))/;
+
 /** The audience's keywords a text holds, each with the weight of its topic (first-named weighs most). */
 function keywordsIn(text: string, audience: Audience, topics: Topics): Map<string, number> {
   const found = new Map<string, number>();
@@ -229,7 +232,7 @@ function highlights(model: ReportModel, audience: Audience, topics: Topics, used
       base: Math.min(2, indicatorCount(s.text, s.n, model.indicators)) + (s.lead ? 1 : 0) + Math.min(0, topicScore(s.text, audience, topics)),
     }))
     .filter((s) => s.keywords.size > 0 && !used.has(s.text) && topicScore(s.text, audience, topics) >= 2)
-    .filter((s) => !audience.quotable || indicatorCount(s.full, s.n, model.indicators) > 0);
+    .filter((s) => !audience.quotable || indicatorCount(s.full, s.n, model.indicators) > 0 || CARRIES_A_FIGURE.test(s.full));
   const covered = new Set<string>();
   const picked: BriefItem[] = [];
   const seen = new Set<string>();
