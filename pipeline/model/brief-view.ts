@@ -50,10 +50,18 @@ export function sectionsByPeriod(model: ReportModel) {
     (y !== null && s.heading.includes(`${y}年`) ? 2 : 0) +
     (/今年|工作安排|重点工作|工作任务|主要任务|建议/.test(s.heading) ? 2 : 0) +
     (s.sections.length >= 3 ? 2 : 0) -
-    (/五年|十[一二三四五]五|总体要求|政策取向|指导思想/.test(s.heading) ? 3 : 0);
+    (/今后五年|五年(?:的)?(?:主要)?目标|十[一二三四五]五(?:时期|规划)|总体要求|政策取向|指导思想/.test(s.heading) ? 3 : 0);
   const later = parts.filter((s) => s !== review && score(s) >= 2);
-  const plan = later.reduce<SectionModel | null>((best, s) => (best === null || score(s) > score(best) ? s : best), null);
-  if (review || plan) return { review, plan };
+  // Of parts scoring alike, the one with more work areas; of those, the later (this year's work follows the five-year plan).
+  const rank = (s: SectionModel) => score(s) * 100 + s.sections.length;
+  const found = later.reduce<SectionModel | null>((best, s) => (best === null || rank(s) >= rank(best) ? s : best), null);
+  // A plan told part by part (1999: 二、继续扩大内需… 三、促进农业…): the parts after the review,
+  // taken together as the plan whose sub-sections they are.
+  const after = review ? parts.slice(parts.indexOf(review) + 1) : [];
+  const plan = found ?? (after.length >= 3 ? { ...after[0], id: 'plan', heading: '', title: '', paragraphs: [], sections: after } : null);
+  // A review that names no year (一、一年接着一年干…): the part before the plan, when there is one.
+  const before = plan && !review ? parts.slice(0, parts.indexOf(plan)).filter((s) => allParagraphs(s).length >= 3) : [];
+  if (review || plan) return { review: review ?? before[0] ?? null, plan };
   // A report whose parts name no years (关于经济形势, 关于经济体制改革): its first part tells the
   // state of things, the longest of the others what is to be done.
   const size = (s: SectionModel) => allParagraphs(s).length;
@@ -169,9 +177,12 @@ function priorities(plan: SectionModel | null, audience: Audience, topics: Topic
   }
   return plan.sections.map((s, i) => {
     const paragraphs = allParagraphs(s);
+    // A lead that says what the title says already is not printed after it.
+    const title = new PrintedSoFar();
+    title.add(s.title, -1);
     const leads = paragraphs
       .map((p) => ({ text: p.lead ? quotableItem(p.lead) : null, n: p.n }))
-      .filter((l): l is { text: string; n: number } => l.text !== null && !/^各位代表/.test(l.text) && l.text.replace(/[。，；]$/, '') !== s.title)
+      .filter((l): l is { text: string; n: number } => l.text !== null && !/^各位代表/.test(l.text) && !title.repeats(l.text, -1))
       // A two-page summary tells each area in several sentences; a one-page sheet in its first.
       .slice(0, audience.pages > 1 ? 4 : 1);
     return { text: stripListWord(s.title), n: paragraphs[0]?.n ?? 0, score: 50 - i + topicScore(s.title, audience, topics), leads };
