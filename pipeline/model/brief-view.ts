@@ -190,7 +190,7 @@ function priorities(plan: SectionModel | null, audience: Audience, topics: Topic
 }
 
 /** The paragraph that names the difficulties: 我们也清醒地看到…, 同时也要看到…存在…问题. */
-const DIFFICULTIES = /清醒(?:地)?(?:看到|认识到)|同时也要看到|也要看到|不足和问题|困难和问题|问题和不足|困难和挑战|存在(?:一些|不少)?(?:困难|问题|短板|不足)|面临(?:的)?(?:困难|挑战)/;
+const DIFFICULTIES = /清醒(?:地)?(?:看到|认识到)|同时也要看到|也要看到|不足和问题|困难和问题|问题和不足|困难和挑战|存在(?:一些|不少|诸多)?(?:困难|问题|短板|不足)|面临(?:的|一些|不少|诸多)?(?:困难|挑战)/;
 
 /**
  * The risks the report names, from its difficulties paragraph: each sentence after the opening
@@ -200,13 +200,17 @@ function risks(model: ReportModel, review: SectionModel | null): BriefItem[] {
   const pool = review ? allParagraphs(review) : model.paragraphs;
   const paragraph = pool.filter((p) => DIFFICULTIES.test(p.text.slice(0, 60))).pop() ?? model.paragraphs.find((p) => DIFFICULTIES.test(p.text.slice(0, 60)));
   if (!paragraph) return [];
-  const sentences = quotedSentences([paragraph]);
+  // 同时，…还面临一些困难和挑战 opens the paragraph turning from the achievements: it leans on nothing quoted here.
+  const sentences = quotedSentences([{ ...paragraph, text: paragraph.text.replace(/^(?:同时|但是?|然而|当然)[，,]?/, '') }]);
+  if (sentences.length === 0) return [];
   // The opening (我们也清醒地看到…问题：) is not a risk; what follows its colon is the first one.
   const [first, ...rest] = sentences;
   const colon = first.text.search(/[：:]/);
   const opened = DIFFICULTIES.test(first.text.slice(0, colon >= 0 ? colon : 40));
   const body = !opened ? sentences : colon >= 0 ? [{ ...first, text: stripListWord(first.text.slice(colon + 1)) }, ...rest] : rest;
-  return body
+  // A list of difficulties in one sentence (…主要是：产业转型任务依然紧迫…；…) gives one risk a part.
+  const parts = body.flatMap((s) => s.text.split(/(?<=；)/).map((text, k) => ({ ...s, text: stripListWord(text).replace(/；$/, '。'), order: s.order + k })));
+  return parts
     .filter((s) => !/^(?:我们|对此|对这些|必须|要)/.test(s.text) && s.text.length >= 10)
     .map((s, i) => ({ text: cutSentence(s.text, 110), n: s.n, order: s.order, score: 100 - i }));
 }
