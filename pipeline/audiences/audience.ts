@@ -1,7 +1,8 @@
 import { existsSync } from 'node:fs';
-import { readdir, readFile } from 'node:fs/promises';
-import { basename, join } from 'node:path';
+import { readdir, readFile, realpath } from 'node:fs/promises';
+import { basename, isAbsolute, join, resolve } from 'node:path';
 import { BriefsError } from '../util/errors.js';
+import { isWithin } from '../util/paths.js';
 import { readTopics, type Topics } from './topics.js';
 import { readYamlFile, yamlError, type YamlFile } from '../util/yaml-file.js';
 
@@ -56,6 +57,19 @@ function issueDate(value: unknown): string | null {
 }
 
 /** Reads and checks one audience file; an unknown topic or block is an error at its line:col. */
+/**
+ * An audience's template is a file of the templates folder, after following links: a path that
+ * leads elsewhere (../../etc/passwd, an absolute path, a link out) would print that file in a brief.
+ */
+async function checkTemplatePath(templatesDir: string, template: string, error: (message: string) => Error): Promise<void> {
+  const root = await realpath(templatesDir).catch(() => resolve(templatesDir));
+  const wanted = resolve(root, template);
+  if (isAbsolute(template) || !isWithin(wanted, root)) throw error(`template “${template}” must be a file in ${templatesDir}, named relative to it`);
+  const real = await realpath(wanted).catch(() => null);
+  if (!real || !existsSync(real)) throw error(`template “${template}” is not in ${templatesDir}`);
+  if (!isWithin(real, root)) throw error(`template “${template}” links out of ${templatesDir}`);
+}
+
 export async function readAudience(path: string, topics: Topics, templatesDir: string): Promise<Audience> {
   const file = await readYamlFile(path);
   const data = file.data as Record<string, any>;
@@ -89,7 +103,7 @@ export async function readAudience(path: string, topics: Topics, templatesDir: s
   });
   if (typeof data.title !== 'string' || !data.title.trim()) throw yamlError(file, ['title'], 'an audience needs a title');
   const template = String(data.template ?? 'brief.md.hbs');
-  if (!existsSync(join(templatesDir, template))) throw yamlError(file, ['template'], `template “${template}” is not in ${templatesDir}`);
+  await checkTemplatePath(templatesDir, template, (message) => yamlError(file, ['template'], message));
   const figures = data.figures ?? 'headline';
   if (figures !== 'headline' && figures !== 'topics') throw yamlError(file, ['figures'], 'figures is “headline” or “topics”');
   const pages = Number(data.pages ?? 1);

@@ -1,4 +1,4 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -32,6 +32,20 @@ describe('audience files are checked key by key', () => {
   it('a heading for a block that does not exist is an error', async () => {
     const { message } = await problemWith('title: 试一试\ntopics: [economy]\nblocks: [highlights]\nheadings:\n  highlight: 要点\n');
     expect(message).toContain('unknown block “highlight” under headings');
+  });
+  it('a template outside the templates folder is an error at its value, and nothing of it is read', async () => {
+    for (const path of ['../../../../etc/passwd', '/etc/passwd', '../README.md']) {
+      const { file, message } = await problemWith(`title: 试一试\ntemplate: ${path}\ntopics: [economy]\nblocks: [highlights]\n`);
+      expect(message).toBe(`${file}:2:11: template “${path}” must be a file in ${templates}, named relative to it`);
+    }
+  });
+  it('a template that links out of the templates folder is an error', async () => {
+    const folder = mkdtempSync(join(tmpdir(), 'briefs-tpl-'));
+    cpSync(templates, folder, { recursive: true });
+    symlinkSync('/etc/passwd', join(folder, 'passwd.md.hbs'));
+    const file = join(folder, 'audiences', 'trial.yaml');
+    writeFileSync(file, 'title: 试一试\ntemplate: passwd.md.hbs\ntopics: [economy]\nblocks: [highlights]\n');
+    await expect(readAudience(file, await readTopics(folder), folder)).rejects.toMatchObject({ oneLine: `${file}:2:11: template “passwd.md.hbs” links out of ${folder}` });
   });
   it('the built-in audiences pass', async () => {
     for (const name of ['leadership', 'business', 'public', 'media']) await expect(readAudience(join(templates, 'audiences', `${name}.yaml`), await readTopics(templates), templates)).resolves.toBeTruthy();
