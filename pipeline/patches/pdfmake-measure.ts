@@ -13,7 +13,6 @@
  */
 import { createRequire } from 'node:module';
 import { patchFits, type PatchSettings } from './guard.js';
-import { pdfmakeStyles, type StyleStackInternals } from './pdfmake-style-lookups.js';
 
 const require = createRequire(import.meta.url);
 const STOCK = Symbol.for('briefs.patch.pdfmake-measure');
@@ -21,13 +20,22 @@ const STOCK = Symbol.for('briefs.patch.pdfmake-measure');
 const STYLE_SOURCE = Symbol('briefs: style copied from');
 const NO_STYLE = {};
 
+/** pdfmake's stack of named styles and overrides (opaque here: handed to its lookups). */
+type StyleStackInternals = object;
+type GetStyleProperty = (item: object, stack: object, property: string, defaultValue: unknown) => any;
+
+/** pdfmake's StyleContextStack (an internal module of pdfmake 0.3): its lookup and copyStyle. */
+function pdfmakeStyles() {
+  return require('pdfmake/js/StyleContextStack') as { default: { getStyleProperty: GetStyleProperty; copyStyle(source?: object, destination?: object): object } };
+}
+
 /** A piece of text as pdfmake's TextBreaker makes it: its text, and its node's style properties. */
 type Item = Record<string | symbol, any> & { text: string };
-interface TextInlines {
+type TextInlines = {
   pdfDocument: { provideFont(font: string, bold: boolean, italics: boolean): { lineHeight(fontSize: number): number } };
   widthOfText(text: string, inline: Item): number;
   measure(array: Item[], styleContextStack: StyleStackInternals): Item[];
-}
+};
 
 /** pdfmake's TextInlines class (an internal module of pdfmake 0.3). */
 export function textInlinesClass(): { prototype: TextInlines & { [STOCK]?: TextInlines['measure'] } } {
@@ -46,7 +54,7 @@ const TRAILING = /(\s)+$/g;
 
 /** A piece's style as pdfmake's measure resolves it: the properties it sets, and what it reads. */
 function resolve(measurer: TextInlines, item: Item, stack: StyleStackInternals) {
-  const { getStyleProperty } = pdfmakeStyles().StyleContextStack;
+  const { getStyleProperty } = pdfmakeStyles().default;
   const property = (name: string, defaultValue: unknown) => getStyleProperty(item, stack, name, defaultValue);
   const font = measurer.pdfDocument.provideFont(property('font', 'Roboto'), property('bold', false), property('italics', false));
   const set: Record<string, unknown> = { font };
@@ -60,7 +68,7 @@ function resolve(measurer: TextInlines, item: Item, stack: StyleStackInternals) 
 /** pdfmake's TextInlines.measure, resolving the style once per run of pieces from one node. */
 export function measureOncePerStyle(this: TextInlines, array: Item[], stack: StyleStackInternals): Item[] {
   if (array.length) {
-    const leadingIndent = pdfmakeStyles().StyleContextStack.getStyleProperty(array[0], stack, 'leadingIndent', 0);
+    const leadingIndent = pdfmakeStyles().default.getStyleProperty(array[0], stack, 'leadingIndent', 0);
     if (leadingIndent) {
       array[0].leadingCut = -leadingIndent;
       array[0].leadingIndent = leadingIndent;
@@ -91,7 +99,7 @@ export function patchPdfmakeMeasure(settings: PatchSettings): void {
   if (!patchFits('pdfmake-measure', 'pdfmake', '0.3.11', settings)) return;
   const { prototype } = textInlinesClass();
   if (prototype[STOCK]) return;
-  const stack = pdfmakeStyles().StyleContextStack as unknown as { copyStyle(source?: object, destination?: object): object };
+  const stack = pdfmakeStyles().default;
   const copyStyle = stack.copyStyle;
   stack.copyStyle = function (source?: object | null, destination?: object) {
     const copy = copyStyle.call(this, source ?? undefined, destination) as Record<symbol, unknown>;

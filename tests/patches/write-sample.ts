@@ -7,7 +7,6 @@ import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { installPatches, patchesOff } from '../../pipeline/patches/index.js';
 import { pdfkitSharesFonts } from '../../pipeline/patches/pdfkit-shared-fonts.js';
-import { pdfmakeStyles } from '../../pipeline/patches/pdfmake-style-lookups.js';
 import { parsePublication } from '../../pipeline/publish/parse-publication.js';
 import { openFont } from '../../pipeline/util/font-cache.js';
 import { fontBytes } from '../../pipeline/util/font-bytes.js';
@@ -33,7 +32,7 @@ const serif = openFont(FONT_FILES.serifRegular);
 // fontkit's font classes (TTFFont and its glyphs), as pdfkit and the HTML subsetter use them.
 count(Object.getPrototypeOf(serif), 'layout', 'layouts');
 count(Object.getPrototypeOf(serif.getGlyph(serif.glyphForCodePoint(0x4e00).id)), '_decode', 'glyphDecodes');
-count(pdfmakeStyles().StyleContextStack, 'getStyleProperty', 'styleLookups');
+count((require('pdfmake/js/StyleContextStack') as { default: object }).default, 'getStyleProperty', 'styleLookups');
 
 const markdown = readFileSync(join(REPO_ROOT, 'tests', 'patches', 'sample.md'), 'utf8');
 const publication = parsePublication(markdown, 'sample.md');
