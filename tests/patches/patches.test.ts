@@ -8,6 +8,8 @@ interface Sample {
   pdf: string;
   samePdfTwice: boolean;
   html: string;
+  docx: string;
+  docxZipped: number;
   pages: number;
   layoutsOfFirst: number;
   layoutsOfSecond: number;
@@ -38,6 +40,7 @@ describe('the patches of pdfkit, pdfmake and fontkit', () => {
   it('give the stock packages’ bytes: HTML always, PDF but for the joined runs of characters', () => {
     expect(unjoined.pdf).toBe(stock.pdf);
     expect(patched.html).toBe(stock.html);
+    expect(patched.docx).toBe(stock.docx);
     expect(patched.pages).toBe(stock.pages);
     expect(patched.samePdfTwice && stock.samePdfTwice).toBe(true);
   });
@@ -45,6 +48,11 @@ describe('the patches of pdfkit, pdfmake and fontkit', () => {
   it('pdfkit-char-runs: lone Chinese characters are not shaped by fontkit, and the PDF changes', () => {
     expect(patched.layoutsOfFirst).toBeLessThan(unjoined.layoutsOfFirst / 2);
     expect(patched.pdf).not.toBe(stock.pdf);
+  });
+
+  it('docx-parts: the DOCX is not zipped by docx to be unzipped again', () => {
+    expect(stock.docxZipped).toBe(1);
+    expect(patched.docxZipped).toBe(0);
   });
 
   it('pdfkit-shared-fonts: pdfkit uses the fonts parsed already', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { joinedInlines, laidOutAsItsGlyph } from '../../pipeline/patches/pdfkit-char-runs.js';
+import { joinedInlines, laidOutAsItsGlyph } from '../../pipeline/write/pdf/char-runs.js';
 import { openFont } from '../../pipeline/util/font-cache.js';
 import { FONT_FILES } from '../../pipeline/util/fonts.js';
 

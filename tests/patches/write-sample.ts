@@ -13,14 +13,17 @@ import { fontBytes } from '../../pipeline/util/font-bytes.js';
 import { FONT_FILES } from '../../pipeline/util/fonts.js';
 import { REPO_ROOT } from '../../pipeline/util/repo.js';
 import { assetsOf } from '../../pipeline/write/assets.js';
+import { writeDocx } from '../../pipeline/write/docx/write-docx.js';
 import { writeHtml } from '../../pipeline/write/html/write-html.js';
+import { Packer } from 'docx';
 import { writePdf } from '../../pipeline/write/pdf/write-pdf.js';
 
 const require = createRequire(import.meta.url);
-installPatches({ off: patchesOff(process.env.BRIEFS_PATCHES), debug: false });
+const patches = { off: patchesOff(process.env.BRIEFS_PATCHES), debug: false };
+installPatches(patches);
 
 // Counters, put on the stock entry points the patches are meant to call less.
-const counts = { layouts: 0, glyphDecodes: 0, styleLookups: 0 };
+const counts = { layouts: 0, glyphDecodes: 0, styleLookups: 0, docxZipped: 0 };
 const count = (target: any, key: string, counter: keyof typeof counts) => {
   const original = target[key];
   target[key] = function (this: unknown, ...args: unknown[]) {
@@ -32,6 +35,7 @@ const serif = openFont(FONT_FILES.serifRegular);
 // fontkit's font classes (TTFFont and its glyphs), as pdfkit and the HTML subsetter use them.
 count(Object.getPrototypeOf(serif), 'layout', 'layouts');
 count(Object.getPrototypeOf(serif.getGlyph(serif.glyphForCodePoint(0x4e00).id)), '_decode', 'glyphDecodes');
+count(Packer, 'toBuffer', 'docxZipped');
 count((require('pdfmake/js/StyleContextStack') as { default: object }).default, 'getStyleProperty', 'styleLookups');
 
 const markdown = readFileSync(join(REPO_ROOT, 'tests', 'patches', 'sample.md'), 'utf8');
@@ -43,6 +47,7 @@ const first = await writePdf(publication, assets, { date, file: 'sample.md' });
 const layoutsOfFirst = counts.layouts;
 const second = await writePdf(publication, assets, { date, file: 'sample.md' });
 const html = writeHtml(publication, assets);
+const docx = await writeDocx(publication, assets, { date, file: 'sample.md', patches });
 const PdfKit = require('pdfkit') as new (options: object) => { font(src: Buffer): { _font: { font: unknown } } };
 const documentFont = new PdfKit({ autoFirstPage: false }).font(fontBytes(FONT_FILES.serifRegular))._font.font;
 console.log(
@@ -50,6 +55,8 @@ console.log(
     pdf: sha(first.pdf),
     samePdfTwice: sha(second.pdf) === sha(first.pdf),
     html: sha(html),
+    docx: sha(docx),
+    docxZipped: counts.docxZipped,
     pages: first.pages,
     layoutsOfFirst,
     layoutsOfSecond: counts.layouts - layoutsOfFirst,
