@@ -4,9 +4,15 @@
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { setFlagsFromString } from 'node:v8';
 import { isMainThread } from 'node:worker_threads';
 import { patchNodeCodeCache } from '../patches/node-code-cache.js';
 import { readOptions, type BriefsOptions } from './options.js';
+
+// V8's budget before it optimises a function, raised: a build runs much code a few times, and the
+// optimising compiler's threads competed with the builders for the cores. Set before our code is
+// compiled (worker threads share the flags); the code cache is made and taken under it.
+if (isMainThread) setFlagsFromString('--interrupt-budget=1200000');
 
 const options = readOptions(process.env);
 const here = dirname(fileURLToPath(import.meta.url));

@@ -1,10 +1,12 @@
 import type { Audience, BlockName } from '../audiences/audience.js';
 import { topicHits, type Topics } from '../audiences/topics.js';
 import type { Indicator } from '../extract/indicator.js';
-import { sentenceRanges } from '../read/sentences.js';
 import { cutSentence } from './cut-sentence.js';
-import { changeText, figureText } from './headline-view.js';
+import { keyFigure } from './figure-label.js';
+import { quotableItem, stripListWord } from './quote-text.js';
+import { PrintedSoFar } from './repeats.js';
 import type { ParagraphModel, ReportModel, SectionModel } from './report-model.js';
+import { quotedSentences } from './sentence-pool.js';
 
 /** A sentence (or clause) of the report, quoted, with the ¶ it is in. */
 export interface BriefItem {
@@ -13,6 +15,8 @@ export interface BriefItem {
   score: number;
   /** Position in the report, for printing in reading order: ¶ × 1000 + offset. */
   order?: number;
+  /** A main target of a sheet that promises all of them: placed before any other item is weighed. */
+  essential?: boolean;
   /** For a priority: the lead sentences of its paragraphs (大力发展实体经济。积极扩大有效投资。). */
   leads?: Array<{ text: string; n: number }>;
 }
@@ -33,23 +37,42 @@ export interface BriefBlock {
 
 const MAX_SENTENCE = 72;
 
-/** The sections of the report by role: the review of last year, this year's plan. */
-function sectionsByPeriod(model: ReportModel) {
+/**
+ * The sections of the report by role: the review of last year, and this year's plan — of the
+ * later parts naming this year, the one that sets out work (工作任务, 重点工作) in the most
+ * sub-sections, not the one on principles (总体要求) or the five-year plan.
+ */
+export function sectionsByPeriod(model: ReportModel) {
   const y = model.year;
-  const find = (test: (s: SectionModel) => boolean) => model.sections.find(test) ?? null;
-  const review = find((s) => s.role === 'section' && (y !== null && s.heading.includes(`${y - 1}年`) || /回顾/.test(s.heading)));
-  const plan = find((s) => s.role === 'section' && s !== review && (y !== null && s.heading.includes(`${y}年`) || /今年|工作安排|重点工作|工作任务|建议/.test(s.heading)));
-  return { review, plan };
+  const parts = model.sections.filter((s) => s.role === 'section');
+  const review = parts.find((s) => (y !== null && s.heading.includes(`${y - 1}年`)) || /回顾/.test(s.heading)) ?? null;
+  const score = (s: SectionModel) =>
+    (y !== null && s.heading.includes(`${y}年`) ? 2 : 0) +
+    (/今年|工作安排|重点工作|工作任务|主要任务|建议/.test(s.heading) ? 2 : 0) +
+    (s.sections.length >= 3 ? 2 : 0) -
+    (/今后五年|五年(?:的)?(?:主要)?目标|十[一二三四五]五(?:时期|规划)|总体要求|政策取向|指导思想/.test(s.heading) ? 3 : 0);
+  const later = parts.filter((s) => s !== review && score(s) >= 2);
+  // Of parts scoring alike, the one with more work areas; of those, the later (this year's work follows the five-year plan).
+  const rank = (s: SectionModel) => score(s) * 100 + s.sections.length;
+  const found = later.reduce<SectionModel | null>((best, s) => (best === null || rank(s) >= rank(best) ? s : best), null);
+  // A plan told part by part (1999: 二、继续扩大内需… 三、促进农业…): the parts after the review,
+  // taken together as the plan whose sub-sections they are.
+  const after = review ? parts.slice(parts.indexOf(review) + 1) : [];
+  const plan = found ?? (after.length >= 3 ? { ...after[0], id: 'plan', heading: '', title: '', paragraphs: [], sections: after } : null);
+  // A review that names no year (一、一年接着一年干…): the part before the plan, when there is one.
+  const before = plan && !review ? parts.slice(0, parts.indexOf(plan)).filter((s) => allParagraphs(s).length >= 3) : [];
+  if (review || plan) return { review: review ?? before[0] ?? null, plan };
+  // A report whose parts name no years (关于经济形势, 关于经济体制改革): its first part tells the
+  // state of things, the longest of the others what is to be done.
+  const size = (s: SectionModel) => allParagraphs(s).length;
+  const [first, ...rest] = parts.filter((s) => size(s) >= 3);
+  const longest = rest.reduce<SectionModel | null>((best, s) => (best === null || size(s) > size(best) ? s : best), null);
+  return { review: first ?? null, plan: longest };
 }
 
 function allParagraphs(section: SectionModel | null): ParagraphModel[] {
   if (!section) return [];
   return [...section.paragraphs, ...section.sections.flatMap((s) => allParagraphs(s))].sort((a, b) => a.n - b.n);
-}
-
-/** Sentences of paragraphs, each with its ¶. */
-function sentencesOf(paragraphs: ParagraphModel[]): Array<{ text: string; n: number; lead: boolean }> {
-  return paragraphs.flatMap((p) => sentenceRanges(p.text).map(([s, e], i) => ({ text: p.text.slice(s, e).trim(), n: p.n, lead: i === 0 && p.lead !== null })));
 }
 
 /**
@@ -76,15 +99,31 @@ const dedupe = (items: BriefItem[]) => {
   return items.filter((i) => (seen.has(i.text) ? false : (seen.add(i.text), true)));
 };
 
-function achievements(model: ReportModel, review: SectionModel | null): BriefItem[] {
+/** Background and principles are not achievements: 世界经济复苏乏力…, …必须破除…, 我们深刻体会到…. */
+const NOT_AN_ACHIEVEMENT = /来之不易|居安|思危|收官之年|开局之年|不平凡的一年|极不寻常|世界经济|国际形势|外部环境|全球|必须|务必|要坚持|深刻体会|启示|经验|困难|问题|不足|挑战|短板|差距|压力|风险|隐患|各位代表|这些成绩|成绩的取得|党中央|感谢|致以/;
+
+/**
+ * The year's main achievements, from the review part only: the report's own list (一是经济转型
+ *发展成效显著。), else the titles of its sub-sections, else the lead sentences of its paragraphs.
+ */
+function achievements(review: SectionModel | null): BriefItem[] {
+  if (!review) return [];
   const paragraphs = allParagraphs(review);
-  // 一是经济转型发展成效显著。… — the report's own list of the year's main achievements.
   // A point alone on its line (一是联合港澳承办十五运会和残特奥会。) is its own lead.
   const leadOf = (p: ParagraphModel) => p.lead ?? (p.point && p.text.length <= 40 ? p.text : null);
-  const useful = (p: ParagraphModel) => leadOf(p) !== null && !/^各位代表/.test(leadOf(p)!);
-  const points = paragraphs.filter((p) => p.point && useful(p));
-  const source = points.length >= 3 ? points : paragraphs.filter((p) => useful(p) && p.section !== (review?.id ?? ''));
-  return source.map((p, i) => ({ text: leadOf(p)!, n: p.n, score: 100 - i }));
+  const firstSentence = (p: ParagraphModel) => quotedSentences([p])[0]?.text ?? null;
+  const item = (text: string | null, n: number, i: number): BriefItem | null => {
+    const quoted = text ? quotableItem(text) : null;
+    return quoted && !NOT_AN_ACHIEVEMENT.test(quoted) ? { text: quoted.replace(/[，；]$/, '。'), n, score: 100 - i } : null;
+  };
+  const keep = (items: Array<BriefItem | null>) => items.filter((i): i is BriefItem => i !== null);
+  const points = keep(paragraphs.filter((p) => p.point).map((p, i) => item(leadOf(p), p.n, i)));
+  const titles = keep(review.sections.map((s, i) => item(`${s.title}。`, allParagraphs(s)[0]?.n ?? 0, i))).filter((t) => t.n > 0);
+  // Each paragraph's point, or its first sentence cut at a clause: after the report's own list,
+  // what a longer page has room for.
+  const leads = keep(paragraphs.map((p, i) => item(leadOf(p) ?? cutSentence(firstSentence(p) ?? '', MAX_SENTENCE), p.n, i - 1000)));
+  const list = points.length >= 3 ? points : titles.length >= 3 ? titles : [];
+  return dedupe([...list, ...leads.filter((l) => !list.some((x) => x.n === l.n))]);
 }
 
 function results(model: ReportModel): BriefItem[] {
@@ -96,34 +135,88 @@ function results(model: ReportModel): BriefItem[] {
   });
 }
 
+/** Whether a text speaks to the audience's main subject: its first-named topic or its focus words. */
+function onMainTopic(text: string, audience: Audience, topics: Topics): boolean {
+  const main = audience.topics[0];
+  return (main !== undefined && topicHits(text, topics.get(main)!) > 0) || audience.focus.some((f) => text.includes(f));
+}
+
+/**
+ * This year's targets the heading promises: the report's main targets for a sheet that leads
+ * with the headline figures (all of them), else the targets on the audience's main subject — the
+ * public's 今年要办的事 are livelihood commitments, not the energy target.
+ */
 function targets(model: ReportModel, audience: Audience, topics: Topics): BriefItem[] {
   const future = model.indicators.filter((i) => i.kind === 'target' && i.period === String(model.year));
   const headlineKeys = new Set(model.headline.rows.filter((r) => r.target).map((r) => `${r.target!.paragraph}:${r.target!.value}${r.target!.unit}`));
-  const scored = future.map((i) => {
-    const inHeadline = headlineKeys.has(`${i.paragraph}:${i.value}${i.unit}`);
-    const relevance = topicScore(`${i.name}${i.text}`, audience, topics);
-    return { text: cutSentence(i.text.replace(/^[，；、]/, ''), MAX_SENTENCE), n: i.paragraph, order: future.indexOf(i), score: (audience.figures === 'headline' && inHeadline ? 20 : 0) + relevance * 3 + (inHeadline ? 2 : 0) };
+  const scored = future.flatMap((i, index) => {
+    const text = quotableItem(i.text.replace(/^[，；、]/, ''));
+    // 重点抓好以下14个方面的工作 counts the parts of the plan: it is no target.
+    if (!text || /以下|如下|方面/.test(text)) return [];
+    const main = headlineKeys.has(`${i.paragraph}:${i.value}${i.unit}`);
+    // A publication with no topics of its own (the summary) takes every target, the main ones first.
+    const wanted = audience.topics.length === 0 || onMainTopic(`${i.name}${text}`, audience, topics) || (audience.figures === 'headline' && main);
+    if (!wanted) return [];
+    const relevance = topicScore(`${i.name}${text}`, audience, topics);
+    const essential = main && audience.figures === 'headline';
+    return [{ text: cutSentence(text, MAX_SENTENCE), n: i.paragraph, order: index, score: (main ? 20 : 0) + relevance * 3, ...(essential ? { essential } : {}) }];
   });
-  return dedupe(scored.filter((s) => s.score >= 3).sort((a, b) => b.score - a.score));
+  return dedupe(scored.sort((a, b) => b.score - a.score || a.order - b.order));
 }
 
-function priorities(model: ReportModel, plan: SectionModel | null, audience: Audience, topics: Topics): BriefItem[] {
+/** This year's work areas: the plan's sub-section titles, each with the lead sentence of its first paragraphs. */
+function priorities(plan: SectionModel | null, audience: Audience, topics: Topics): BriefItem[] {
   if (!plan) return [];
+  // A plan without sub-sections is told by its paragraphs' points.
+  if (plan.sections.length === 0) {
+    return plan.paragraphs.flatMap((p, i) => {
+      const first = quotedSentences([p])[0]?.text;
+      const lead = p.lead ? quotableItem(p.lead) : first ? cutSentence(first, MAX_SENTENCE) : null;
+      return lead && !/^各位代表/.test(lead) ? [{ text: lead.replace(/[。；，]$/, ''), n: p.n, score: 50 - i + topicScore(lead, audience, topics), leads: [] }] : [];
+    });
+  }
   return plan.sections.map((s, i) => {
     const paragraphs = allParagraphs(s);
-    const leads = paragraphs.filter((p) => p.lead).slice(0, 3).map((p) => ({ text: p.lead!, n: p.n }));
-    return { text: s.title, n: paragraphs[0]?.n ?? 0, score: 50 - i + topicScore(s.title, audience, topics), leads };
+    // A lead that says what the title says already is not printed after it.
+    const title = new PrintedSoFar();
+    title.add(s.title, -1);
+    const leads = paragraphs
+      .map((p) => ({ text: p.lead ? quotableItem(p.lead) : null, n: p.n }))
+      .filter((l): l is { text: string; n: number } => l.text !== null && !/^各位代表/.test(l.text) && !title.repeats(l.text, -1))
+      // A two-page summary tells each area in several sentences; a one-page sheet in its first.
+      .slice(0, audience.pages > 1 ? 4 : 1);
+    return { text: stripListWord(s.title), n: paragraphs[0]?.n ?? 0, score: 50 - i + topicScore(s.title, audience, topics), leads };
   }).filter((p) => p.n > 0);
 }
 
-function risks(model: ReportModel, topics: Topics): BriefItem[] {
-  const risk = topics.get('risks');
-  if (!risk) return [];
-  return sentencesOf(model.paragraphs)
-    .map((s) => ({ text: cutSentence(s.text, 110), n: s.n, score: topicHits(s.text, risk) }))
-    .filter((s) => s.score >= 2 && /清醒|看到|面临|存在|问题|困难|挑战/.test(s.text))
-    .sort((a, b) => b.score - a.score);
+/** The paragraph that names the difficulties: 我们也清醒地看到…, 同时也要看到…存在…问题. */
+const DIFFICULTIES = /清醒(?:地)?(?:看到|认识到)|同时也要看到|也要看到|不足和问题|困难和问题|问题和不足|困难和挑战|存在(?:一些|不少|诸多)?(?:困难|问题|短板|不足)|面临(?:的|一些|不少|诸多)?(?:困难|挑战)/;
+
+/**
+ * The risks the report names, from its difficulties paragraph: each sentence after the opening
+ * one, in the report's order, without its list word; the closing resolve (我们一定…) is not a risk.
+ */
+function risks(model: ReportModel, review: SectionModel | null): BriefItem[] {
+  const pool = review ? allParagraphs(review) : model.paragraphs;
+  const paragraph = pool.filter((p) => DIFFICULTIES.test(p.text.slice(0, 60))).pop() ?? model.paragraphs.find((p) => DIFFICULTIES.test(p.text.slice(0, 60)));
+  if (!paragraph) return [];
+  // 同时，…还面临一些困难和挑战 opens the paragraph turning from the achievements: it leans on nothing quoted here.
+  const sentences = quotedSentences([{ ...paragraph, text: paragraph.text.replace(/^(?:同时|但是?|然而|当然)[，,]?/, '') }]);
+  if (sentences.length === 0) return [];
+  // The opening (我们也清醒地看到…问题：) is not a risk; what follows its colon is the first one.
+  const [first, ...rest] = sentences;
+  const colon = first.text.search(/[：:]/);
+  const opened = DIFFICULTIES.test(first.text.slice(0, colon >= 0 ? colon : 40));
+  const body = !opened ? sentences : colon >= 0 ? [{ ...first, text: stripListWord(first.text.slice(colon + 1)) }, ...rest] : rest;
+  // A list of difficulties in one sentence (…主要是：产业转型任务依然紧迫…；…) gives one risk a part.
+  const parts = body.flatMap((s) => s.text.split(/(?<=；)/).map((text, k) => ({ ...s, text: stripListWord(text).replace(/；$/, '。'), order: s.order + k })));
+  return parts
+    .filter((s) => !/^(?:我们|对此|对这些|必须|要)/.test(s.text) && s.text.length >= 10)
+    .map((s, i) => ({ text: cutSentence(s.text, 110), n: s.n, order: s.order, score: 100 - i }));
 }
+
+/** A number with its unit, in ASCII or full-width digits (older reports print １９８４年 and １４．２％). */
+const CARRIES_A_FIGURE = /[0-9０-９]+(?:[.．][0-9０-９]+)?(?:%|％|[万亿千百]*(?:元|美元|吨|人|户|个|家|项|公里|千瓦|公斤|亩))/;
 
 /** The audience's keywords a text holds, each with the weight of its topic (first-named weighs most). */
 function keywordsIn(text: string, audience: Audience, topics: Topics): Map<string, number> {
@@ -142,22 +235,23 @@ function keywordsIn(text: string, audience: Audience, topics: Topics): Map<strin
  * fifth sentence about foreign investment.
  */
 function highlights(model: ReportModel, audience: Audience, topics: Topics, used: Set<string>): BriefItem[] {
-  const pool = sentencesOf(model.paragraphs)
+  const pool = quotedSentences(model.paragraphs)
     // The targets sentence belongs to the targets block, not to the highlights.
     .filter((s) => s.text.length >= 8 && !/^各位代表/.test(s.text) && !/预期目标|主要目标是/.test(s.text))
     .map((s) => ({
       text: cutSentence(s.text, MAX_SENTENCE),
       full: s.text,
       n: s.n,
+      order: s.order,
       keywords: keywordsIn(s.text, audience, topics),
       base: Math.min(2, indicatorCount(s.text, s.n, model.indicators)) + (s.lead ? 1 : 0) + Math.min(0, topicScore(s.text, audience, topics)),
     }))
     .filter((s) => s.keywords.size > 0 && !used.has(s.text) && topicScore(s.text, audience, topics) >= 2)
-    .filter((s) => !audience.quotable || indicatorCount(s.full, s.n, model.indicators) > 0);
+    .filter((s) => !audience.quotable || indicatorCount(s.full, s.n, model.indicators) > 0 || CARRIES_A_FIGURE.test(s.full));
   const covered = new Set<string>();
   const picked: BriefItem[] = [];
   const seen = new Set<string>();
-  while (pool.length && picked.length < 16) {
+  while (pool.length && picked.length < 30) {
     let bestIndex = 0;
     let bestScore = -Infinity;
     pool.forEach((candidate, index) => {
@@ -172,34 +266,40 @@ function highlights(model: ReportModel, audience: Audience, topics: Topics, used
     if (seen.has(best.text)) continue;
     seen.add(best.text);
     for (const keyword of best.keywords.keys()) covered.add(keyword);
-    picked.push({ text: best.text, n: best.n, score: bestScore });
+    picked.push({ text: best.text, n: best.n, score: bestScore, order: best.order });
   }
   return picked;
 }
 
+/** The indicator a headline cell was read from. */
+function indicatorOf(model: ReportModel, cell: { paragraph: number; line: number; value: number; unit: string }) {
+  return model.indicators.find((x) => x.paragraph === cell.paragraph && x.line === cell.line && x.value === cell.value && x.unit === cell.unit);
+}
+
+/** The strip of key figures: the headline results, or the figures of the audience's topics, each labelled with its proper name. */
 function figures(model: ReportModel, audience: Audience, topics: Topics): FigureItem[] {
+  const cells: FigureItem[] = [];
+  const labels = new Set<string>();
+  const push = (figure: FigureItem | null) => {
+    if (!figure || labels.has(figure.label) || cells.length >= 4) return;
+    labels.add(figure.label);
+    cells.push(figure);
+  };
   if (audience.figures === 'headline') {
-    const cells: FigureItem[] = [];
-    // A duration (连续37年) is not a key figure.
-    for (const r of model.headline.rows.filter((row) => !/^(年|天|个月|个季度)$/.test(row.result?.unit ?? ''))) {
-      if (r.result) cells.push({ figure: r.result.text, label: r.name, paragraph: r.result.paragraph });
-      else if (r.growth) cells.push({ figure: r.growth.text, label: `${r.name}增速`, paragraph: r.growth.paragraph });
+    for (const r of model.headline.rows) {
+      const cell = r.result ?? r.growth;
+      const indicator = cell && indicatorOf(model, cell);
+      if (indicator) push(keyFigure(indicator));
     }
-    return cells.slice(0, 4);
+    return cells;
   }
   const y = model.year ? String(model.year - 1) : null;
   const candidates = model.indicators
-    .filter((i) => i.period === y && i.unit !== '' && (i.kind === 'level' || i.kind === 'growth' || i.kind === 'share' || i.kind === 'count') && i.name.length >= 3 && i.name.length <= 14)
+    .filter((i) => i.period === y && (i.kind === 'level' || i.kind === 'growth' || i.kind === 'share' || i.kind === 'count'))
     .map((i) => ({ i, score: topicScore(`${i.name}`, audience, topics) * 3 + topicScore(i.text, audience, topics) }))
     .filter((c) => c.score > 0)
     .sort((a, b) => b.score - a.score || a.i.paragraph - b.i.paragraph);
-  const seen = new Set<string>();
-  const cells: FigureItem[] = [];
-  for (const { i } of candidates) {
-    if (seen.has(i.name) || cells.length >= 4) continue;
-    seen.add(i.name);
-    cells.push({ figure: i.kind === 'growth' ? changeText(i) : figureText(i), label: i.kind === 'growth' ? `${i.name}增速` : i.name, paragraph: i.paragraph });
-  }
+  for (const { i } of candidates) push(keyFigure(i));
   return cells;
 }
 
@@ -209,29 +309,54 @@ export function briefCandidates(model: ReportModel, audience: Audience, topics: 
   const used = new Set<string>();
   return audience.blocks.map((name) => {
     let items: BriefItem[] = [];
-    if (name === 'achievements') items = achievements(model, review);
+    if (name === 'achievements') items = achievements(review);
     if (name === 'results') items = results(model);
     if (name === 'targets') items = targets(model, audience, topics);
-    if (name === 'priorities') items = priorities(model, plan, audience, topics);
-    if (name === 'risks') items = risks(model, topics);
+    if (name === 'priorities') items = priorities(plan, audience, topics);
+    if (name === 'risks') items = risks(model, review);
     if (name === 'highlights') items = highlights(model, audience, topics, used);
     for (const item of items) used.add(item.text);
     return { name, heading: audience.headings[name] ?? name, items, figures: name === 'figures' ? figures(model, audience, topics) : [] };
   });
 }
 
-/** How many items each block prints: one number for all, or one per block. */
-export type Take = number | number[];
+/**
+ * Which items each block prints: one number for all blocks (its best that many), one number per
+ * block, or per block the ranks of the items chosen (the fitting loop passes over an item too long
+ * for the room left, for a shorter one after it).
+ */
+export type Take = number | number[] | number[][];
 
-/** How many items each block prints at a take: risks at most two, none beyond what a block has. */
-export function capsAt(blocks: BriefBlock[], take: Take): number[] {
-  return blocks.map((b, i) => Math.min(b.items.length, Array.isArray(take) ? take[i] : b.name === 'risks' ? Math.min(2, take) : take));
+/** The candidates of each block a take names, best first. */
+function chosenAt(blocks: BriefBlock[], take: Take): BriefItem[][] {
+  return blocks.map((b, i) => {
+    const t = typeof take === 'number' ? take : take[i];
+    return Array.isArray(t) ? t.filter((k) => k < b.items.length).map((k) => b.items[k]) : b.items.slice(0, Math.max(0, t ?? 0) + 8);
+  });
 }
 
-/** The brief at a size: the best items of each block up to its take, printed in the report's order. */
+/**
+ * The brief at a take, printed in the report's order. Blocks are filled in the order they print,
+ * and an item that repeats a sentence or a figure printed above it is passed over (for the next,
+ * when the take is a count), so nothing is printed twice.
+ */
 export function briefAt(blocks: BriefBlock[], take: Take) {
-  const caps = capsAt(blocks, take);
+  const chosen = chosenAt(blocks, take);
+  const printed = new PrintedSoFar();
+  for (const b of blocks) for (const f of b.figures) printed.add(f.figure, f.paragraph);
   return blocks
-    .map((b, i) => ({ ...b, items: b.items.slice(0, caps[i]).sort((a, c) => a.n - c.n || (a.order ?? 0) - (c.order ?? 0)) }))
+    .map((b, i) => {
+      const t = typeof take === 'number' ? take : take[i];
+      const limit = Array.isArray(t) ? t.length : t ?? 0;
+      const items: BriefItem[] = [];
+      for (const item of chosen[i]) {
+        if (items.length >= limit) break;
+        const whole = [item.text, ...(item.leads ?? []).map((l) => l.text)].join('');
+        if (printed.repeats(whole, item.n)) continue;
+        printed.add(whole, item.n);
+        items.push({ ...item, leads: item.leads ?? [] });
+      }
+      return { ...b, items: items.sort((a, c) => a.n - c.n || (a.order ?? 0) - (c.order ?? 0)) };
+    })
     .filter((b) => b.items.length > 0 || b.figures.length > 0);
 }

@@ -14,30 +14,26 @@ export interface PatchSettings {
 
 /** Every patch on (the default), and quiet. */
 export const ALL_PATCHES: PatchSettings = { off: [], debug: false };
-
 /** BRIEFS_PATCHES as PatchSettings.off: unset or anything else, every patch on. */
 export function patchesOff(value: string | undefined): PatchSettings['off'] {
-  if (value === 'off') return 'all';
-  return value?.startsWith('off:') ? value.slice(4).split(',').filter(Boolean) : [];
+  return value === 'off' ? 'all' : value?.startsWith('off:') ? value.slice(4).split(',').filter(Boolean) : [];
 }
 
 /** The version of a package as `from` (a file or folder) resolves it; null when it is not installed. */
 export function installedVersion(name: string, from?: string): string | null {
+  let folder: string;
+  try {
+    folder = packageFolder(name, from);
+  } catch {
+    return null;
+  }
   // Up from its main file to its own package.json (some packages do not export that file).
-  for (let folder = existingFolder(name, from); folder && dirname(folder) !== folder; folder = dirname(folder)) {
+  for (; dirname(folder) !== folder; folder = dirname(folder)) {
     const manifest = existsSync(join(folder, 'package.json')) ? (JSON.parse(readFileSync(join(folder, 'package.json'), 'utf8')) as { name?: string; version?: string }) : null;
     if (manifest?.name === name) return manifest.version ?? null;
   }
   return null;
 }
-
-const existingFolder = (name: string, from?: string) => {
-  try {
-    return packageFolder(name, from);
-  } catch {
-    return null;
-  }
-};
 
 /** The folder of a package's main file as `from` resolves it (for its own dependencies). */
 export function packageFolder(name: string, from?: string): string {

@@ -3,11 +3,10 @@ import { fontBytes } from '../util/font-bytes.js';
 import { FONT_FILES } from '../util/fonts.js';
 import { patchFontkitSubset } from './fontkit-subset.js';
 import type { PatchSettings } from './guard.js';
+import { patchPdfkitCharRuns } from './pdfkit-char-runs.js';
 import { patchPdfkitLayoutCache } from './pdfkit-layout-cache.js';
 import { patchPdfkitSharedFonts } from './pdfkit-shared-fonts.js';
 import { patchPdfmakeMeasure } from './pdfmake-measure.js';
-import { patchPdfmakeStyleLookups } from './pdfmake-style-lookups.js';
-
 export { ALL_PATCHES, patchesOff, type PatchSettings } from './guard.js';
 
 /**
@@ -19,6 +18,6 @@ export function installPatches(settings: PatchSettings): void {
   patchPdfkitSharedFonts(settings);
   patchFontkitSubset(openFont(FONT_FILES.kai), settings);
   patchPdfkitLayoutCache(settings, fontBytes(FONT_FILES.kai));
+  patchPdfkitCharRuns(settings, fontBytes(FONT_FILES.kai));
   patchPdfmakeMeasure(settings);
-  patchPdfmakeStyleLookups(settings);
 }

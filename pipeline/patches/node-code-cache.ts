@@ -20,24 +20,11 @@ import { patchFits, type PatchSettings } from './guard.js';
 
 const sourceKey = (wrapped: string) => createHash('sha1').update(wrapped).digest('hex');
 
-interface CommonJsModule {
-  exports: unknown;
-  _compile(content: string, filename: string): unknown;
-}
-
-interface ModuleInternals {
-  prototype: CommonJsModule & { [STOCK]?: CommonJsModule['_compile'] };
-  wrap(source: string): string;
-}
-
-/** A thread's files: compiled with cached code, with cached code V8 rejected, without any. */
-export interface CodeCacheStats {
-  cached: number;
-  rejected: number;
-  uncached: number;
-}
-
 const STOCK = Symbol.for('briefs.patch.node-code-cache');
+type CommonJsModule = { exports: unknown; _compile(content: string, filename: string): unknown };
+type ModuleInternals = { prototype: CommonJsModule & { [STOCK]?: CommonJsModule['_compile'] }; wrap(source: string): string };
+/** A thread's files: compiled with cached code, with cached code V8 rejected, without any. */
+export type CodeCacheStats = { cached: number; rejected: number; uncached: number };
 
 /**
  * From now on, CommonJS files this thread loads are compiled with the cached code in `path`.

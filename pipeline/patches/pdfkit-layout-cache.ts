@@ -23,8 +23,8 @@ interface EmbeddedFont {
   [STOCK]?: (text: string) => unknown;
 }
 
-/** pdfkit's EmbeddedFont prototype, reached through a document given one of our fonts. */
-function embeddedFontPrototype(fontBytes: Buffer): EmbeddedFont {
+/** pdfkit's EmbeddedFont prototype (not exported), reached through a document given one of our fonts. */
+export function embeddedFontPrototype(fontBytes: Buffer): EmbeddedFont {
   const PdfKit = require('pdfkit') as new (options: object) => { font(src: Buffer): { _font: object } };
   return Object.getPrototypeOf(new PdfKit({ autoFirstPage: false }).font(fontBytes)._font) as EmbeddedFont;
 }

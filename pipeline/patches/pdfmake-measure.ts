@@ -13,7 +13,6 @@
  */
 import { createRequire } from 'node:module';
 import { patchFits, type PatchSettings } from './guard.js';
-import { pdfmakeStyles, type StyleStackInternals } from './pdfmake-style-lookups.js';
 
 const require = createRequire(import.meta.url);
 const STOCK = Symbol.for('briefs.patch.pdfmake-measure');
@@ -21,13 +20,22 @@ const STOCK = Symbol.for('briefs.patch.pdfmake-measure');
 const STYLE_SOURCE = Symbol('briefs: style copied from');
 const NO_STYLE = {};
 
+/** pdfmake's stack of named styles and overrides (opaque here: handed to its lookups). */
+type StyleStackInternals = object;
+type GetStyleProperty = (item: object, stack: object, property: string, defaultValue: unknown) => any;
+
+/** pdfmake's StyleContextStack (an internal module of pdfmake 0.3): its lookup and copyStyle. */
+function pdfmakeStyles() {
+  return require('pdfmake/js/StyleContextStack') as { default: { getStyleProperty: GetStyleProperty; copyStyle(source?: object, destination?: object): object } };
+}
+
 /** A piece of text as pdfmake's TextBreaker makes it: its text, and its node's style properties. */
 type Item = Record<string | symbol, any> & { text: string };
-interface TextInlines {
+type TextInlines = {
   pdfDocument: { provideFont(font: string, bold: boolean, italics: boolean): { lineHeight(fontSize: number): number } };
   widthOfText(text: string, inline: Item): number;
   measure(array: Item[], styleContextStack: StyleStackInternals): Item[];
-}
+};
 
 /** pdfmake's TextInlines class (an internal module of pdfmake 0.3). */
 export function textInlinesClass(): { prototype: TextInlines & { [STOCK]?: TextInlines['measure'] } } {
@@ -39,28 +47,27 @@ export function stockMeasure(): TextInlines['measure'] | null {
   return textInlinesClass().prototype[STOCK] ?? null;
 }
 
-// The properties pdfmake 0.3's measure sets after the font, in its order, with its defaults.
-const PROPERTIES: Array<[string, unknown]> = [['alignment', 'left'], ['fontSize', 12], ['fontFeatures', null], ['characterSpacing', 0], ['color', 'black'], ['decoration', null], ['decorationColor', null], ['decorationStyle', null], ['decorationThickness', null], ['background', null], ['link', null], ['linkToPage', null], ['linkToDestination', null], ['noWrap', null], ['opacity', 1], ['sup', false], ['sub', false]];
 const LEADING = /^(\s)+/g;
 const TRAILING = /(\s)+$/g;
 
-/** A piece's style as pdfmake's measure resolves it: the properties it sets, and what it reads. */
+/** A piece's style as pdfmake 0.3's measure resolves it: the properties it sets, in its order, with its defaults. */
 function resolve(measurer: TextInlines, item: Item, stack: StyleStackInternals) {
-  const { getStyleProperty } = pdfmakeStyles().StyleContextStack;
+  const { getStyleProperty } = pdfmakeStyles().default;
   const property = (name: string, defaultValue: unknown) => getStyleProperty(item, stack, name, defaultValue);
   const font = measurer.pdfDocument.provideFont(property('font', 'Roboto'), property('bold', false), property('italics', false));
-  const set: Record<string, unknown> = { font };
-  for (const [name, defaultValue] of PROPERTIES) set[name] = property(name, defaultValue);
+  const sup = property('sup', false);
+  const sub = property('sub', false);
   // As pdfmake shrinks superscripts and subscripts.
-  if (set.sup || set.sub) set.fontSize = (set.fontSize as number) * 0.58;
-  const height = font.lineHeight(set.fontSize as number) * property('lineHeight', 1);
+  const fontSize = property('fontSize', 12) * (sup || sub ? 0.58 : 1);
+  const set = { font, alignment: property('alignment', 'left'), fontSize, fontFeatures: property('fontFeatures', null), characterSpacing: property('characterSpacing', 0), color: property('color', 'black'), decoration: property('decoration', null), decorationColor: property('decorationColor', null), decorationStyle: property('decorationStyle', null), decorationThickness: property('decorationThickness', null), background: property('background', null), link: property('link', null), linkToPage: property('linkToPage', null), linkToDestination: property('linkToDestination', null), noWrap: property('noWrap', null), opacity: property('opacity', 1), sup, sub };
+  const height = font.lineHeight(fontSize) * property('lineHeight', 1);
   return { set, height, preserveLeading: property('preserveLeadingSpaces', false), preserveTrailing: property('preserveTrailingSpaces', false) };
 }
 
 /** pdfmake's TextInlines.measure, resolving the style once per run of pieces from one node. */
 export function measureOncePerStyle(this: TextInlines, array: Item[], stack: StyleStackInternals): Item[] {
   if (array.length) {
-    const leadingIndent = pdfmakeStyles().StyleContextStack.getStyleProperty(array[0], stack, 'leadingIndent', 0);
+    const leadingIndent = pdfmakeStyles().default.getStyleProperty(array[0], stack, 'leadingIndent', 0);
     if (leadingIndent) {
       array[0].leadingCut = -leadingIndent;
       array[0].leadingIndent = leadingIndent;
@@ -74,7 +81,25 @@ export function measureOncePerStyle(this: TextInlines, array: Item[], stack: Sty
       style = resolve(this, item, stack);
       source = from;
     }
-    Object.assign(item, style.set);
+    const set = style.set; // each written by name, in pdfmake's order (Object.assign took twice as long)
+    item.font = set.font;
+    item.alignment = set.alignment;
+    item.fontSize = set.fontSize;
+    item.fontFeatures = set.fontFeatures;
+    item.characterSpacing = set.characterSpacing;
+    item.color = set.color;
+    item.decoration = set.decoration;
+    item.decorationColor = set.decorationColor;
+    item.decorationStyle = set.decorationStyle;
+    item.decorationThickness = set.decorationThickness;
+    item.background = set.background;
+    item.link = set.link;
+    item.linkToPage = set.linkToPage;
+    item.linkToDestination = set.linkToDestination;
+    item.noWrap = set.noWrap;
+    item.opacity = set.opacity;
+    item.sup = set.sup;
+    item.sub = set.sub;
     item.width = this.widthOfText(item.text, item);
     item.height = style.height;
     if (!item.leadingCut) item.leadingCut = 0;
@@ -91,7 +116,7 @@ export function patchPdfmakeMeasure(settings: PatchSettings): void {
   if (!patchFits('pdfmake-measure', 'pdfmake', '0.3.11', settings)) return;
   const { prototype } = textInlinesClass();
   if (prototype[STOCK]) return;
-  const stack = pdfmakeStyles().StyleContextStack as unknown as { copyStyle(source?: object, destination?: object): object };
+  const stack = pdfmakeStyles().default;
   const copyStyle = stack.copyStyle;
   stack.copyStyle = function (source?: object | null, destination?: object) {
     const copy = copyStyle.call(this, source ?? undefined, destination) as Record<symbol, unknown>;

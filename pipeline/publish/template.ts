@@ -5,6 +5,53 @@ import { escapeMarkdown } from './markdown-escape.js';
 type Ast = ReturnType<typeof Handlebars.parse>;
 
 /**
+ * Handlebars' strict mode checks a mustache's own path, not the paths given to a helper or a
+ * block (`{{#if ocasion}}`, `{{#each summary.sectons}}`, `{{length paragraph}}` printed nothing):
+ * marking every such path strict makes a misspelt field an error there too, with its line:col.
+ * `this` and `.` name the context itself and are left alone.
+ */
+function strictArguments(program: Ast): Ast {
+  const mark = (node: any): void => {
+    if (!node || typeof node !== 'object') return;
+    if (node.type === 'PathExpression') {
+      if (node.parts.length > 0) node.strict = true;
+      return;
+    }
+    if (node.type === 'SubExpression') {
+      node.params.forEach(mark);
+      node.hash?.pairs.forEach((pair: any) => mark(pair.value));
+    }
+  };
+  const visit = (node: any): void => {
+    if (!node || typeof node !== 'object') return;
+    if (node.type === 'MustacheStatement' || node.type === 'BlockStatement' || node.type === 'SubExpression') {
+      node.params?.forEach(mark);
+      node.hash?.pairs.forEach((pair: any) => mark(pair.value));
+    }
+    for (const key of ['body', 'program', 'inverse']) {
+      const child = node[key];
+      if (Array.isArray(child)) child.forEach(visit);
+      else if (child) visit(child);
+    }
+  };
+  visit(program);
+  return program;
+}
+
+/**
+ * The charts a report may have, each absent from `charts` when the report gives no data for it:
+ * present as null, so `{{#if charts.growth}}` asks whether there is one while a misspelt chart
+ * name is an error like any other field.
+ */
+const CHART_NAMES = ['industryStructure', 'growth', 'targets', 'targetsReview'];
+
+function withAllCharts(context: object): object {
+  const charts = (context as { charts?: unknown }).charts;
+  if (!charts || typeof charts !== 'object') return context;
+  return { ...context, charts: { ...Object.fromEntries(CHART_NAMES.map((name) => [name, null])), ...charts } };
+}
+
+/**
  * `{{value}}` in a Markdown template must escape for Markdown, not HTML. Handlebars' escaping is
  * global to the library, so instead every escaped mustache is rewritten to `{{md value}}` in the
  * template's syntax tree before compiling; `{{{value}}}` stays raw, as in HTML templates.
@@ -55,6 +102,8 @@ const HELPERS: Record<string, Handlebars.HelperDelegate> = {
   num: (value: number) => (typeof value === 'number' ? String(Number(value.toFixed(4))) : String(value)),
   length: (list: unknown[]) => (Array.isArray(list) ? list.length : 0),
   add: (a: number, b: number) => Number(a) + Number(b),
+  /** Joins the values that are there with a separator: `(join "　" audience.mark audience.issue)`. */
+  join: (separator: unknown, ...args: unknown[]) => args.slice(0, -1).filter((a) => a !== null && a !== undefined && a !== '').map(String).join(String(separator)),
   /** Joins its arguments into one string: `(concat title " · 摘要")`. */
   concat: (...args: unknown[]) => args.slice(0, -1).map((a) => String(a ?? '')).join(''),
 };
@@ -90,7 +139,7 @@ export function compileTemplate(source: string, file: string, partials: Record<s
   env.registerHelper(HELPERS);
   const compileOne = (text: string, name: string) => {
     try {
-      return env.compile(escapeForMarkdown(env.parse(text)), { strict: true, noEscape: true });
+      return env.compile(escapeForMarkdown(strictArguments(env.parse(text))), { strict: true, noEscape: true });
     } catch (error) {
       throw new BriefsError(name, firstLine((error as Error).message), locationOf(error));
     }
@@ -99,7 +148,7 @@ export function compileTemplate(source: string, file: string, partials: Record<s
   const render = compileOne(source, file);
   return (context: object) => {
     try {
-      return render(context);
+      return render(withAllCharts(context));
     } catch (error) {
       throw new BriefsError(file, firstLine((error as Error).message), locationOf(error));
     }

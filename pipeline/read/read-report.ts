@@ -1,4 +1,4 @@
-import { lstat, readFile, stat } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import type { Root } from 'mdast';
 import { unified, type PluggableList } from 'unified';
 import { VFile } from 'vfile';
@@ -54,6 +54,9 @@ export function reportReader({ override = {}, then = [] }: ReadOptions = {}) {
     .use(then);
 }
 
+/** A sidecar holds two short lines; anything much larger is not one. */
+const MAX_SIDECAR_BYTES = 64 * 1024;
+
 const byPlace = (a: VFile['messages'][number], b: VFile['messages'][number]) =>
   (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0);
 
@@ -78,13 +81,11 @@ export function readReportText(bytes: Uint8Array, path: string, options: ReadOpt
 async function identityOverride(path: string): Promise<Partial<ReportIdentity>> {
   const sidecar = sidecarName(path);
   if (sidecar === path) return {};
-  let text: string;
-  try {
-    if (!(await lstat(sidecar)).isFile()) return {};
-    text = await readFile(sidecar, 'utf8');
-  } catch {
-    return {};
-  }
+  const info = await stat(sidecar).catch(() => null);
+  if (!info) return {};
+  if (!info.isFile()) throw new BriefsError(sidecar, 'is not a regular file; the .yaml beside a report says its issuer and year');
+  if (info.size > MAX_SIDECAR_BYTES) throw new BriefsError(sidecar, `is ${info.size} bytes; the .yaml beside a report holds two lines (issuer: and year:)`);
+  const text = await readFile(sidecar, 'utf8');
   const data = parseYamlText(text, sidecar).data;
   return identityFrom(data && typeof data === 'object' ? (data as Record<string, unknown>) : undefined, sidecar);
 }

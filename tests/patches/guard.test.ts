@@ -26,6 +26,6 @@ describe('a patch’s guard', () => {
 
   it('finds the patched packages pinned in package.json to the versions installed', () => {
     const { dependencies } = JSON.parse(readFileSync(join(repoRoot, 'package.json'), 'utf8')) as { dependencies: Record<string, string> };
-    for (const name of ['pdfkit', 'pdfmake', 'fontkit']) expect(dependencies[name], name).toBe(installedVersion(name));
+    for (const name of ['pdfkit', 'pdfmake', 'fontkit', 'docx']) expect(dependencies[name], name).toBe(installedVersion(name));
   });
 });

@@ -8,6 +8,8 @@ interface Sample {
   pdf: string;
   samePdfTwice: boolean;
   html: string;
+  docx: string;
+  docxZipped: number;
   pages: number;
   layoutsOfFirst: number;
   layoutsOfSecond: number;
@@ -28,16 +30,29 @@ function sample(patches: string): Sample {
   return JSON.parse(result.stdout.trim().split('\n').pop()!) as Sample;
 }
 
-// The same publication written with every patch in, and with the stock packages (all off).
+// The same publication written with every patch in, with all but pdfkit-char-runs (the one patch
+// that changes the PDF's bytes), and with the stock packages (all off).
 describe('the patches of pdfkit, pdfmake and fontkit', () => {
   const patched = sample('');
+  const unjoined = sample('off:pdfkit-char-runs');
   const stock = sample('off');
 
-  it('give the stock packages’ bytes, PDF and HTML', () => {
-    expect(patched.pdf).toBe(stock.pdf);
+  it('give the stock packages’ bytes: HTML always, PDF but for the joined runs of characters', () => {
+    expect(unjoined.pdf).toBe(stock.pdf);
     expect(patched.html).toBe(stock.html);
+    expect(patched.docx).toBe(stock.docx);
     expect(patched.pages).toBe(stock.pages);
     expect(patched.samePdfTwice && stock.samePdfTwice).toBe(true);
+  });
+
+  it('pdfkit-char-runs: lone Chinese characters are not shaped by fontkit, and the PDF changes', () => {
+    expect(patched.layoutsOfFirst).toBeLessThan(unjoined.layoutsOfFirst / 2);
+    expect(patched.pdf).not.toBe(stock.pdf);
+  });
+
+  it('docx-parts: the DOCX is not zipped by docx to be unzipped again', () => {
+    expect(stock.docxZipped).toBe(1);
+    expect(patched.docxZipped).toBe(0);
   });
 
   it('pdfkit-shared-fonts: pdfkit uses the fonts parsed already', () => {

@@ -1,4 +1,6 @@
 import { Packer, type Document } from 'docx';
+import { docxParts } from '../../patches/docx-parts.js';
+import { ALL_PATCHES, type PatchSettings } from '../../patches/guard.js';
 import { unzipFiles, zipFiles } from '../../util/zip.js';
 
 /** A table style every table of ours refers to, so Word lists it as a table style. */
@@ -26,10 +28,11 @@ function numberBookmarksFromOne(xml: string): string {
  * Packs a document into DOCX bytes, reproducible and complete: the package's dates (zip entries
  * and document properties) become the given date, so two builds give the same bytes; the
  * language of the document is recorded (zh-CN); and the table style our tables name is defined.
- * The parts are those `Packer.toBuffer` zips, read back and changed as text.
+ * The parts are those `Packer.toBuffer` zips (from docx's compiler with the patch docx-parts),
+ * changed as text.
  */
-export async function packDocx(document: Document, date: Date): Promise<Buffer> {
-  const parts = new Map(unzipFiles(await Packer.toBuffer(document)).map(([path, data]) => [path, path.endsWith('.xml') ? data.toString('utf8') : data] as const));
+export async function packDocx(document: Document, date: Date, patches: PatchSettings = ALL_PATCHES): Promise<Buffer> {
+  const parts = docxParts(document, patches) ?? new Map(unzipFiles(await Packer.toBuffer(document)).map(([path, data]) => [path, path.endsWith('.xml') ? data.toString('utf8') : data]));
   const body = parts.get('word/document.xml');
   if (typeof body === 'string') parts.set('word/document.xml', numberBookmarksFromOne(body));
   const iso = date.toISOString().replace(/\.\d{3}Z$/, 'Z');

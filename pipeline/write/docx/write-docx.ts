@@ -8,6 +8,7 @@ import { docxStyles, fontSlots } from './docx-styles.js';
 import { DOCX_FAMILY, faceFor } from '../faces.js';
 import { packDocx } from './pack-docx.js';
 import { hasToc } from '../contents.js';
+import type { PatchSettings } from '../../patches/guard.js';
 
 export interface DocxOptions {
   /** Fixed document date, so two builds give the same bytes. */
@@ -15,6 +16,8 @@ export interface DocxOptions {
   file: string;
   /** Where the PDF's layout put the headings the contents list, in order: the contents' page numbers. */
   headingPages?: number[];
+  /** Which patches may be used (default all). */
+  patches?: PatchSettings;
 }
 
 /** The names of the bookmarks docx puts on the headings its contents list (`_Toc…`), in order. */
@@ -139,5 +142,5 @@ function pageNumberFooter(alignment: (typeof AlignmentType)[keyof typeof Alignme
 
 /** Renders a publication to DOCX bytes. */
 export async function writeDocx(publication: Publication, assets: Assets, options: DocxOptions): Promise<Buffer> {
-  return packDocx(docxDocument(publication, assets, options), options.date);
+  return packDocx(docxDocument(publication, assets, options), options.date, options.patches);
 }
