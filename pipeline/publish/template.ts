@@ -4,6 +4,19 @@ import { escapeMarkdown } from './markdown-escape.js';
 
 type Ast = ReturnType<typeof Handlebars.parse>;
 
+/** Calls `enter` on every statement of a template, depth first; `enter` returns true to skip a node's children. */
+function walkStatements(program: Ast, enter: (node: any) => boolean | void): void {
+  const visit = (node: any): void => {
+    if (!node || typeof node !== 'object' || enter(node)) return;
+    for (const key of ['body', 'program', 'inverse']) {
+      const child = node[key];
+      if (Array.isArray(child)) child.forEach(visit);
+      else if (child) visit(child);
+    }
+  };
+  visit(program);
+}
+
 /**
  * Handlebars' strict mode checks a mustache's own path, not the paths given to a helper or a
  * block (`{{#if ocasion}}`, `{{#each summary.sectons}}`, `{{length paragraph}}` printed nothing):
@@ -22,19 +35,12 @@ function strictArguments(program: Ast): Ast {
       node.hash?.pairs.forEach((pair: any) => mark(pair.value));
     }
   };
-  const visit = (node: any): void => {
-    if (!node || typeof node !== 'object') return;
+  walkStatements(program, (node) => {
     if (node.type === 'MustacheStatement' || node.type === 'BlockStatement' || node.type === 'SubExpression') {
       node.params?.forEach(mark);
       node.hash?.pairs.forEach((pair: any) => mark(pair.value));
     }
-    for (const key of ['body', 'program', 'inverse']) {
-      const child = node[key];
-      if (Array.isArray(child)) child.forEach(visit);
-      else if (child) visit(child);
-    }
-  };
-  visit(program);
+  });
   return program;
 }
 
@@ -57,8 +63,7 @@ function withAllCharts(context: object): object {
  * template's syntax tree before compiling; `{{{value}}}` stays raw, as in HTML templates.
  */
 function escapeForMarkdown(program: Ast): Ast {
-  const visit = (node: any): void => {
-    if (!node || typeof node !== 'object') return;
+  walkStatements(program, (node) => {
     if (node.type === 'MustacheStatement' && node.escaped) {
       const inner = node.params.length || (node.hash && node.hash.pairs.length)
         ? { type: 'SubExpression', path: node.path, params: node.params, hash: node.hash, loc: node.loc }
@@ -69,15 +74,9 @@ function escapeForMarkdown(program: Ast): Ast {
       node.params = [inner];
       node.hash = undefined;
       node.escaped = false;
-      return;
+      return true;
     }
-    for (const key of ['body', 'program', 'inverse']) {
-      const child = node[key];
-      if (Array.isArray(child)) child.forEach(visit);
-      else if (child) visit(child);
-    }
-  };
-  visit(program);
+  });
   return program;
 }
 
