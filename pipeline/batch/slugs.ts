@@ -7,11 +7,8 @@ import { slugOf } from '../model/prepare-report.js';
 export function separateSlugCollisions(files: string[]): { files: string[]; errors: string[] } {
   const bySlug = new Map<string, string[]>();
   for (const file of files) bySlug.set(slugOf(file), [...(bySlug.get(slugOf(file)) ?? []), file]);
-  const errors: string[] = [];
-  const kept: string[] = [];
-  for (const [slug, group] of bySlug) {
-    if (group.length === 1) kept.push(group[0]);
-    else errors.push(`${group.join(', ')}: these reports would all be written to ${slug}/; rename all but one (neither was built)`);
-  }
-  return { files: files.filter((f) => kept.includes(f)), errors };
+  const errors = [...bySlug]
+    .filter(([, group]) => group.length > 1)
+    .map(([slug, group]) => `${group.join(', ')}: these reports would all be written to ${slug}/; rename all but one (neither was built)`);
+  return { files: files.filter((f) => bySlug.get(slugOf(f))!.length === 1), errors };
 }

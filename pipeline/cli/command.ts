@@ -30,6 +30,25 @@ async function sourceFiles(source: string): Promise<string[]> {
   return names.map((n) => join(source, n));
 }
 
+/**
+ * The reports a batch may read: regular files of a sane size (a FIFO would hang the hashing),
+ * one to a slug. What is refused is a problem named with its file.
+ */
+async function screenReports(files: string[]): Promise<{ files: string[]; problems: string[] }> {
+  const problems: string[] = [];
+  const regular: string[] = [];
+  for (const file of files) {
+    try {
+      await checkReportFile(file);
+      regular.push(file);
+    } catch (error) {
+      problems.push(describeError(error, file));
+    }
+  }
+  const collisions = separateSlugCollisions(regular);
+  return { files: collisions.files, problems: [...problems, ...collisions.errors] };
+}
+
 /** OUT must be a folder we can write into: found out before any work, not halfway through. */
 async function ensureWritable(outDir: string): Promise<void> {
   // One level at a time: Node's recursive mkdir never returns on some special file systems (/proc).
@@ -66,20 +85,7 @@ export async function main(options: BriefsOptions, pool: BuilderPool | null): Pr
     console.error(`error: ${(error as Error).message}`);
     return 2;
   }
-  // What is not a regular file of a sane size is refused before the batch hashes a byte of it.
-  const problems: string[] = [];
-  const checked: string[] = [];
-  for (const file of files) {
-    try {
-      await checkReportFile(file);
-      checked.push(file);
-    } catch (error) {
-      problems.push(describeError(error, file));
-    }
-  }
-  const collisions = separateSlugCollisions(checked);
-  files = collisions.files;
-  problems.push(...collisions.errors);
+  const screened = await screenReports(files);
   try {
     await ensureWritable(outDir);
   } catch (error) {
@@ -94,7 +100,7 @@ export async function main(options: BriefsOptions, pool: BuilderPool | null): Pr
     console.error(`error: ${describeError(error, templatesDir)}`);
     return 2;
   }
-  return buildBatch(files, options, settings, pool, problems);
+  return buildBatch(screened.files, options, settings, pool, screened.problems);
 }
 
 /** Plans the batch, builds what is stale, writes the gallery; says how many problems there were. */

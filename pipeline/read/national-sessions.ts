@@ -1,5 +1,3 @@
-import { normaliseYears } from './years.js';
-
 /**
  * The years of each session of the National People's Congress, by term: a report of the State
  * Council addressed to 第五届全国人民代表大会第三次会议 was delivered in 1980. From the fifth term
@@ -28,7 +26,11 @@ export function sessionYear(term: number, session: number): number | null {
   return SESSION_YEARS[term]?.[session - 1] ?? null;
 }
 
+/** Terms and sessions are Chinese numerals in every era (第十二届, 五届人大四次会议). */
 const SESSION = '第?([一二三四五六七八九十]{1,3})[届屆](?:全[国國]人民代表大[会會]|人大)(?:第?([一二三四五六七八九十]{1,3})次[会會][议議])?';
+const SESSION_MENTIONED = new RegExp(SESSION);
+const SESSION_HELD = new RegExp(`在${SESSION}`);
+const SESSION_ADDRESSED = new RegExp(`(?:向|我们|我們)${SESSION}`);
 /** How many paragraphs count as the report's opening. */
 const OPENING = 6;
 const ELAPSED = /([一两二三四五六七八九十])年(?:多)?来|过去了([一两二三四五六七八九十])年/;
@@ -41,16 +43,15 @@ const YEARS_SINCE: Record<string, number> = { 一: 1, 两: 2, 二: 2, 三: 3, �
  * the time since it says nothing.
  */
 export function yearSinceSession(paragraphs: string[]): number | null {
-  for (const [index, raw] of paragraphs.entries()) {
-    const text = normaliseYears(raw);
-    const m = text.match(new RegExp(SESSION));
+  for (const [index, text] of paragraphs.entries()) {
+    const m = text.match(SESSION_MENTIONED);
     if (!m || m.index === undefined) continue;
     const since = sessionYear(smallNumeral(m[1]), m[2] ? smallNumeral(m[2]) : 1);
     if (!since) continue;
     const sentenceStart = Math.max(text.lastIndexOf('。', m.index), text.lastIndexOf('，', m.index - 12)) + 1;
     if (/去年/.test(text.slice(sentenceStart, m.index))) return since + 1;
     // The time since is said after the session in its paragraph, or near the opening where the report starts (五年来，我国…).
-    const elapsed = text.slice(m.index).match(ELAPSED) ?? (index < OPENING ? normaliseYears(paragraphs[0]).match(ELAPSED) : null);
+    const elapsed = text.slice(m.index).match(ELAPSED) ?? (index < OPENING ? paragraphs[0].match(ELAPSED) : null);
     if (elapsed) return since + YEARS_SINCE[elapsed[1] ?? elapsed[2]];
   }
   return null;
@@ -61,7 +62,7 @@ export function yearSinceSession(paragraphs: string[]): number | null {
  * (its first session), 在第十二届全国人民代表大会第五次会议上. Sessions the text only mentions are not it.
  */
 export function nationalSessionYear(occasion: string, opening: string): number | null {
-  const m = normaliseYears(occasion).match(new RegExp(`在${SESSION}`)) ?? normaliseYears(opening).match(new RegExp(`(?:向|我们|我們)${SESSION}`));
+  const m = occasion.match(SESSION_HELD) ?? opening.match(SESSION_ADDRESSED);
   if (!m) return null;
   return sessionYear(smallNumeral(m[1]), m[2] ? smallNumeral(m[2]) : 1);
 }

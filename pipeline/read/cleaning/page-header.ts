@@ -39,34 +39,38 @@ function findFrontMatter(header: SourceLineNode[]): Map<SourceLineNode, 'title' 
   const front = new Map<SourceLineNode, 'title' | 'occasion' | 'byline'>();
   const text = (i: number) => (header[i] ? removeLetterSpacing(header[i].value) : '');
   // The report's own title is the last title before the body (a page may show its own first).
-  let titleAt = -1;
+  let title: { from: number; to: number } | null = null;
   for (let i = 0; i < header.length; i++) {
-    if (isTitleLine(text(i))) titleAt = i;
-    else if (/工作报?$/.test(text(i)) && isTitleLine(text(i) + text(i + 1))) titleAt = i + 1; // 政府工作报 / 告
+    if (isTitleLine(text(i))) title = { from: i, to: i };
+    else if (/工作报?$/.test(text(i)) && isTitleLine(text(i) + text(i + 1))) title = { from: i, to: i + 1 }; // 政府工作报 / 告
   }
-  if (titleAt >= 0) {
-    let from = titleAt;
-    while (from > 0 && !isTitleLine(text(from)) ) from--; // the first part of 政府工作报 / 告
-    if (from > 0 && TITLE_HEAD.test(text(from - 1)) && !/^\d{4}/.test(text(from))) from--;
-    for (let i = from; i <= titleAt; i++) front.set(header[i], 'title');
+  if (title) {
+    if (title.from > 0 && TITLE_HEAD.test(text(title.from - 1)) && !/^\d{4}/.test(text(title.from))) title.from--;
+    for (let i = title.from; i <= title.to; i++) front.set(header[i], 'title');
   }
-  let after = titleAt;
-  for (let i = Math.max(0, titleAt + 1); i < header.length; i++) {
+  let hasOccasion = false;
+  let hasByline = false;
+  let occasionEnd = -1;
+  for (let i = title ? title.to + 1 : 0; i < header.length; i++) {
     const t = text(i).replace(/[\s\u3000]+/g, ' ');
-    if (OCCASION_START.test(t) && ![...front.values()].includes('occasion')) {
+    if (!hasOccasion && OCCASION_START.test(t)) {
+      hasOccasion = true;
       front.set(header[i], 'occasion');
       let joined = t;
       while (!OCCASION_END.test(joined) && i + 1 < header.length && !BYLINE.test(text(i + 1)) && !/[。！？]/.test(text(i + 1)) && joined.length < 80) {
         joined += text(++i);
         front.set(header[i], 'occasion');
       }
-      after = i;
-    } else if (BYLINE.test(t) && ![...front.values()].includes('byline')) {
+      occasionEnd = i;
+    } else if (!hasByline && BYLINE.test(t)) {
+      hasByline = true;
       front.set(header[i], 'byline');
-    } else if (OFFICE_ONLY.test(t) && NAME_ONLY.test(text(i + 1).trim())) {
+    } else if (!hasByline && OFFICE_ONLY.test(t) && NAME_ONLY.test(text(i + 1).trim())) {
+      hasByline = true;
       front.set(header[i], 'byline');
       front.set(header[++i], 'byline');
-    } else if (i === after + 1 && NAME_ONLY.test(t) && [...front.values()].includes('occasion') && ![...front.values()].includes('byline')) {
+    } else if (!hasByline && hasOccasion && i === occasionEnd + 1 && NAME_ONLY.test(t)) {
+      hasByline = true;
       front.set(header[i], 'byline');
     }
   }
