@@ -108,6 +108,7 @@ export async function recordJob(outDir: string, job: Job, identity: ReportRecord
     const previous = manifest.reports[job.slug];
     const outputs = previous && previous.sourceHash === identity.sourceHash ? { ...previous.outputs } : {};
     for (const [output, files] of Object.entries(result.outputs)) outputs[output] = { key: job.keys[output], files: files.map((f) => relative(outDir, f)) };
+    for (const [output, error] of Object.entries(result.failed ?? {})) outputs[output] = { key: '', files: [], error };
     manifest.reports[job.slug] = { sourceHash: identity.sourceHash, issuer: identity.issuer, year: identity.year, outputs };
   });
 }

@@ -1,4 +1,4 @@
-import { readFile } from 'node:fs/promises';
+import { readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { growthChart, reviewChart, targetsChart } from '../charts/indicator-charts.js';
 import { reviewTemplateView, targetsReview, targetsReviewJson, type TargetsReview } from '../review/review-view.js';
@@ -55,6 +55,8 @@ export interface BuildResult {
   warnings: string[];
   /** Publications that could not be made (template errors); the others were written. */
   errors: string[];
+  /** Per publication that could not be made, why: its files of an earlier build are removed. */
+  failed: Record<string, string>;
   /** Files written per output ('data' for charts and exports, else the publication's name). */
   outputs: Record<string, string[]>;
 }
@@ -75,6 +77,16 @@ function chartSpecs(model: ReportModel, review: TargetsReview | null): ChartSpec
     if (spec) specs.push(spec);
   }
   return specs;
+}
+
+/** The files of one publication in a report's folder: its three editions and its gallery thumbnail. */
+export function publicationFiles(folder: string, name: string) {
+  return {
+    docx: join(folder, `${name}.docx`),
+    pdf: join(folder, `${name}.pdf`),
+    html: join(folder, `${name}.html`),
+    thumbnail: join(folder, 'thumbs', `${name}.png`),
+  };
 }
 
 /** Reads one report and writes its publications into outDir/<slug>/. */
@@ -126,6 +138,7 @@ export async function buildReport(sourcePath: string, options: BuildOptions): Pr
   const context = { ...templateContext(model, specs), ...(review ? { review: reviewTemplateView(review) } : {}) };
   const date = documentDate(model, options.sourceDateEpoch);
   const errors: string[] = [];
+  const failed: Record<string, string> = {};
   for (const publication of publicationsFor(options.audiences, review !== null)) {
     if (options.only && !options.only.includes(publication.name)) continue;
     const templatePath = join(options.templatesDir, publication.template);
@@ -174,21 +187,26 @@ export async function buildReport(sourcePath: string, options: BuildOptions): Pr
       const docx = await writeDocx(parsed, assets, { date, file: templatePath, headingPages: pdf.headingPages, patches: options.patches });
       stage(`html ${publication.name}`);
       const html = writeHtml(parsed, assets);
+      const paths = publicationFiles(folder, publication.name);
       const files = [
-        { path: join(folder, `${publication.name}.docx`), data: docx },
-        { path: join(folder, `${publication.name}.pdf`), data: pdf.pdf },
-        { path: join(folder, `${publication.name}.html`), data: html },
-        { path: join(folder, 'thumbs', `${publication.name}.png`), data: await thumbnail },
+        { path: paths.docx, data: docx },
+        { path: paths.pdf, data: pdf.pdf },
+        { path: paths.html, data: html },
+        { path: paths.thumbnail, data: await thumbnail },
       ];
       await writeFilesAtomic(files);
       written.push(...files.map((f) => f.path));
       outputs[publication.name] = files.map((f) => f.path);
     } catch (error) {
       if (options.debug) console.error(error);
-      errors.push(describeError(error, templatePath));
+      const line = describeError(error, templatePath);
+      errors.push(line);
+      failed[publication.name] = line;
+      // What an earlier build wrote is not this template's output: a reader must not take it for it.
+      await Promise.all(Object.values(publicationFiles(folder, publication.name)).map((path) => rm(path, { force: true })));
     }
   }
   stage('done');
   delete timings.done;
-  return { slug, timings, written, warnings: model.warnings, errors, outputs };
+  return { slug, timings, written, warnings: model.warnings, errors, failed, outputs };
 }

@@ -16,6 +16,8 @@ export interface OutputRecord {
   key: string;
   /** Relative to OUT, so two OUTs built alike hold the same manifest. */
   files: string[];
+  /** Why the output could not be made (a template error): the gallery says so; the next build tries again. */
+  error?: string;
 }
 
 export interface ReportRecord {

@@ -6,6 +6,7 @@ import { slugOf } from '../model/prepare-report.js';
 import { separateSlugCollisions } from '../batch/slugs.js';
 import { isWithin } from '../util/paths.js';
 import { removeStaleTemporaries } from '../util/atomic-write.js';
+import { pruneDeletedAudiences } from '../batch/prune-outputs.js';
 import { checkReportFile } from '../read/read-report.js';
 import { Progress } from '../batch/progress.js';
 import type { BatchContext } from '../batch/run-job.js';
@@ -93,6 +94,7 @@ export async function main(options: BriefsOptions, pool: BuilderPool | null): Pr
     return 2;
   }
   for (const leftover of await removeStaleTemporaries(outDir)) if (options.debug) console.error(`removed ${leftover}, left by a build that was stopped`);
+  for (const brief of await pruneDeletedAudiences(outDir, templatesDir)) console.log(`removed ${brief}: its audience file is gone`);
   let settings: AudienceSettings;
   try {
     settings = await readAudienceSettings(templatesDir, options.audience);

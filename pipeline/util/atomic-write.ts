@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { mkdir, readdir, rename, rm, writeFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
+import { writeError } from './errors.js';
 import { isRunning } from './processes.js';
 
 /** Where writeFileAtomic writes a file first: hidden, beside it, named with the writer's process id. */
@@ -10,18 +11,18 @@ export function temporaryPath(path: string, pid = process.pid): string {
 
 /**
  * Writes a file so no reader ever sees it half-written: into a temporary file in the same
- * folder (same file system, so the rename is atomic), then renamed over the target.
+ * folder (same file system, so the rename is atomic), then renamed over the target. A failure
+ * is told as the file being written and why (disk full, read-only), not as where the data came from.
  */
 export async function writeFileAtomic(path: string, data: Uint8Array | string): Promise<void> {
-  const folder = dirname(path);
-  await mkdir(folder, { recursive: true });
   const temporary = temporaryPath(path);
   try {
+    await mkdir(dirname(path), { recursive: true });
     await writeFile(temporary, data);
     await rename(temporary, path);
   } catch (error) {
-    await rm(temporary, { force: true });
-    throw error;
+    await rm(temporary, { force: true }).catch(() => {});
+    throw writeError(error, path);
   }
 }
 

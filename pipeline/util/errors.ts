@@ -30,3 +30,23 @@ export function describeError(error: unknown, file: string): string {
   const message = error instanceof Error ? error.message : String(error);
   return `${file}: ${message.split('\n')[0]}`;
 }
+
+/** What a system error code means to a user: ENOSPC alone says little to a communications officer. */
+const SYSTEM_ERRORS: Record<string, string> = {
+  ENOSPC: 'disk full',
+  EDQUOT: 'disk quota exceeded',
+  EROFS: 'read-only file system',
+  EACCES: 'permission denied',
+  EPERM: 'operation not permitted',
+  EISDIR: 'a folder is in the way',
+  ENOTDIR: 'a file is in the way of a folder',
+  EMFILE: 'too many open files',
+  EIO: 'input/output error',
+};
+
+/** A failed write as one line naming the file written: `path: cannot write (ENOSPC: disk full)`. */
+export function writeError(error: unknown, path: string): BriefsError {
+  const code = (error as NodeJS.ErrnoException)?.code;
+  const reason = code ? `${code}: ${SYSTEM_ERRORS[code] ?? ((error as Error).message.split(/[,\n]/)[0] ?? code)}` : error instanceof Error ? error.message.split('\n')[0] : String(error);
+  return new BriefsError(path, `cannot write (${reason})`);
+}

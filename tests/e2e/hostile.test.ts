@@ -1,5 +1,5 @@
-import { execFileSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, symlinkSync, truncateSync, writeFileSync } from 'node:fs';
+import { execFileSync, spawnSync } from 'node:child_process';
+import { copyFileSync, cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, symlinkSync, truncateSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { repoRoot, runBriefs } from '../helpers/readers.js';
@@ -61,5 +61,82 @@ describe('SOURCE inside OUT', () => {
       expect(result.stderr.trim()).toBe(`error: ${source}: SOURCE is OUT or inside it, so a build would read its own output as reports; keep the reports in another folder`);
     }
     expect(existsSync(join(out, 'city'))).toBe(false);
+  });
+});
+
+describe('a disk that fills up during the build', () => {
+  // OUT on a 600 KiB file system of its own, mounted in a user and mount namespace (no privileges
+  // needed): the charts and some publications fit, the rest do not. The files left are listed
+  // before the namespace, and its file system, go.
+  const source = scratchDir('briefs-full-');
+  const out = scratchDir('briefs-full-out-');
+  const listing = join(scratchDir('briefs-full-list-'), 'files.txt');
+  let result: { status: number | null; stdout: string; stderr: string };
+  let files: string[];
+  beforeAll(() => {
+    copyFileSync(report, join(source, 'city.txt'));
+    const cli = join(repoRoot, 'node_modules', '.cache', 'briefs', 'cli.js');
+    const script = 'mount -t tmpfs -o size=600k tmpfs "$OUT" || exit 99; "$NODE" "$CLI"; status=$?; (cd "$OUT" && find . -type f) > "$LISTING"; exit $status';
+    result = spawnSync('unshare', ['-rm', 'sh', '-c', script], {
+      cwd: repoRoot,
+      env: { ...process.env, SOURCE: source, OUT: out, JOBS: '1', NODE: process.execPath, CLI: cli, LISTING: listing },
+      encoding: 'utf8',
+    });
+    files = readFileSync(listing, 'utf8').split('\n').filter(Boolean).map((f) => f.replace(/^\.\//, ''));
+  });
+
+  it('names each file it could not write and why, one line each, and no template', () => {
+    expect(result.status).toBe(1);
+    const errors = result.stderr.split('\n').filter((l) => l.startsWith('error: '));
+    expect(errors.length).toBeGreaterThan(0);
+    for (const line of errors) expect(line).toMatch(new RegExp(`^error: ${out}/[^:]+: cannot write \\(ENOSPC: disk full\\)$`));
+    expect(result.stderr).not.toMatch(/\.hbs|\n\s+at /);
+  });
+
+  it('leaves each publication whole in its three formats or not at all, and no temporary file', () => {
+    const publications = new Set(files.filter((f) => /^city\/[^/]+\.(?:pdf|docx|html)$/.test(f)).map((f) => f.replace(/\.[a-z]+$/, '')));
+    expect(publications.size).toBeGreaterThan(0);
+    for (const p of publications) for (const ext of ['pdf', 'docx', 'html']) expect(files, p).toContain(`${p}.${ext}`);
+    const failed = [...result.stderr.matchAll(/^error: .*\/(city\/[a-z-]+)\.(?:docx|pdf|html)/gm)].map((m) => m[1]);
+    for (const p of failed) expect(publications.has(p), p).toBe(false);
+    expect(files.filter((f) => f.endsWith('.tmp'))).toEqual([]);
+  });
+});
+
+describe('an audience deleted, and a template broken, between two builds', () => {
+  const source = scratchDir('briefs-pruned-');
+  const out = scratchDir('briefs-pruned-out-');
+  const templates = join(scratchDir('briefs-pruned-templates-'), 'templates');
+  const folder = join(out, 'city');
+  let second: ReturnType<typeof runBriefs>;
+  let firstFiles: string[];
+  beforeAll(() => {
+    cpSync(join(repoRoot, 'templates'), templates, { recursive: true });
+    writeFileSync(join(templates, 'audiences', 'press.yaml'), readFileSync(join(templates, 'audiences', 'media.yaml'), 'utf8').replace('title: 新闻要点', 'title: 记者会参考'));
+    copyFileSync(report, join(source, 'city.txt'));
+    const first = runBriefs({ SOURCE: source, OUT: out, TEMPLATES: templates, JOBS: '1' });
+    if (first.status !== 0) throw new Error(first.stderr);
+    firstFiles = readdirSync(folder);
+    rmSync(join(templates, 'audiences', 'press.yaml'));
+    writeFileSync(join(templates, 'summary.md.hbs'), readFileSync(join(templates, 'summary.md.hbs'), 'utf8').replace('# 主要指标', '# 主要指标 {{nosuchfield}}'));
+    second = runBriefs({ SOURCE: source, OUT: out, TEMPLATES: templates, JOBS: '1' });
+  });
+
+  it('removes the deleted audience’s briefs from OUT and from the gallery, and says so', () => {
+    expect(firstFiles).toContain('brief-press.pdf');
+    for (const ext of ['pdf', 'docx', 'html']) expect(existsSync(join(folder, `brief-press.${ext}`))).toBe(false);
+    expect(existsSync(join(folder, 'thumbs', 'brief-press.png'))).toBe(false);
+    expect(readFileSync(join(out, 'index.html'), 'utf8')).not.toMatch(/brief-press|记者会参考/);
+    expect(second.stdout).toContain(`removed ${join(folder, 'brief-press.pdf')}: its audience file is gone`);
+    expect(existsSync(join(folder, 'brief-media.pdf'))).toBe(true);
+  });
+
+  it('removes the publication whose template now fails, rather than leave the last build’s', () => {
+    expect(second.status).toBe(1);
+    expect(second.stderr).toContain(`error: ${join(templates, 'summary.md.hbs')}:`);
+    expect(firstFiles).toContain('summary.pdf');
+    for (const ext of ['pdf', 'docx', 'html']) expect(existsSync(join(folder, `summary.${ext}`))).toBe(false);
+    expect(existsSync(join(folder, 'thumbs', 'summary.png'))).toBe(false);
+    expect(existsSync(join(folder, 'fulltext.pdf'))).toBe(true);
   });
 });

@@ -1,0 +1,35 @@
+import { existsSync } from 'node:fs';
+import { rm } from 'node:fs/promises';
+import { join } from 'node:path';
+import { isWithin } from '../util/paths.js';
+import { readManifest, updateManifest } from './incremental.js';
+
+/** The audience a brief was made for (brief-media → media), or null for other publications. */
+const audienceOf = (output: string) => output.match(/^brief-(.+)$/)?.[1] ?? null;
+
+/**
+ * Removes from OUT the briefs of audiences whose file is gone from templates/audiences/, and
+ * drops them from the manifest, so the gallery no longer lists them. An audience left out by
+ * AUDIENCE= still has its file: its briefs stay. Returns the files removed.
+ */
+export async function pruneDeletedAudiences(outDir: string, templatesDir: string): Promise<string[]> {
+  const audiences = join(templatesDir, 'audiences');
+  const gone = (output: string) => {
+    const name = audienceOf(output);
+    return name !== null && !existsSync(join(audiences, `${name}.yaml`)) && !existsSync(join(audiences, `${name}.yml`));
+  };
+  const manifest = await readManifest(outDir);
+  if (!Object.values(manifest.reports).some((r) => Object.keys(r.outputs).some(gone))) return [];
+  const removed: string[] = [];
+  await updateManifest(outDir, (current) => {
+    for (const record of Object.values(current.reports)) {
+      for (const output of Object.keys(record.outputs).filter(gone)) {
+        // Only files inside OUT: a manifest edited by hand must not make a build delete elsewhere.
+        removed.push(...record.outputs[output].files.map((f) => join(outDir, f)).filter((f) => isWithin(f, outDir)));
+        delete record.outputs[output];
+      }
+    }
+  });
+  await Promise.all(removed.map((file) => rm(file, { force: true })));
+  return removed;
+}
