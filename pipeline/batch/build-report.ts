@@ -22,6 +22,7 @@ import { briefAt, briefCandidates, type Take } from '../model/brief-view.js';
 import { fitContent } from './fit-to-pages.js';
 import { publicationsFor, templateContext } from './publications.js';
 import { prepareReport, slugOf, type PreparedReport } from '../model/prepare-report.js';
+import { MAX_PRINTED_INDICATORS } from '../model/indicator-view.js';
 
 export interface BuildOptions {
   outDir: string;
@@ -208,5 +209,9 @@ export async function buildReport(sourcePath: string, options: BuildOptions): Pr
   }
   stage('done');
   delete timings.done;
-  return { slug, timings, written, warnings: model.warnings, errors, failed, outputs };
+  const warnings = [...model.warnings];
+  if (model.indicators.length > MAX_PRINTED_INDICATORS) {
+    warnings.push(`${sourcePath}: ${model.indicators.length} figures, more than a report holds: the indicators publication lists the first ${MAX_PRINTED_INDICATORS}; indicators.csv and .json hold them all`);
+  }
+  return { slug, timings, written, warnings, errors, failed, outputs };
 }

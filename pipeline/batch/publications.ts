@@ -1,7 +1,7 @@
 import type { Audience } from '../audiences/audience.js';
 import type { ChartSpec } from '../charts/render-chart.js';
 import type { ReportModel } from '../model/report-model.js';
-import { indicatorSections } from '../model/indicator-view.js';
+import { indicatorSections, MAX_PRINTED_INDICATORS } from '../model/indicator-view.js';
 import { summaryView } from '../model/summary-view.js';
 import { chartPath } from '../write/assets.js';
 
@@ -19,7 +19,16 @@ export function templateContext(model: ReportModel, charts: ChartSpec[]): object
     const key = chart.name.replace(/-([a-z])/g, (_, c: string) => c.toUpperCase());
     chartViews[key] = { path: chartPath(chart.name), title: chart.title, source: chart.source };
   }
-  return { ...model, charts: chartViews, summary: summaryView(model), indicatorSections: indicatorSections(model.indicators) };
+  const printed = Math.min(model.indicators.length, MAX_PRINTED_INDICATORS);
+  return {
+    ...model,
+    charts: chartViews,
+    summary: summaryView(model),
+    indicatorSections: indicatorSections(model.indicators),
+    // How many figures the indicators list leaves to the CSV (a table of thousands of rows).
+    indicatorsPrinted: printed,
+    indicatorsOmitted: model.indicators.length - printed,
+  };
 }
 
 /** A publication: the template it is made from, the base name of its files, and its page budget. */

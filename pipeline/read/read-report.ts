@@ -6,6 +6,7 @@ import { BriefsError } from '../util/errors.js';
 import { parseYamlText } from '../util/yaml-file.js';
 import { readYamlFrontMatter } from './cleaning/front-matter.js';
 import { dropInvisibleCharacters } from './cleaning/invisible-characters.js';
+import { readTableRows } from './cleaning/table-rows.js';
 import { dropPageChrome } from './cleaning/page-chrome.js';
 import { dropPageFooter } from './cleaning/page-footer.js';
 import { dropPageHeader } from './cleaning/page-header.js';
@@ -38,7 +39,7 @@ export interface ReadOptions {
 
 /**
  * The reader, stage by stage: parse the text into positioned lines; clean them (front matter,
- * invisible characters, page chrome, the page's footer and header); build the report tree;
+ * invisible characters, table rows, page chrome, the page's footer and header); build the report tree;
  * tell who issued it and when; then whatever stages the caller adds.
  */
 export function reportReader({ override = {}, then = [] }: ReadOptions = {}) {
@@ -46,6 +47,7 @@ export function reportReader({ override = {}, then = [] }: ReadOptions = {}) {
     .use(reportParse)
     .use(readYamlFrontMatter)
     .use(dropInvisibleCharacters)
+    .use(readTableRows)
     .use(dropPageChrome)
     .use(dropPageFooter)
     .use(dropPageHeader)

@@ -12,6 +12,8 @@ export interface SourceLine {
   offset: number;
   /** The whole line was marked up as bold (`<strong>`, `<b>`), a heading signal. */
   strong: boolean;
+  /** A table row read as a sentence: a paragraph of its own, joined to no other line. */
+  row?: boolean;
 }
 
 export interface Point {

@@ -103,6 +103,8 @@ function toBlocks(entries: LineEntry[]): Block[] {
     const joinable =
       previous !== undefined &&
       // 第一， alone on its line opens the paragraph after it (older reports).
+      !entry.span.row &&
+      !previous.spans[previous.spans.length - 1].row &&
       (POINT_MARKER_ONLY.test(blockText(previous)) ||
         (!entry.blankBefore &&
           !previous.strong &&
