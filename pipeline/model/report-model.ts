@@ -49,7 +49,8 @@ export interface EndnoteModel {
 export type BlockModel =
   /** `level` 1 for 一、, 2 for （一）…; appendices and endnotes count as level 1. */
   | { kind: 'heading'; level: number; text: string; line: number | null }
-  | { kind: 'paragraph'; n: number; text: string; line: number; point: boolean }
+  /** `continued`: a later part of a paragraph too long to print as one (see printedParts); its ¶ is the first part's. */
+  | { kind: 'paragraph'; n: number; text: string; line: number; point: boolean; continued: boolean }
   /** 各位代表： — printed where it stands, not numbered. */
   | { kind: 'salutation'; text: string; line: number }
   | { kind: 'endnote'; n: number; term: string; text: string; line: number; para: number | null };
@@ -95,6 +96,29 @@ export function displayTitle(title: string, year: number | null, issuer: string 
   return result;
 }
 
+/** Longer than any paragraph of a real report (the longest in the corpus is about 1,300 characters); PDF layout time grows faster than a paragraph's length. */
+const MAX_PRINTED_PARAGRAPH = 2000;
+
+/**
+ * A paragraph as the reading edition prints it: whole, or when it is longer than any report's
+ * paragraph (a file of one line), in parts of at most MAX_PRINTED_PARAGRAPH characters, each
+ * ending at a sentence end, else a clause, else where the limit falls.
+ */
+export function printedParts(text: string, max = MAX_PRINTED_PARAGRAPH): string[] {
+  const parts: string[] = [];
+  let rest = text;
+  while (rest.length > max) {
+    const window = rest.slice(0, max);
+    const at = (marks: RegExp) => Math.max(-1, ...[...window.matchAll(marks)].map((m) => m.index! + 1));
+    let cut = at(/[。！？!?]/g);
+    if (cut < max / 2) cut = at(/[，；,;]/g);
+    if (cut < max / 2) cut = max;
+    parts.push(rest.slice(0, cut));
+    rest = rest.slice(cut);
+  }
+  return [...parts, rest];
+}
+
 /** Turns the report tree into the plain JSON every template and export reads. */
 export function buildReportModel(report: ReadReport, slug: string): ReportModel {
   const tree: Root = report.tree;
@@ -102,6 +126,7 @@ export function buildReportModel(report: ReadReport, slug: string): ReportModel 
   const sections: SectionModel[] = [];
   const paragraphs: ParagraphModel[] = [];
   const endnotes: EndnoteModel[] = [];
+  const printWarnings: string[] = [];
   // The sections open at this point, outermost first, with the heading depth of each.
   const open: Array<{ section: SectionModel; depth: number }> = [];
   const counters: number[] = [];
@@ -120,7 +145,11 @@ export function buildReportModel(report: ReadReport, slug: string): ReportModel 
     };
     paragraphs.push(model);
     currentSection()?.paragraphs.push(model);
-    blocks.push({ kind: 'paragraph', n: model.n, text: model.text, line: model.line, point });
+    const parts = printedParts(model.text);
+    parts.forEach((text, k) => blocks.push({ kind: 'paragraph', n: model.n, text, line: model.line, point, continued: k > 0 }));
+    if (parts.length > 1) {
+      printWarnings.push(`${report.file.path}:${model.line}:1: ¶${model.n} runs to ${model.text.length} characters, more than any report's paragraph; the reading edition prints it in ${parts.length} parts, broken at sentence ends`);
+    }
   };
 
   const openSection = (node: Heading) => {
@@ -204,6 +233,6 @@ export function buildReportModel(report: ReadReport, slug: string): ReportModel 
     industryStructure: industryStructure(indicators),
     indicators,
     headline: headlineView(indicators, report.identity.year, new Map(paragraphs.map((p) => [p.n, p.text]))),
-    warnings: report.file.messages.map((m) => String(m)),
+    warnings: [...report.file.messages.map((m) => String(m)), ...printWarnings],
   };
 }
