@@ -20,6 +20,8 @@ export interface BatchContext {
   sourceDateEpoch?: number;
   debug: boolean;
   patches: PatchSettings;
+  /** A worker thread's old-generation cap in MiB (BRIEFS_WORKER_HEAP_MIB). */
+  workerHeapMiB: number;
 }
 
 /**

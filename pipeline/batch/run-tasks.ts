@@ -69,7 +69,7 @@ async function buildHere(task: Task, context: BatchContext, progress: Progress, 
 /** Sends a task to a worker thread and waits for its outcome (or for the thread to stop). */
 function buildOnThread(builder: Builder, task: Task, context: BatchContext, progress: Progress, prepared: Map<string, PreparedReport>) {
   const { job } = task;
-  return new Promise<Outcome & { outOfMemory?: boolean }>((resolve) => {
+  return new Promise<Outcome>((resolve) => {
     const { thread } = builder;
     let failure: (Error & { code?: string }) | null = null;
     const onMessage = (message: any) => {
@@ -82,7 +82,10 @@ function buildOnThread(builder: Builder, task: Task, context: BatchContext, prog
     const onError = (error: Error & { code?: string }) => (failure = error);
     const onExit = (code: number) => {
       done();
-      resolve({ error: describeError(failure ?? new Error(`worker thread stopped (exit code ${code})`), job.file), outOfMemory: failure?.code === 'ERR_WORKER_OUT_OF_MEMORY' });
+      if (failure?.code === 'ERR_WORKER_OUT_OF_MEMORY') {
+        const what = [...job.publications, ...(job.data ? ['charts and exports'] : [])].join(', ');
+        resolve({ error: `${job.file}: too big to build (${what}) within a build thread's ${context.workerHeapMiB} MiB memory cap; split the report, or raise BRIEFS_WORKER_HEAP_MIB` });
+      } else resolve({ error: describeError(failure ?? new Error(`worker thread stopped (exit code ${code})`), job.file) });
     };
     const done = () => {
       thread.off('message', onMessage);
@@ -99,9 +102,17 @@ function buildOnThread(builder: Builder, task: Task, context: BatchContext, prog
 }
 
 /**
- * Builds the tasks: on this thread when there is no pool of worker threads; else this thread
- * only hands them out, and each worker thread takes the next task when it is free (this thread
- * stays free to answer at once). A task too big for a worker's heap is built here.
+ * Reports up to this size may be built on the main thread (JOBS=1, or a batch of one task): the
+ * memory they take is bounded by their size. A larger one is built on a worker thread, whose
+ * heap is capped, so that a report too big fails alone, with a line naming it.
+ */
+const MAIN_THREAD_MAX_BYTES = 1024 * 1024;
+
+/**
+ * Builds the tasks: on this thread when there is no pool of worker threads (large reports
+ * excepted); else this thread only hands them out, and each worker thread takes the next task
+ * when it is free (this thread stays free to answer at once). A task that outgrows a thread's
+ * heap fails with its report named; the thread is replaced for the next task.
  */
 export async function runTasks(
   tasks: Task[],
@@ -111,30 +122,39 @@ export async function runTasks(
   progress: Progress,
   finished: (task: Task, outcome: Outcome) => Promise<void>,
 ): Promise<void> {
-  const queue = [...tasks];
   if (!pool) {
-    for (const task of queue) await finished(task, await buildHere(task, context, progress, prepared));
+    const here = tasks.filter((t) => t.bytes <= MAIN_THREAD_MAX_BYTES);
+    for (const task of here) await finished(task, await buildHere(task, context, progress, prepared));
+    const large = tasks.filter((t) => t.bytes > MAIN_THREAD_MAX_BYTES);
+    if (large.length === 0) return;
+    pool = new BuilderPool(1, context.workerHeapMiB);
+    try {
+      await runOnThreads(large, pool, context, prepared, progress, finished);
+    } finally {
+      await pool.close();
+    }
     return;
   }
+  await runOnThreads(tasks, pool, context, prepared, progress, finished);
+}
+
+async function runOnThreads(
+  tasks: Task[],
+  pool: BuilderPool,
+  context: BatchContext,
+  prepared: Map<string, PreparedReport>,
+  progress: Progress,
+  finished: (task: Task, outcome: Outcome) => Promise<void>,
+): Promise<void> {
+  const queue = [...tasks];
   pool.start();
   const slots = pool.builders;
-  // A report too big for a worker is too big for each of its tasks: said once.
-  const tooBig = new Set<string>();
   await Promise.all(
     slots.map(async (_, slot) => {
       for (let task = queue.shift(); task; task = queue.shift()) {
-        // A thread that stopped is replaced before it is given a task.
+        // A thread that stopped (out of memory) is replaced before it is given a task.
         if (!slots[slot].running) slots[slot] = startBuilder(pool.heapMiB);
-        let outcome = await buildOnThread(slots[slot], task, context, progress, prepared);
-        if (outcome.outOfMemory) {
-          if (!tooBig.has(task.job.file)) {
-            tooBig.add(task.job.file);
-            progress.clear();
-            console.error(`warning: ${task.job.file}: too big for a worker thread's ${pool.heapMiB} MiB heap; built on the main thread`);
-          }
-          outcome = await buildHere(task, context, progress, prepared);
-        }
-        await finished(task, outcome);
+        await finished(task, await buildOnThread(slots[slot], task, context, progress, prepared));
       }
       pool.retire(slots[slot]);
     }),

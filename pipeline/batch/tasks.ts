@@ -12,6 +12,8 @@ export interface Task {
   job: Job;
   /** Estimated milliseconds, only to order the tasks. */
   weight: number;
+  /** The report's size: a large one is built under a thread's memory cap, never on the main thread. */
+  bytes: number;
 }
 
 /** Publications the bundled templates draw charts into: built with the charts, on one thread. */
@@ -39,7 +41,7 @@ export function splitIntoTasks(jobs: Job[], sourceBytes: (file: string) => numbe
     const shares: Array<{ publications: string[]; data: boolean }> = [];
     if (job.data || withCharts.length) shares.push({ publications: withCharts, data: job.data });
     for (const name of job.publications) if (!WITH_CHARTS.has(name)) shares.push({ publications: [name], data: false });
-    for (const share of shares) tasks.push({ job: { ...job, ...share }, weight: weightOf(share.publications, share.data, bytes) });
+    for (const share of shares) tasks.push({ job: { ...job, ...share }, weight: weightOf(share.publications, share.data, bytes), bytes });
   }
   // Stable: equal weights keep the reports' order.
   return tasks.sort((a, b) => b.weight - a.weight);

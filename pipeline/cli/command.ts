@@ -127,7 +127,7 @@ async function buildBatch(files: string[], options: BriefsOptions, settings: Aud
   for (const warning of plan.warnings) console.error(`warning: ${warning}`);
   for (const file of plan.upToDate) console.log(`${file} → ${join(outDir, slugOf(file))}/ (up to date)`);
 
-  const context: BatchContext = { outDir, templatesDir, topics: settings.topics, audiences: settings.audiences, sourceDateEpoch: options.sourceDateEpoch, debug: options.debug, patches: options.patches };
+  const context: BatchContext = { outDir, templatesDir, topics: settings.topics, audiences: settings.audiences, sourceDateEpoch: options.sourceDateEpoch, debug: options.debug, patches: options.patches, workerHeapMiB: options.workerHeapMiB };
   const progress = new Progress(plan.jobs.length);
   // Sizes only order the work: a file gone since it was read counts as empty (its build says why).
   const sizes = new Map(await Promise.all(plan.jobs.map(async (job) => [job.file, (await stat(job.file).catch(() => null))?.size ?? 0] as const)));

@@ -30,7 +30,7 @@ export interface BriefsOptions {
 /**
  * A worker thread's old generation, in MiB. V8 sizes its collections by this cap: at 192 MiB a
  * batch made a third more full collections than at 1024 MiB, and took 6 % longer. A task that
- * needs more is built again on the main thread, which has no cap.
+ * needs more fails, naming its report (see run-tasks.ts).
  */
 const WORKER_HEAP_MIB = 1024;
 

@@ -5,6 +5,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { numbersNotInReport } from '../helpers/numbers.js';
 import { pdfInfo, pdfText, repoRoot, runBriefs, squash } from '../helpers/readers.js';
 import { scratchDir } from '../helpers/scratch.js';
+import { oneParagraphReport } from '../../pipeline/cli/huge-inputs.js';
 
 const corpus = join(repoRoot, 'tests', 'fixtures', 'corpus');
 
@@ -116,8 +117,7 @@ describe('a template with a mistake', () => {
 });
 
 describe('a batch on worker threads whose heap is too small for any report', () => {
-  // Every report outgrows a 4 MiB worker heap: each worker thread runs out of memory, and its
-  // report is built again on the main thread, which has no cap (as a very long report would be).
+  // Every report outgrows a 4 MiB worker heap: each task fails alone, with a line naming its report.
   const source = scratchDir('briefs-src-');
   const out = scratchDir('briefs-out-');
   let result: ReturnType<typeof runBriefs>;
@@ -127,15 +127,33 @@ describe('a batch on worker threads whose heap is too small for any report', () 
     result = runBriefs({ SOURCE: source, OUT: out, JOBS: '2', BRIEFS_WORKER_HEAP_MIB: '4' });
   });
 
-  it('still builds every report, with no error and no stack trace', () => {
-    expect(result.stderr).not.toMatch(/^error: /m);
+  it('fails each report with one line naming it and the cap, and no stack trace', () => {
+    expect(result.status).toBe(1);
     expect(result.stderr).not.toMatch(/\n\s+at /);
-    expect(result.stderr).toContain(`warning: ${join(source, 'dalian-2018.txt')}: too big for a worker thread's 4 MiB heap; built on the main thread`);
-    expect(result.status).toBe(0);
-    for (const slug of ['dalian-2018', 'national-2019']) {
-      expect(result.stdout).toContain(`${join(out, slug)}/ (`);
-      expect(Number(pdfInfo(join(out, slug, 'fulltext.pdf')).Pages)).toBeGreaterThan(10);
+    for (const name of ['dalian-2018.txt', 'national-2019.txt']) {
+      expect(result.stderr).toMatch(new RegExp(`^error: ${join(source, name)}: too big to build \\(fulltext\\) within a build thread's 4 MiB memory cap; split the report, or raise BRIEFS_WORKER_HEAP_MIB$`, 'm'));
     }
+  });
+});
+
+describe('one thread (JOBS=1) and a report over 1 MiB', () => {
+  // The small report is built on the main thread; the large one on a worker thread under the cap.
+  const source = scratchDir('briefs-src-');
+  const out = scratchDir('briefs-out-');
+  let result: ReturnType<typeof runBriefs>;
+
+  beforeAll(() => {
+    copyFileSync(join(corpus, 'dalian-2018.txt'), join(source, 'dalian-2018.txt'));
+    writeFileSync(join(source, 'large.txt'), oneParagraphReport(1.2 * 1024 * 1024));
+    result = runBriefs({ SOURCE: source, OUT: out, JOBS: '1', BRIEFS_WORKER_HEAP_MIB: '4' });
+  });
+
+  it('builds the large report under the memory cap, which it fails alone, and the other in full', () => {
+    expect(result.status).toBe(1);
+    const errors = result.stderr.split('\n').filter((l) => l.startsWith('error: '));
+    expect(errors.length).toBeGreaterThan(0);
+    for (const line of errors) expect(line).toMatch(new RegExp(`^error: ${join(source, 'large.txt')}: too big to build \\([a-z, -]+\\) within a build thread's 4 MiB memory cap`));
+    expect(Number(pdfInfo(join(out, 'dalian-2018', 'fulltext.pdf')).Pages)).toBeGreaterThan(10);
   });
 });
 
