@@ -1,4 +1,5 @@
-import { readFile, rm } from 'node:fs/promises';
+import { rm } from 'node:fs/promises';
+import { readSettingsText } from '../util/yaml-file.js';
 import { join } from 'node:path';
 import { growthChart, reviewChart, targetsChart } from '../charts/indicator-charts.js';
 import { reviewTemplateView, targetsReview, targetsReviewJson, type TargetsReview } from '../review/review-view.js';
@@ -145,9 +146,7 @@ export async function buildReport(sourcePath: string, options: BuildOptions): Pr
     const templatePath = join(options.templatesDir, publication.template);
     try {
       stage(`template ${publication.name}`);
-      const source = await readFile(templatePath, 'utf8').catch(() => {
-        throw new BriefsError(templatePath, 'template not found');
-      });
+      const source = await readSettingsText(templatePath, 'template');
       const render = compileTemplate(source, templatePath);
       const candidates = publication.audience ? briefCandidates(model, publication.audience, options.topics) : null;
       // Two takes often fill the template alike (a block has no more items to give): each text is

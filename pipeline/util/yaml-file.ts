@@ -1,4 +1,4 @@
-import { readFile } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node } from 'yaml';
 import { BriefsError } from './errors.js';
 
@@ -10,27 +10,44 @@ export interface YamlFile {
   placeOf(path: Array<string | number>): { line: number; column: number } | undefined;
 }
 
-export async function readYamlFile(path: string): Promise<YamlFile> {
-  let text: string;
+/** Settings files are a few KiB; one of megabytes is not a settings file, and parsing it could exhaust memory. */
+export const MAX_SETTINGS_BYTES = 1024 * 1024;
+
+/** Reads a settings file (YAML, a template) whole, once its size and type are known to be sane. */
+export async function readSettingsText(path: string, what = 'file'): Promise<string> {
+  const info = await stat(path).catch(() => null);
+  if (!info) throw new BriefsError(path, `cannot read this ${what}`);
+  if (!info.isFile()) throw new BriefsError(path, `this ${what} is not a regular file`);
+  if (info.size > MAX_SETTINGS_BYTES) throw new BriefsError(path, `this ${what} is ${(info.size / 1024 / 1024).toFixed(1)} MiB, over the ${MAX_SETTINGS_BYTES / 1024 / 1024} MiB a settings file may be`);
   try {
-    text = await readFile(path, 'utf8');
+    return await readFile(path, 'utf8');
   } catch {
-    throw new BriefsError(path, 'cannot read this file');
+    throw new BriefsError(path, `cannot read this ${what}`);
   }
-  return parseYamlText(text, path);
+}
+
+export async function readYamlFile(path: string): Promise<YamlFile> {
+  return parseYamlText(await readSettingsText(path), path);
 }
 
 export function parseYamlText(text: string, path: string): YamlFile {
   const lineCounter = new LineCounter();
-  const document: Document = parseDocument(text, { lineCounter, prettyErrors: false });
+  const document: Document = parseDocument(text, { lineCounter, prettyErrors: false, logLevel: 'error' });
   const error = document.errors[0];
   if (error) {
     const place = lineCounter.linePos(error.pos[0]);
     throw new BriefsError(path, `YAML error: ${error.message.split('\n')[0].replace(/ at line \d+, column \d+.*$/, '')}`, { line: place.line, column: place.col });
   }
+  let data: unknown;
+  try {
+    // Aliases are resolved here: one naming no anchor, or too many of them (a billion laughs), fails.
+    data = document.toJS({ maxAliasCount: 100 });
+  } catch (error) {
+    throw new BriefsError(path, `YAML error: ${(error as Error).message.split('\n')[0]}`, { line: 1, column: 1 });
+  }
   return {
     path,
-    data: document.toJS(),
+    data,
     placeOf(keyPath) {
       const node = document.getIn(keyPath, true) as Node | undefined;
       const start = node && (isScalar(node) || isMap(node) || isSeq(node)) ? node.range?.[0] : undefined;

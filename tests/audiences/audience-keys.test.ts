@@ -1,8 +1,8 @@
-import { cpSync, mkdtempSync, symlinkSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, symlinkSync, truncateSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { readAudience } from '../../pipeline/audiences/audience.js';
+import { readAudience, readAudienceSettings } from '../../pipeline/audiences/audience.js';
 import { readTopics } from '../../pipeline/audiences/topics.js';
 import { BriefsError } from '../../pipeline/util/errors.js';
 import { repoRoot } from '../helpers/readers.js';
@@ -62,5 +62,25 @@ describe('the masthead of an issued brief', () => {
   it('an issue that is not a number is an error at its value', async () => {
     const { file, message } = await problemWith('title: 试一试\ntopics: [economy]\nblocks: [targets]\nissue: 三\n');
     expect(message).toBe(`${file}:4:8: issue is the number of the issue, e.g. issue: 3 (printed 第3期)`);
+  });
+});
+
+describe('settings files of absurd size', () => {
+  it('a 50 MB topics.yaml is refused by its size, before it is read, in one line naming it', async () => {
+    const folder = mkdtempSync(join(tmpdir(), 'briefs-big-'));
+    cpSync(templates, folder, { recursive: true });
+    writeFileSync(join(folder, 'topics.yaml'), '');
+    truncateSync(join(folder, 'topics.yaml'), 50 * 1024 * 1024);
+    const started = performance.now();
+    const settings = await readAudienceSettings(folder);
+    expect(settings.errors).toEqual([`${join(folder, 'topics.yaml')}: this file is 50.0 MiB, over the 1 MiB a settings file may be`]);
+    // Refused from its size alone: a sparse file of zeros would take seconds to read and parse.
+    expect(performance.now() - started).toBeLessThan(2000);
+  });
+  it('a YAML alias bomb is refused, not expanded', async () => {
+    const levels = ['a: &a [x, x, x, x, x, x, x, x, x, x]'];
+    for (let k = 1; k < 9; k++) levels.push(`${String.fromCharCode(97 + k)}: &${String.fromCharCode(97 + k)} [${Array(10).fill(`*${String.fromCharCode(96 + k)}`).join(', ')}]`);
+    const { file, message } = await problemWith(`title: 试一试\ntopics: [economy]\nblocks: [targets]\n${levels.join('\n')}\n`);
+    expect(message).toMatch(new RegExp(`^${file}:1:1: YAML error: .*alias`, 'i'));
   });
 });
