@@ -1,12 +1,12 @@
 import type { Audience, BlockName } from '../audiences/audience.js';
 import { topicHits, type Topics } from '../audiences/topics.js';
-import type { Indicator } from '../extract/indicator.js';
 import { cutSentence } from './cut-sentence.js';
 import { keyFigure } from './figure-label.js';
 import { quotableItem, stripListWord } from './quote-text.js';
 import { PrintedSoFar } from './repeats.js';
 import type { ParagraphModel, ReportModel, SectionModel } from './report-model.js';
 import { quotedSentences } from './sentence-pool.js';
+import { FigureIndex } from './figure-index.js';
 
 /** A sentence (or clause) of the report, quoted, with the ¶ it is in. */
 export interface BriefItem {
@@ -90,9 +90,6 @@ function topicScore(text: string, audience: Audience, topics: Topics): number {
   return score;
 }
 
-function indicatorCount(text: string, n: number, indicators: Indicator[]): number {
-  return indicators.filter((i) => i.paragraph === n && text.includes(i.text.split(/[，；]/).pop() ?? '\u0000')).length;
-}
 
 const dedupe = (items: BriefItem[]) => {
   const seen = new Set<string>();
@@ -235,19 +232,24 @@ function keywordsIn(text: string, audience: Audience, topics: Topics): Map<strin
  * fifth sentence about foreign investment.
  */
 function highlights(model: ReportModel, audience: Audience, topics: Topics, used: Set<string>): BriefItem[] {
+  const figures = new FigureIndex(model.paragraphs, model.indicators);
   const pool = quotedSentences(model.paragraphs)
     // The targets sentence belongs to the targets block, not to the highlights.
     .filter((s) => s.text.length >= 8 && !/^各位代表/.test(s.text) && !/预期目标|主要目标是/.test(s.text))
-    .map((s) => ({
-      text: cutSentence(s.text, MAX_SENTENCE),
-      full: s.text,
-      n: s.n,
-      order: s.order,
-      keywords: keywordsIn(s.text, audience, topics),
-      base: Math.min(2, indicatorCount(s.text, s.n, model.indicators)) + (s.lead ? 1 : 0) + Math.min(0, topicScore(s.text, audience, topics)),
-    }))
+    .map((s) => {
+      const stated = figures.count(s.n, s.start, s.end);
+      return {
+        text: cutSentence(s.text, MAX_SENTENCE),
+        full: s.text,
+        n: s.n,
+        order: s.order,
+        keywords: keywordsIn(s.text, audience, topics),
+        figures: stated,
+        base: Math.min(2, stated) + (s.lead ? 1 : 0) + Math.min(0, topicScore(s.text, audience, topics)),
+      };
+    })
     .filter((s) => s.keywords.size > 0 && !used.has(s.text) && topicScore(s.text, audience, topics) >= 2)
-    .filter((s) => !audience.quotable || indicatorCount(s.full, s.n, model.indicators) > 0 || CARRIES_A_FIGURE.test(s.full));
+    .filter((s) => !audience.quotable || s.figures > 0 || CARRIES_A_FIGURE.test(s.full));
   const covered = new Set<string>();
   const picked: BriefItem[] = [];
   const seen = new Set<string>();

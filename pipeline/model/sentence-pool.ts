@@ -10,6 +10,9 @@ export interface QuotedSentence {
   lead: boolean;
   /** ¶ × 1000 + offset: reading order. */
   order: number;
+  /** Where the sentence lies in its paragraph's text: [start, end). */
+  start: number;
+  end: number;
 }
 
 /**
@@ -25,10 +28,13 @@ export function quotedSentences(paragraphs: ParagraphModel[]): QuotedSentence[] 
       const text = stripListWord(raw);
       if (!text) return;
       if (leansBack(text)) {
-        if (previous) previous.text += text;
+        if (previous) {
+          previous.text += text;
+          previous.end = e;
+        }
         return;
       }
-      previous = { text, n: p.n, lead: i === 0 && p.lead !== null, order: p.n * 1000 + s };
+      previous = { text, n: p.n, lead: i === 0 && p.lead !== null, order: p.n * 1000 + s, start: s, end: e };
       out.push(previous);
     });
   }
