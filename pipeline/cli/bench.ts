@@ -1,15 +1,17 @@
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { readAudienceSettings } from '../audiences/audience.js';
 import { buildReport } from '../batch/build-report.js';
 import { REPO_ROOT } from '../util/repo.js';
+import { oneParagraphReport, tableReport } from './huge-inputs.js';
 
 /**
  * `make bench`: figures for notes, never for tests. Per-stage times of one report; a fresh and a
  * second (incremental) build through the CLI as `make briefs` runs it; a batch of six with JOBS=1
- * and JOBS=2; peak memory; and pandoc + LibreOffice making a DOCX and a PDF of the same full text.
+ * and JOBS=2; peak memory; pandoc + LibreOffice making a DOCX and a PDF of the same full text; and
+ * reports made huge on purpose.
  *
  * Wall times on a shared machine vary from run to run by a quarter or more, so each figure is
  * measured BENCH_RUNS times (default 3), the contenders taking turns, and the median is given
@@ -45,6 +47,41 @@ function summary(label: string, measured: Run[]): number {
   const range = measured.length > 1 ? ` (${Math.min(...ms).toFixed(0)}–${Math.max(...ms).toFixed(0)})` : '';
   console.log(`${label.padEnd(40)} ${median(ms).toFixed(0).padStart(6)} ms${range}${cpu.length ? `, CPU ${median(cpu).toFixed(0)} ms` : ''}${rss.length ? `, peak RSS ${Math.max(...rss).toFixed(0)} MiB` : ''}${failed}`);
   return median(ms);
+}
+
+/**
+ * Reports of one paragraph of 100 KB, 1 MiB and 5 MiB, and tables of 1,000, 5,000 and 20,000
+ * rows, built one at a time (JOBS=1): wall and CPU time, time per MiB against the smallest,
+ * peak memory of the process, and the size of indicators.json against the report's.
+ */
+function benchHugeInputs(folder: string): void {
+  const inputs: Array<[string, string]> = [
+    ['one paragraph, 100 KB', oneParagraphReport(100 * 1024)],
+    ['one paragraph, 1 MiB', oneParagraphReport(1024 * 1024)],
+    ['one paragraph, 5 MiB', oneParagraphReport(5 * 1024 * 1024 - 1024)],
+    ['table of 1,000 rows', tableReport(1000)],
+    ['table of 5,000 rows', tableReport(5000)],
+    ['table of 20,000 rows', tableReport(20000)],
+  ];
+  console.log('\nhuge input, one build each (JOBS=1):');
+  let msPerMiB: number | null = null;
+  inputs.forEach(([label, text], k) => {
+    const source = join(folder, `src-${k}`);
+    const out = join(folder, `out-${k}`);
+    mkdirSync(source, { recursive: true });
+    writeFileSync(join(source, 'huge.txt'), text);
+    const run = timed(process.execPath, [bundle], { SOURCE: source, OUT: out, JOBS: '1' });
+    const mib = Buffer.byteLength(text) / 1024 / 1024;
+    const json = join(out, 'huge', 'indicators.json');
+    const ratio = existsSync(json) ? (statSync(json).size / Buffer.byteLength(text)).toFixed(1) : '—';
+    if (msPerMiB === null) msPerMiB = run.ms / mib;
+    console.log(
+      `  ${label.padEnd(24)} ${mib.toFixed(2).padStart(5)} MiB ${(run.ms / 1000).toFixed(1).padStart(7)} s` +
+        `${run.cpuMs !== null ? `, CPU ${(run.cpuMs / 1000).toFixed(1)} s` : ''}, ${(run.ms / mib / msPerMiB).toFixed(2)}× the first's time per MiB` +
+        `${run.rssMiB !== null ? `, peak RSS ${run.rssMiB.toFixed(0)} MiB` : ''}, indicators.json ${ratio}× the report${run.ok ? '' : '  (FAILED)'}`,
+    );
+    rmSync(folder, { recursive: true, force: true });
+  });
 }
 
 const scratch = mkdtempSync(join(tmpdir(), 'briefs-bench-'));
@@ -96,6 +133,9 @@ try {
   const oneMs = summary('batch of six, JOBS=1', one);
   const twoMs = summary('batch of six, JOBS=2', two);
   console.log(`${''.padEnd(40)} = ${(oneMs / twoMs).toFixed(2)}× faster on two threads`);
+
+  // 4. Huge input, once each (BENCH_HUGE=0 leaves it out): time should grow with size, memory stay bounded.
+  if (process.env.BENCH_HUGE !== '0') benchHugeInputs(join(scratch, 'huge'));
 } finally {
   rmSync(scratch, { recursive: true, force: true });
 }

@@ -2,7 +2,8 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { copyFileSync, cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, symlinkSync, truncateSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { repoRoot, runBriefs } from '../helpers/readers.js';
+import { pdfText, repoRoot, runBriefs, squash } from '../helpers/readers.js';
+import { oneParagraphReport, tableReport } from '../../pipeline/cli/huge-inputs.js';
 import { scratchDir } from '../helpers/scratch.js';
 
 const report = join(repoRoot, 'tests', 'fixtures', 'noise', 'web-chrome', 'input.txt');
@@ -138,5 +139,46 @@ describe('an audience deleted, and a template broken, between two builds', () =>
     for (const ext of ['pdf', 'docx', 'html']) expect(existsSync(join(folder, `summary.${ext}`))).toBe(false);
     expect(existsSync(join(folder, 'thumbs', 'summary.png'))).toBe(false);
     expect(existsSync(join(folder, 'fulltext.pdf'))).toBe(true);
+  });
+});
+
+describe('a report of one 100 KB paragraph, and one of a table of 1,000 rows', () => {
+  const source = scratchDir('briefs-huge-');
+  const out = scratchDir('briefs-huge-out-');
+  const paragraph = oneParagraphReport(100 * 1024);
+  const table = tableReport(1000);
+  let result: ReturnType<typeof runBriefs>;
+  beforeAll(() => {
+    writeFileSync(join(source, 'paragraph.txt'), paragraph);
+    writeFileSync(join(source, 'table.txt'), table);
+    result = runBriefs({ SOURCE: source, OUT: out, JOBS: '2' });
+  });
+
+  it('builds both, warning of what it split or left to the CSV', () => {
+    expect(result.status).toBe(0);
+    expect(result.stderr).toMatch(new RegExp(`warning: ${join(source, 'paragraph.txt')}:\\d+:1: ¶1 runs to \\d+ characters, more than any report's paragraph; the reading edition prints it in \\d+ parts, broken at sentence ends`));
+    expect(result.stderr).toContain(`warning: ${join(source, 'table.txt')}: 2000 figures, more than a report holds: the indicators publication lists the first 1000; indicators.csv and .json hold them all`);
+  });
+
+  it('quotes each figure with its clause, so the JSON stays within 50 times the report', () => {
+    for (const [slug, text] of [['paragraph', paragraph], ['table', table]] as const) {
+      const json = readFileSync(join(out, slug, 'indicators.json'), 'utf8');
+      expect(Buffer.byteLength(json)).toBeLessThan(50 * Buffer.byteLength(text));
+      const indicators = JSON.parse(json).indicators as Array<{ text: string }>;
+      expect(Math.max(...indicators.map((i) => i.text.length))).toBeLessThanOrEqual(200);
+    }
+  });
+
+  it('reads a table row by row, each figure named by its row', () => {
+    const indicators = JSON.parse(readFileSync(join(out, 'table', 'indicators.json'), 'utf8')).indicators as Array<{ name: string; value: number; unit: string }>;
+    expect(indicators.find((i) => i.value === 507.7 && i.unit === '亿元')?.name).toBe('第408项指标');
+  });
+
+  it('prints the whole paragraph, numbered once, and says where the figures not listed are', () => {
+    const text = squash(pdfText(join(out, 'paragraph', 'fulltext.pdf')));
+    const sentences = paragraph.trim().split('。').filter(Boolean);
+    expect(text).toContain(squash(sentences[sentences.length - 1]));
+    expect(text.match(/¶1(?!\d)/g)).toHaveLength(1);
+    expect(squash(pdfText(join(out, 'table', 'indicators.pdf')))).toContain('此处列出前1000项，其余1000项见indicators.csv。');
   });
 });
