@@ -69,7 +69,10 @@ export interface ReportModel {
   issuer: string | null;
   year: number | null;
   encoding: string;
+  /** The reading edition's blocks: all of them, unless the report is far longer than any (see printCut). */
   blocks: BlockModel[];
+  /** Where the reading edition stops when the report is too long to print whole: the first ¶ left out, its line, and how many characters follow. */
+  printCut: { paragraph: number; line: number; characters: number } | null;
   sections: SectionModel[];
   paragraphs: ParagraphModel[];
   endnotes: EndnoteModel[];
@@ -117,6 +120,23 @@ export function printedParts(text: string, max = MAX_PRINTED_PARAGRAPH): string[
     rest = rest.slice(cut);
   }
   return [...parts, rest];
+}
+
+/** Nearly nine times the longest report of the corpus (57,590 characters): beyond it a reading edition of thousands of pages would take gigabytes to lay out. */
+const MAX_PRINTED_CHARACTERS = 500_000;
+
+/** The blocks a reading edition prints: all, or those before the paragraph that passes MAX_PRINTED_CHARACTERS. */
+function withinPrintLimit(blocks: BlockModel[]): { printed: BlockModel[]; cut: ReportModel['printCut'] } {
+  let characters = 0;
+  for (let k = 0; k < blocks.length; k++) {
+    characters += blocks[k].text.length;
+    const block = blocks[k];
+    if (characters > MAX_PRINTED_CHARACTERS && block.kind === 'paragraph') {
+      const rest = blocks.slice(k).reduce((sum, b) => sum + b.text.length, 0);
+      return { printed: blocks.slice(0, k), cut: { paragraph: block.n, line: block.line, characters: rest } };
+    }
+  }
+  return { printed: blocks, cut: null };
 }
 
 /** Turns the report tree into the plain JSON every template and export reads. */
@@ -215,6 +235,10 @@ export function buildReportModel(report: ReadReport, slug: string): ReportModel 
 
   const indicators = report.file.data.indicators;
   if (!indicators) throw new Error(`${report.file.path}: read without its extraction stage`);
+  const { printed, cut } = withinPrintLimit(blocks);
+  if (cut) {
+    printWarnings.push(`${report.file.path}:${cut.line}:1: the report runs to ${cut.characters + MAX_PRINTED_CHARACTERS} characters or more, far more than any report; the reading edition leaves out the last ${cut.characters}, from ¶${cut.paragraph} on (the other publications read it all)`);
+  }
   return {
     slug,
     source: report.file.path,
@@ -226,7 +250,8 @@ export function buildReportModel(report: ReadReport, slug: string): ReportModel 
     issuer: report.identity.issuer,
     year: report.identity.year,
     encoding: report.encoding,
-    blocks,
+    blocks: printed,
+    printCut: cut,
     sections,
     paragraphs,
     endnotes,
