@@ -1,5 +1,6 @@
 import type { Indicator } from '../extract/indicator.js';
 import type { ReportModel } from '../model/report-model.js';
+import { thingKey } from './thing-names.js';
 import { figureAt } from './written-figure.js';
 
 /**
@@ -20,7 +21,7 @@ export interface Target {
 export const MAIN_TARGETS = /主要(预期)?目标是|(预期|调控)目标(是|为|定为)|主要预期目标|经济增长(速度)?(的)?(预期|调控目标)|今年(的)?经济增长预期|宏观调控的主要目标/;
 
 /** Headings of the part of a report about the year ahead (not its review of the past). */
-const PLAN_HEADING = /今年|\d{4}年(政府)?工作|工作(总体)?(要求|部署|任务|安排|建议)|总体要求|政策取向|重点工作|主要任务|预期目标/;
+const PLAN_HEADING = /今年|\d{4}年(政府)?工作|工作(总体)?(要求|部署|任务|安排|建议)|总体要求|政策取向|重点工作|主要任务|主要目标|目标任务|预期目标/;
 const REVIEW_HEADING = /回顾|过去|以来/;
 
 export type NotTargetReason =
@@ -79,9 +80,9 @@ export function notTargetReason(indicator: Indicator, paragraphText: string, inM
 }
 
 /** 一、2017年工作回顾 … 三、2018年政府工作建议: the ¶ where the year ahead begins, or 0 when headings do not say. */
-export function planStart(model: Pick<ReportModel, 'sections' | 'paragraphs'>): number {
+export function planStart(model: Pick<ReportModel, 'sections' | 'paragraphs' | 'year'>): number {
   const top = model.sections.filter((s) => s.role === 'section' && s.level === model.sections[0]?.level);
-  const plan = top.find((s) => PLAN_HEADING.test(s.title) && !REVIEW_HEADING.test(s.title));
+  const plan = top.find((s) => (PLAN_HEADING.test(s.title) || (model.year !== null && s.title.includes(`${model.year}年`))) && !REVIEW_HEADING.test(s.title));
   if (!plan) return 0;
   const first = model.paragraphs.find((p) => p.section === plan.id || p.section.startsWith(`${plan.id}.`));
   return first?.n ?? 0;
@@ -116,7 +117,8 @@ function isInSpans(indicator: Indicator, spans: Array<{ paragraph: number; start
   return spans.some((s) => s.paragraph === indicator.paragraph && at >= s.start && at < s.end);
 }
 
-const sameFigure = (a: Indicator, b: Indicator) => a.value === b.value && a.unit === b.unit;
+/** 把增长预期目标定在7.5%左右 after 国内生产总值增长7.5%左右: the same figure of the same thing (or of a thing left unnamed). */
+const sameFigure = (a: Indicator, b: Indicator) => a.value === b.value && a.unit === b.unit && a.qualifier === b.qualifier && (thingKey(a.name) === thingKey(b.name) || thingKey(b.name).length < 2 || /预期目标|增速|增长速度/.test(b.text));
 
 /** The targets a report sets for its year, main ones marked, with what was set aside and why. */
 export function targetsOf(model: Pick<ReportModel, 'sections' | 'paragraphs' | 'indicators' | 'year'>): { targets: Target[]; setAside: Array<{ indicator: Indicator; reason: NotTargetReason }> } {
