@@ -94,7 +94,9 @@ function namesRightBefore(written: string, key: string): boolean {
 /** A sentence that judges the target's thing in words: the thing named before the verdict. */
 export function wordResultFor(target: Indicator, words: WordResult[]): WordResult | null {
   const key = thingKey(fullName(target));
-  const keys = [key, key.replace(/^(城镇|居民|国内)/, '')].filter((k) => k.length >= 2);
+  // The words of a review name the thing more loosely: 物价调控目标, 经济增长.
+  const loose = /价格$/.test(key) ? ['物价'] : key === '生产总值' ? ['经济增长', '生产总值'] : [];
+  const keys = [key, key.replace(/^(城镇|居民|国内)/, ''), ...loose].filter((k) => k.length >= 2);
   return words.find((w) => keys.some((k) => w.text.includes(k)) && (w.verdict !== 'fell' || /价格/.test(key))) ?? null;
 }
 

@@ -1,6 +1,6 @@
 import type { Indicator } from '../extract/indicator.js';
 import type { ReportModel } from '../model/report-model.js';
-import { thingKey } from './thing-names.js';
+import { fullName, thingKey } from './thing-names.js';
 import { figureAt } from './written-figure.js';
 
 /**
@@ -118,7 +118,7 @@ function isInSpans(indicator: Indicator, spans: Array<{ paragraph: number; start
 }
 
 /** 把增长预期目标定在7.5%左右 after 国内生产总值增长7.5%左右: the same figure of the same thing (or of a thing left unnamed). */
-const sameFigure = (a: Indicator, b: Indicator) => a.value === b.value && a.unit === b.unit && a.qualifier === b.qualifier && (thingKey(a.name) === thingKey(b.name) || thingKey(b.name).length < 2 || /预期目标|增速|增长速度/.test(b.text));
+const sameFigure = (a: Indicator, b: Indicator) => a.value === b.value && a.unit === b.unit && a.qualifier === b.qualifier && (thingKey(fullName(a)) === thingKey(fullName(b)) || thingKey(b.name).length < 2 || /预期目标|增速|增长速度/.test(b.text));
 
 /** The targets a report sets for its year, main ones marked, with what was set aside and why. */
 export function targetsOf(model: Pick<ReportModel, 'sections' | 'paragraphs' | 'indicators' | 'year'>): { targets: Target[]; setAside: Array<{ indicator: Indicator; reason: NotTargetReason }> } {
