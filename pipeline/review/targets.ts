@@ -63,7 +63,7 @@ export function notTargetReason(indicator: Indicator, paragraphText: string, inM
   // 从A提高到B: A is where things stand, B the target.
   if (indicator.baselineOf) return 'baseline';
   // 比去年增加36亿元, 比去年预算赤字减少500亿元, 比去年多100万人: how far this year's figure moves, not a figure set.
-  if (indicator.unit !== '%' && /比(去年|上年|上一年)[^，；。]{0,10}(增加|减少|多|少|提高|降低|下调|上调|增长|下降|扩大|压缩)$/.test(before)) return 'difference from last year';
+  if (indicator.unit !== '%' && /比(去年|上年|上一年)[^，；。]{0,10}(增加|减少|多|少|高|低|提高|降低|下调|上调|增长|下降|扩大|压缩)$/.test(before)) return 'difference from last year';
   // 从经济基本面…看，6.5%左右的增速可以实现比较充分的就业: why a target, not another one.
   if (/(可以|能够|就能|才能|足以)(实现|达到|保持|带动|支撑)|有利于|考虑了|兼顾了|着重(对.{0,8})?说明|从[^，。]{2,16}看|这个(增长)?速度|这一目标/.test(sentence) && !inMainParagraph) return 'explanation';
   if (/^的?(增速|增长速度|速度)[^，。]{0,4}(可以|能够|就能)/.test(after)) return 'explanation';
