@@ -63,6 +63,8 @@ const SAME_THING = 0.7;
 function comparable(target: Indicator, result: Indicator): boolean {
   if (isChange(target) !== isChange(result)) return false;
   if (target.unit === result.unit) return true;
+  // 近1400万 (农业转移人口) against 1300万人: a bare magnitude counts what the target counts.
+  if (/^(万亿|亿|万|千)$/.test(result.unit) && new RegExp(`^${result.unit}(人|户)$`).test(target.unit)) return true;
   return inUnitOf(result.value, result.unit, target.unit) !== null;
 }
 
@@ -77,10 +79,18 @@ export function resultFor(target: Indicator, results: Result[]): Result | null {
     const key = thingKey(target.name);
     const byName = nameLikeness(fullName(target), fullName(result.indicator));
     const inClause = key.length >= 3 && namesRightBefore(writtenFigure(result.indicator), key) ? 0.7 : 0;
-    const score = Math.max(byName, inClause);
+    // 近1400万农业转移人口在城镇落户: people counted, then what they did.
+    const after = /(人|万|户)$/.test(result.indicator.unit) ? nameLikeness(fullName(target), phraseAfterFigure(result.indicator)) : 0;
+    const score = Math.max(byName, inClause, after);
     if (score >= SAME_THING && (!best || score > best.score)) best = { result, score };
   }
   return best?.result ?? null;
+}
+
+/** The words after a figure to the end of its clause: 农业转移人口在城镇落户 of 近1400万农业转移人口在城镇落户. */
+function phraseAfterFigure(i: Indicator): string {
+  const at = figureAt(i.text, i.value, i.unit);
+  return at ? i.text.slice(at.end).replace(/[。；，].*$/, '') : '';
 }
 
 /** 年末城镇登记失业率降到4.02%: the thing named just before the figure, only verbs and time between. */
@@ -106,6 +116,7 @@ function figure(i: Indicator, paragraphText?: string): ReviewFigure {
 
 /** The result in the target's unit: 1.2万亿斤 against 12000亿斤. */
 function inTargetUnit(result: Indicator, unit: string): number {
+  if (unit.startsWith(result.unit)) return result.value;
   return inUnitOf(result.value, result.unit, unit) ?? result.value;
 }
 

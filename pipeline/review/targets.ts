@@ -33,7 +33,9 @@ export type NotTargetReason =
   | 'count of work areas'
   | 'no subject'
   | 'restates a main target'
-  | 'in the review of past years';
+  | 'in the review of past years'
+  | 'fact'
+  | 'duration';
 
 /** The sentence of paragraphText holding the indicator's clause. */
 export function sentenceOf(indicator: Pick<Indicator, 'text'>, paragraphText: string): string {
@@ -44,6 +46,14 @@ export function sentenceOf(indicator: Pick<Indicator, 'text'>, paragraphText: st
   return paragraphText.slice(start, endMark < 0 ? undefined : at + indicator.text.length + endMark + 1);
 }
 
+/** Whether the clause before this one ends with a figure of the same base unit (1.12万亿元 before 1700亿元). */
+function sameBaseUnitBefore(indicator: Indicator, clauseHead: string, paragraphText: string): boolean {
+  const at = paragraphText.indexOf(indicator.text);
+  const base = indicator.unit.replace(/^(万亿|亿|万|千|百)/, '');
+  const head = (clauseHead || (at > 0 ? paragraphText.slice(Math.max(0, at - 30), at) : '')).replace(/[，、]$/, '');
+  return base !== '' && new RegExp(`[\\d０-９](多|余)?(万亿|亿|万|千|百)?${base}(左右|以上|以内)?$`).test(head);
+}
+
 /** The words of the clause before the figure, and after it. */
 function around(indicator: Indicator): { before: string; after: string } {
   const at = figureAt(indicator.text, indicator.value, indicator.unit);
@@ -51,7 +61,7 @@ function around(indicator: Indicator): { before: string; after: string } {
   return { before: indicator.text.slice(0, at.start), after: indicator.text.slice(at.end) };
 }
 
-const NAMELESS = /^(新|在|使用|工作|项目|政策|措施|举措|县|目标|试点|用好|拟先|一律按|由银行)$/;
+const NAMELESS = /^(可以|能够|新|在|使用|工作|项目|政策|措施|举措|县|目标|试点|用好|拟先|一律按|由银行)$/;
 
 /**
  * Why a figure of the plan part is not a target, or null when it is one. Pure: the figure, the
@@ -64,9 +74,18 @@ export function notTargetReason(indicator: Indicator, paragraphText: string, inM
   if (indicator.baselineOf) return 'baseline';
   // 比去年增加36亿元, 比去年预算赤字减少500亿元, 比去年多100万人: how far this year's figure moves, not a figure set.
   if (indicator.unit !== '%' && /比(去年|上年|上一年)[^，；。]{0,10}(增加|减少|多|少|高|低|提高|降低|下调|上调|增长|下降|扩大|压缩)$/.test(before)) return 'difference from last year';
+  // 从人均40元提高到45元 where the reader did not link the pair: 40元 is where things stand.
+  if (/[从由](人均|每人|上年的|去年的)?$/.test(before) && /^(提高|增加|增长|降低|下降|扩大|减少|调整)?(到|至)/.test(after)) return 'baseline';
+  // 中央财政赤字1.12万亿元，增加1700亿元: a change right after the figure it changes.
+  const lastWords = before.slice(Math.max(before.lastIndexOf('，'), before.lastIndexOf('、')) + 1);
+  if (/^(比上年|比去年)?(增加|减少|多|少|提高|降低|增长|下降)$/.test(lastWords.trim()) && sameBaseUnitBefore(indicator, before.slice(0, before.length - lastWords.length), paragraphText)) return 'difference from last year';
   // 从经济基本面…看，6.5%左右的增速可以实现比较充分的就业: why a target, not another one.
   if (/(可以|能够|就能|才能|足以)(实现|达到|保持|带动|支撑)|有利于|考虑了|兼顾了|着重(对.{0,8})?说明|从[^，。]{2,16}看|这个(增长)?速度|这一目标/.test(sentence) && !inMainParagraph) return 'explanation';
-  if (/^的?(增速|增长速度|速度)[^，。]{0,4}(可以|能够|就能)/.test(after)) return 'explanation';
+  if (/^的?(增速|增长速度|速度)[^，。]{0,4}(可以|能够|就能)/.test(after) || /(可使|可以使|将使|能使)[^，。]{0,12}$/.test(before)) return 'explanation';
+  // 我国有13亿人口、9亿劳动力资源; 把13亿中国人的饭碗…: how things are, not what is to be done.
+  if (/(我国|全国|目前)(有|拥有)/.test(before) || /^(中国人|人口|人民|劳动力)/.test(after)) return 'fact';
+  // 确定未来15年, 24小时在线监控: a time span or a standard, not an amount to reach.
+  if (/^(年|小时)$/.test(indicator.unit)) return 'duration';
   // 今年高校毕业生820多万人: what will happen, not what the government commits to.
   if (/毕业生|新成长劳动力|需要(在城镇)?就业|预计|预测|有望|再创新高|创历史新高/.test(`${before}${indicator.name}${after}`) && !/确保|力争|要|实现|完成/.test(before.replace(/需要/g, ''))) return 'forecast';
   // 月销售额10万元以下的小规模纳税人, 应纳税所得额上限: the line a policy draws, not a result to reach.

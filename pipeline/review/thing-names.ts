@@ -15,7 +15,12 @@ export function thingKey(name: string): string {
     .replace(/^(新增|改建|新建|减少|增加|压减|退出|淘汰)(?=.{2})/, '')
     .replace(/(的)?(增长速度|速度)$/, '增长')
     // 城镇新增就业 / 新增城镇就业: 新增 says how it is counted, wherever it stands.
-    .replace(/(?<=.)新增(?=.)/g, '');
+    .replace(/(?<=.)新增(?=.)/g, '')
+    // 进城落户 / 在城镇落户; 棚改 / 棚户区住房改造: one thing in the words of different years.
+    .replace(/进城|在城镇|到城镇/g, '城镇')
+    .replace(/棚户区(住房)?改造|棚户区|棚改/g, '棚改')
+    .replace(/^新的?([一二三四五两]年)?/, '')
+    .replace(/(?<=.{2})(攻坚战|攻坚|行动|计划)+$/, '');
   if (/^(能耗强度|能源消耗强度|单位(国内|地区)?生产总值能(耗|源消耗)|万元(GDP|生产总值)能耗)/.test(bare)) return '单位生产总值能耗';
   if (/^(社会)?(商品)?零售价格/.test(bare)) return '商品零售价格';
   if (/^(居民)?消费价格/.test(bare)) return '居民消费价格';

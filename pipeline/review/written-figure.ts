@@ -34,8 +34,11 @@ export function writtenFigure(indicator: Pick<Indicator, 'text' | 'value' | 'uni
   const lead = clause.slice(0, at.start);
   // The last separator or figure before this one starts its own words.
   const cut = Math.max(lead.lastIndexOf('、'), lead.lastIndexOf('，'), lead.lastIndexOf('；'), lastFigureEnd(lead));
-  let span = clause.slice(cut + 1, at.end);
-  if (BARE_LEAD.test(clause.slice(cut + 1, at.start).trim()) || at.start - cut - 1 <= 1) {
+  // 近1400万农业转移人口在城镇落户: what was counted follows the figure, to the clause's end.
+  const rest = clause.slice(at.end).replace(/[。；]$/, '');
+  const thingAfter = rest.length >= 2 && rest.length <= 16 && !/[\d０-９，、]/.test(rest) ? rest : '';
+  let span = clause.slice(cut + 1, at.end) + thingAfter;
+  if (!thingAfter && (BARE_LEAD.test(clause.slice(cut + 1, at.start).trim()) || at.start - cut - 1 <= 1)) {
     const before = cut >= 0 ? clause.slice(0, cut + 1) : previousClause(clause, paragraphText);
     span = `${before}${span}`.replace(/^[，；、]/, '');
   }
