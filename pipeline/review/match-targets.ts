@@ -8,7 +8,6 @@ import { mainTargetSpans, planStart, targetsOf, type Target } from './targets.js
 import { figureAt, writtenFigure } from './written-figure.js';
 import { displayName, fullName, nameLikeness, thingKey } from './thing-names.js';
 
-export { displayName, fullName, nameLikeness, thingKey };
 
 /** A figure of a report as a review row quotes it. */
 export interface ReviewFigure {
