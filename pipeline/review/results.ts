@@ -46,8 +46,10 @@ export function resultsOf(model: Pick<ReportModel, 'indicators' | 'paragraphs'>,
   // 2004年，国内生产总值达到13.65万亿元，比上年增长9.5%: an undated figure of the review whose sentence opens with the year.
   const datedBySentence = (i: Indicator) =>
     i.period === null && (!reviewEnds || i.paragraph < reviewEnds) && new RegExp(`^[\\s\u3000]*(${year}年|去年)`).test(sentenceOf(i, text.get(i.paragraph) ?? i.text));
+  // The plan part quotes last year's figures as baselines of its measures (起征点从月销售额3万元…); only 去年… there is a result.
+  const inReview = (i: Indicator) => !reviewEnds || i.paragraph < reviewEnds || /去年|上年/.test(i.text.slice(0, figureAt(i.text, i.value, i.unit)?.start ?? 0).replace(/比(去年|上年)/g, ''));
   return model.indicators
-    .filter((i) => i.kind !== 'target' && (i.period === String(year) || datedBySentence(i)) && i.unit !== '' && !isSeveralYears(i, year) && !isTargetMention(i))
+    .filter((i) => i.kind !== 'target' && (i.period === String(year) || datedBySentence(i)) && i.unit !== '' && inReview(i) && !isSeveralYears(i, year) && !isTargetMention(i))
     .map((indicator) => ({ indicator }));
 }
 
