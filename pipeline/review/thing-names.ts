@@ -69,6 +69,8 @@ export function displayName(i: Pick<Indicator, 'name' | 'verb'>): string {
   const name = fullName(i)
     .replace(/^[^，]*?今年的?/, '')
     .replace(/(的)?(调控|预期|预定)?目标(定)?(为|是|在)?$|(预期|预定)(为|是)?$|[在为]$/, '')
+    // 财政补助从人(均40元): the words of the figure that the name caught.
+    .replace(/((提高|增加)(到|至)|[从由])人均?$|[从由]$/, '')
     .trim();
   return name || i.name;
 }

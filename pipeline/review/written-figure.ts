@@ -37,8 +37,10 @@ export function writtenFigure(indicator: Pick<Indicator, 'text' | 'value' | 'uni
   // 近1400万农业转移人口在城镇落户: what was counted follows the figure, to the clause's end.
   const rest = clause.slice(at.end).replace(/[。；]$/, '');
   const thingAfter = rest.length >= 2 && rest.length <= 16 && !/[\d０-９，、]/.test(rest) ? rest : '';
-  let span = clause.slice(cut + 1, at.end) + thingAfter;
-  if (!thingAfter && (BARE_LEAD.test(clause.slice(cut + 1, at.start).trim()) || at.start - cut - 1 <= 1)) {
+  // 赤字率从去年的2.1%提高到2.3%: B of 从A提高到B is quoted with A and the thing.
+  const from = /^(提高|提升|增加|增长|降低|下降|扩大|减少|上升|降)?(到|至|为)$/.test(clause.slice(cut + 1, at.start).trim()) && /[从由]/.test(clause.slice(0, cut + 1)) ? clause.slice(0, cut + 1) : '';
+  let span = from + clause.slice(cut + 1, at.end) + thingAfter;
+  if (!thingAfter && !from && (BARE_LEAD.test(clause.slice(cut + 1, at.start).trim()) || at.start - cut - 1 <= 1)) {
     const before = cut >= 0 ? clause.slice(0, cut + 1) : previousClause(clause, paragraphText);
     span = `${before}${span}`.replace(/^[，；、]/, '');
   }
