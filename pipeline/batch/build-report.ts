@@ -2,7 +2,7 @@ import { rm } from 'node:fs/promises';
 import { readSettingsText } from '../util/yaml-file.js';
 import { join } from 'node:path';
 import { growthChart, reviewChart, targetsChart } from '../charts/indicator-charts.js';
-import { reviewTemplateView, targetsReview, targetsReviewJson, type TargetsReview } from '../review/review-view.js';
+import { chartedItems, reviewTemplateView, targetsReview, targetsReviewJson, type TargetsReview } from '../review/review-view.js';
 import { industryStructureChart } from '../charts/industry-structure-chart.js';
 import type { ChartSpec } from '../charts/render-chart.js';
 import type { ReportModel } from '../model/report-model.js';
@@ -75,7 +75,7 @@ function chartSpecs(model: ReportModel, review: TargetsReview | null): ChartSpec
   if (model.industryStructure) specs.push(industryStructureChart(model.industryStructure, model.displayTitle));
   for (const spec of [growthChart(model.headline, model.displayTitle), targetsChart(model.headline, model.displayTitle)]) if (spec) specs.push(spec);
   if (review) {
-    const spec = reviewChart(review.items, review.year, `资料来源：${review.earlier.title}；${review.later.title}`);
+    const spec = reviewChart(chartedItems(review), review.year, `资料来源：${review.earlier.title}；${review.later.title}`);
     if (spec) specs.push(spec);
   }
   return specs;

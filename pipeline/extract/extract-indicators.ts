@@ -219,6 +219,13 @@ export function extractIndicators(tree: Root, reportYear: number | null): Indica
   for (const paragraph of paragraphsOf(tree, ctx)) {
     for (const [sentenceStart, sentenceEnd] of sentenceRanges(paragraph.text)) {
       const sentence = paragraph.text.slice(sentenceStart, sentenceEnd);
+      // 今年要保持…，经济增长速度的调控目标定为８％; 今年…调控目标为25300亿元，投资率为32%: 今年 speaks of this
+      // year for the rest of its sentence, until another time is named.
+      const periodInSentence = (at: number): string | null => {
+        const head = sentence.slice(0, at - sentenceStart);
+        const since = head.lastIndexOf('今年');
+        return ctx.reportYear && since >= 0 && !/\d{4}\s*年|去年|上年|过去|以来|五年|前年/.test(head.slice(since)) ? String(ctx.reportYear) : paragraph.period;
+      };
       const quantities = findQuantities(sentence).map((q) => ({ ...q, start: q.start + sentenceStart, end: q.end + sentenceStart }));
       if (!quantities.length) continue;
       const clauses = clausesOf(sentence, sentenceStart);
@@ -354,7 +361,7 @@ export function extractIndicators(tree: Root, reportYear: number | null): Indica
             perLine.set(line, k);
             // Words since the figure before this one: 由五年前的6.4∶52∶41.6优化为6.4∶41.5∶52.1 dates only the first.
             const previousEnd = previousQuantity?.end ?? sentenceStart;
-            let period = periodOfMention(lastChars(paragraph.text, Math.max(previousEnd, clause.start - 12), q.start, NAME_REACH), paragraph.period, ctx);
+            let period = periodOfMention(lastChars(paragraph.text, Math.max(previousEnd, clause.start - 12), q.start, NAME_REACH), periodInSentence(q.start), ctx);
             // 从11.37万亿元提高到14.58万亿元 over 2021-2025: the first figure is where the years began.
             const range = period?.match(/^(\d{4})-(\d{4})$/);
             const lead = lastChars(paragraph.text, Math.max(previousEnd, clause.start), q.start, NAME_REACH).replace(/五年前的?$/, '');

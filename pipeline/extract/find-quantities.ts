@@ -129,7 +129,7 @@ export function findQuantities(rawText: string): Quantity[] {
   // 1，753亿元: groups of three after a comma are one number (older reports write them so).
   // 7 4 7 7 2 亿元, 2 2 .4 万件: digits a copied PDF broke apart with single spaces are one number.
   // Only single digits each set apart are joined: 2018 2019 stays two years.
-  const numberPattern = /\d{1,3}(?:[,，]\d{3})+(?:\.\d+)?(?!\d)|\d(?:[ \u00a0\u3000]\d)+(?!\d)(?:[ \u00a0\u3000]?\.[ \u00a0\u3000]?\d(?:[ \u00a0\u3000]?\d)*)?|\d+(?:\.\d+)?/g;
+  const numberPattern = /\d{1,3}(?:[,，]\d{3})+(?:\.\d+)?(?!\d)|\d(?:[ \u00a0\u3000]\d)+(?!\d)(?:[ \u00a0\u3000]?\.[ \u00a0\u3000]?\d(?:[ \u00a0\u3000]?\d)*)?|\d[ \u00a0\u3000]\.[ \u00a0\u3000]?\d(?:[ \u00a0\u3000]?\d)*|\d+(?:\.\d+)?/g;
   let match: RegExpExecArray | null;
   while ((match = numberPattern.exec(text))) {
     const start = match.index;
@@ -179,8 +179,8 @@ export function findQuantities(rawText: string): Quantity[] {
       end += 1;
       rest = text.slice(end, end + 24);
     }
-    // 1 1 ％: a space the copy put between a broken number and its unit.
-    if (match[0] !== number && /^[ \u00a0\u3000]\S/.test(rest) && unitAt(rest.slice(1))) {
+    // 1 1 ％, 8 ％: a space the copy put between a broken number and its unit (a per cent sign is never anything else).
+    if ((match[0] !== number || /^[ \u00a0\u3000][%％]/.test(rest)) && /^[ \u00a0\u3000]\S/.test(rest) && unitAt(rest.slice(1))) {
       end += 1;
       rest = rest.slice(1);
     }

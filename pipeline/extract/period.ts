@@ -63,7 +63,8 @@ export function periodOfMention(before: string, paragraphPeriod: string | null, 
   if (named) return yearOf(named[2]);
   if (/今年/.test(near) && ctx.reportYear) return String(ctx.reportYear);
   // 比上年增加439亿元 in the plan compares with last year; the figure is this year's.
-  if (/(?<![比较同])(上年|去年)/.test(near) && ctx.reportYear && paragraphPeriod === String(ctx.reportYear)) return String(ctx.reportYear - 1);
+  // 去年经济增长8.8% inside a look back over five years (or an undated paragraph) is last year's too.
+  if (/(?<![比较同])(上年|去年)/.test(near) && ctx.reportYear && (paragraphPeriod === String(ctx.reportYear) || paragraphPeriod === null || (/^\d{4}-\d{4}$/.test(paragraphPeriod) && /(?<![比较同])去年/.test(near)))) return String(ctx.reportYear - 1);
   return paragraphPeriod;
 }
 

@@ -92,6 +92,9 @@ interface LineEntry {
   blankBefore: boolean;
 }
 
+/** The unit of a figure, at the start of a line: what cannot stand there unless a figure was cut before it. */
+const FIGURE_TAIL = /^(万亿|亿|万|千)(元|美元|吨|人|户|套|千瓦|公里|亩|斤)|^[%％](?![A-Za-z])/;
+
 function toBlocks(entries: LineEntry[]): Block[] {
   const wrapWidth = detectWrapWidth(entries.map((e) => e.span));
   // Where paragraphs are separated by blank lines, adjacent lines are one paragraph (as in Markdown).
@@ -106,6 +109,8 @@ function toBlocks(entries: LineEntry[]): Block[] {
       !entry.span.row &&
       !previous.spans[previous.spans.length - 1].row &&
       (POINT_MARKER_ONLY.test(blockText(previous)) ||
+        // 国内生产总值达到74.4 / (blank) / 万亿元，…: a figure the copy cut from its unit, even across a blank line.
+        (!previous.strong && /\d[.．]?\d*$/.test(blockText(previous)) && FIGURE_TAIL.test(text)) ||
         (!entry.blankBefore &&
           !previous.strong &&
           !entry.span.strong &&

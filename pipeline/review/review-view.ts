@@ -13,31 +13,33 @@ export interface TargetsReview {
 }
 
 export function targetsReview(earlier: ReportModel, later: ReportModel): TargetsReview {
-  const year = earlier.year!;
   return {
     earlier: { slug: earlier.slug, title: earlier.displayTitle, source: earlier.source },
     later: { slug: later.slug, title: later.displayTitle, source: later.source },
     issuer: later.issuer,
-    year,
-    items: reviewTargets(earlier.indicators, year, later.indicators),
+    year: earlier.year!,
+    items: reviewTargets(earlier, later),
   };
 }
 
-/** targets-review.json: the contract of issue 7, items with target, result, status and rule. */
+/** targets-review.json: items with target, result, status and rule; main targets first. */
 export function targetsReviewJson(review: TargetsReview): string {
-  const figure = (f: ReviewItem['target'] | null) => (f ? { value: f.value, unit: f.unit, qualifier: f.qualifier, line: f.line, paragraph: f.paragraph, text: f.text } : null);
   return `${JSON.stringify(
     {
       earlier: review.earlier,
       later: review.later,
       issuer: review.issuer,
       year: review.year,
+      counts: { main: countsOf(review.items.filter((i) => i.main)), other: countsOf(review.items.filter((i) => !i.main)) },
       items: review.items.map((i) => ({
         name: i.name,
-        target: { ...figure(i.target), ...(i.upper ? { upper: i.upper.value } : {}) },
-        result: i.result ? { value: i.result.value, unit: i.result.unit, line: i.result.line, paragraph: i.result.paragraph, text: i.result.text } : null,
+        main: i.main,
+        section: i.section,
+        target: { ...i.target, ...(i.upper ? { upper: i.upper.value } : {}) },
+        result: i.result,
         status: i.status,
         rule: i.rule,
+        debatable: i.debatable,
       })),
     },
     null,
@@ -45,25 +47,58 @@ export function targetsReviewJson(review: TargetsReview): string {
   )}\n`;
 }
 
-/** What the template shows: each item with its cells written out, judged ones first. */
+function countsOf(items: ReviewItem[]) {
+  return {
+    total: items.length,
+    met: items.filter((i) => i.status === 'met').length,
+    notMet: items.filter((i) => i.status === 'not met').length,
+    noResult: items.filter((i) => i.status === 'no result').length,
+  };
+}
+
+/** 主要目标 8 项：完成 6 项，未完成 1 项，无实绩 1 项 — the parts that are there. */
+export function countLine(label: string, items: ReviewItem[]): string {
+  const c = countsOf(items);
+  const parts = [
+    ['完成', c.met],
+    ['未完成', c.notMet],
+    ['无实绩', c.noResult],
+  ].filter(([, n]) => Number(n) > 0);
+  return `${label} ${c.total} 项${parts.length ? `：${parts.map(([word, n]) => `${word} ${n} 项`).join('，')}` : ''}`;
+}
+
+/** The main targets with a figure for a result: what the chart of targets against results shows. */
+export function chartedItems(review: TargetsReview) {
+  return review.items
+    .filter((i) => i.main && i.result !== null && i.result.value !== null && !i.upper)
+    .map((i) => ({ name: i.name, target: i.target, result: { ...i.result!, value: i.result!.value! } }));
+}
+
+/** What the template shows: main targets, then the others by section, each cell as the report writes it. */
 export function reviewTemplateView(review: TargetsReview) {
-  const judged = review.items.filter((i) => i.status !== 'no result');
-  const rest = review.items.filter((i) => i.status === 'no result');
-  // Each cell quotes its report: the target's clause and the result's, as written.
-  const clause = (text: string) => text.replace(/^[，；、]/, '').replace(/[。；，]$/, '');
   const row = (i: ReviewItem) => ({
     name: i.name,
-    target: clause(i.upper ? i.target.text.slice(0, i.target.text.indexOf(String(i.upper.value)) + String(i.upper.value).length + i.upper.unit.length) : i.target.text),
+    target: i.target.text,
     targetParagraph: i.target.paragraph,
-    result: i.result ? clause(i.result.text.split(/[，；]/).find((part) => part.includes(String(i.result!.value))) ?? i.result.text) : '—',
+    result: i.result ? i.result.text : '—',
     resultParagraph: i.result?.paragraph ?? null,
     status: STATUS_LABEL[i.status],
-    rule: i.rule,
+    rule: i.debatable ? `${i.rule}。可商榷：${i.debatable}` : i.rule,
   });
+  const main = review.items.filter((i) => i.main);
+  const others = review.items.filter((i) => !i.main);
+  const sections: Array<{ heading: string; rows: ReturnType<typeof row>[] }> = [];
+  for (const item of others) {
+    const heading = item.section || '其他';
+    const existing = sections.find((s) => s.heading === heading);
+    if (existing) existing.rows.push(row(item));
+    else sections.push({ heading, rows: [row(item)] });
+  }
   return {
     ...review,
-    judged: judged.map(row),
-    unjudged: rest.map(row),
-    counts: { met: review.items.filter((i) => i.status === 'met').length, notMet: review.items.filter((i) => i.status === 'not met').length, noResult: rest.length },
+    main: main.map(row),
+    sections,
+    mainCount: countLine('主要目标', main),
+    otherCount: countLine('其他目标', others),
   };
 }

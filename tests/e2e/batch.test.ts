@@ -72,7 +72,12 @@ describe('a batch with every corpus report and two bad files', () => {
     const gdp = review.items.find((i: any) => i.name === '国内生产总值');
     expect(gdp).toMatchObject({ target: { value: 6.5, unit: '%', qualifier: '左右' }, result: { value: 6.6, unit: '%' }, status: 'met' });
     const printed = squash(pdfText(join(folder, 'targets-review.pdf')));
-    for (const piece of ['国内生产总值增长6.6%', '2018年报告¶37', '2019年报告', '完成：“左右”']) expect(printed).toContain(piece);
+    // The first line counts the main targets; each row quotes the target and the result with their ¶, then the verdict and its rule.
+    expect(review.counts.main).toEqual({ total: 6, met: 5, notMet: 0, noResult: 1 });
+    expect(printed).toContain('主要目标6项：完成5项，无实绩1项');
+    for (const piece of [`国内生产总值增长6.5%左右（¶${gdp.target.paragraph}）`, `国内生产总值增长6.6%（¶${gdp.result.paragraph}）`, '2019年报告', '完成“左右”：实绩不低于目标减0.5个百分点']) expect(printed).toContain(piece);
+    // Main targets come first in the table, the others after, by section.
+    expect(printed.indexOf('国内生产总值增长6.5%左右')).toBeLessThan(printed.lastIndexOf('其他目标'));
     expect(existsSync(join(folder, 'targets-review.docx'))).toBe(true);
     for (const other of ['dalian-2018', 'guangdong-2026']) expect(existsSync(join(out, other, 'targets-review.json'))).toBe(false);
   });
