@@ -22,6 +22,7 @@ import { briefAt, briefCandidates, type Take } from '../model/brief-view.js';
 import { fitContent } from './fit-to-pages.js';
 import { publicationsFor, templateContext } from './publications.js';
 import { prepareReport, slugOf, type PreparedReport } from '../model/prepare-report.js';
+import { FORMATS, type Format } from './selection.js';
 
 export interface BuildOptions {
   outDir: string;
@@ -41,6 +42,8 @@ export interface BuildOptions {
   prepared?: PreparedReport;
   /** Only these publications (the stale ones); all when absent. */
   only?: string[];
+  /** FORMATS: the files of each publication to write (default all). */
+  formats?: readonly Format[];
   /** Whether to write charts and exports (false when they are up to date). */
   writeData?: boolean;
   /** Called for each stage, for progress lines. */
@@ -126,6 +129,7 @@ export async function buildReport(sourcePath: string, options: BuildOptions): Pr
   const context = { ...templateContext(model, specs), ...(review ? { review: reviewTemplateView(review) } : {}) };
   const date = documentDate(model, options.sourceDateEpoch);
   const errors: string[] = [];
+  const formats = options.formats ?? FORMATS;
   for (const publication of publicationsFor(options.audiences, review !== null)) {
     if (options.only && !options.only.includes(publication.name)) continue;
     const templatePath = join(options.templatesDir, publication.template);
@@ -170,16 +174,19 @@ export async function buildReport(sourcePath: string, options: BuildOptions): Pr
       // failure is awaited below; until then it must not count as unhandled).
       const thumbnail = thumbnailOfPage(pdf.firstPage);
       thumbnail.catch(() => {});
-      stage(`docx ${publication.name}`);
-      const docx = await writeDocx(parsed, assets, { date, file: templatePath, headingPages: pdf.headingPages, patches: options.patches });
-      stage(`html ${publication.name}`);
-      const html = writeHtml(parsed, assets);
-      const files = [
-        { path: join(folder, `${publication.name}.docx`), data: docx },
-        { path: join(folder, `${publication.name}.pdf`), data: pdf.pdf },
-        { path: join(folder, `${publication.name}.html`), data: html },
-        { path: join(folder, 'thumbs', `${publication.name}.png`), data: await thumbnail },
-      ];
+      // The PDF is laid out whatever FORMATS says: its layout fits the page budget, gives the
+      // DOCX its table of contents' page numbers and draws the gallery's thumbnail.
+      const files: Array<{ path: string; data: string | Uint8Array }> = [];
+      if (formats.includes('docx')) {
+        stage(`docx ${publication.name}`);
+        files.push({ path: join(folder, `${publication.name}.docx`), data: await writeDocx(parsed, assets, { date, file: templatePath, headingPages: pdf.headingPages, patches: options.patches }) });
+      }
+      if (formats.includes('pdf')) files.push({ path: join(folder, `${publication.name}.pdf`), data: pdf.pdf });
+      if (formats.includes('html')) {
+        stage(`html ${publication.name}`);
+        files.push({ path: join(folder, `${publication.name}.html`), data: writeHtml(parsed, assets) });
+      }
+      files.push({ path: join(folder, 'thumbs', `${publication.name}.png`), data: await thumbnail });
       await writeFilesAtomic(files);
       written.push(...files.map((f) => f.path));
       outputs[publication.name] = files.map((f) => f.path);
