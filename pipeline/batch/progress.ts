@@ -18,6 +18,13 @@ export interface BatchSummary {
   index: string;
 }
 
+/** A build's stage (build-report.ts) as a person reads it: `pdf summary` → summary: laying out. */
+export function describeStage(stage: string): string {
+  const [step, publication] = stage.split(' ');
+  if (!publication) return { read: 'reading', charts: 'drawing charts', exports: 'writing JSON and CSV' }[step] ?? step;
+  return `${publication}: ${{ template: 'laying out', pdf: 'laying out', docx: 'writing DOCX', html: 'writing HTML' }[step] ?? step}`;
+}
+
 /** 75 s → 1:15. */
 export function clock(seconds: number): string {
   const s = Math.max(0, Math.round(seconds));
@@ -49,10 +56,12 @@ export class Progress {
     private readonly totals: BatchTotals,
     options: { tty?: boolean } = {},
   ) {
-    this.tty = options.tty ?? Boolean(process.stderr.isTTY);
+    // A terminal of no size (a pseudo-terminal nobody sized) could show no status: it gets the log.
+    this.tty = options.tty ?? Boolean(process.stderr.isTTY && process.stderr.rows > 0);
     this.status = this.tty ? createLogUpdate(process.stderr, { showCursor: true }) : null;
-    // The clock moves while a long task runs.
-    this.timer = this.tty ? setInterval(() => this.redraw(), 1000).unref() : null;
+    // Drawn five times a second, not at every stage: fitting a brief to its page passes between
+    // laying out and templating many times a second. The clock moves while a long task runs.
+    this.timer = this.tty ? setInterval(() => this.redraw(), 200).unref() : null;
     if (totals.publications > 0) {
       const threads = totals.threads > 1 ? ` on ${totals.threads} threads` : '';
       this.print(`building ${totals.reports} report(s), ${totals.publications} publication(s)${threads}`, 'err');
@@ -69,7 +78,6 @@ export class Progress {
     const now = this.threads.get(thread);
     if (now?.slug === slug && now.stage === stage) return;
     this.threads.set(thread, { slug, stage });
-    this.redraw();
   }
 
   /** A task is done: its publications count as done (written or failed) and its weight as spent. */
@@ -137,7 +145,7 @@ export class Progress {
     if (!this.status || this.totals.publications === 0) return;
     const { reports, publications } = this.totals;
     const head = `[${this.reportsDone}/${reports} reports · ${this.publicationsDone}/${publications} publications · ${this.times()}]`;
-    const lines = [...this.threads].sort(([a], [b]) => a - b).map(([thread, { slug, stage }]) => `  ${thread ? `thread ${thread}` : 'main'}: ${slug} — ${stage}`);
+    const lines = [...this.threads].sort(([a], [b]) => a - b).map(([thread, { slug, stage }]) => `  ${thread ? `thread ${thread}` : 'main'}: ${slug} — ${describeStage(stage)}`);
     this.status([head, ...lines].join('\n'));
   }
 }
