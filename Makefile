@@ -75,9 +75,15 @@ clean:
 audience: node_modules/.package-lock.json
 	@NAME="$(NAME)" $(TSX) pipeline/cli/scaffold-audience.ts
 
+# The preview server is bundled on its own, in a moment: it serves OUT before the build's bundle
+# (which may need remaking) is ready, and that build runs in the background.
+PREVIEW := node_modules/.cache/briefs-preview/preview.js
+$(PREVIEW): node_modules/.package-lock.json pipeline/cli/preview.ts pipeline/cli/serve-path.ts pipeline/util/paths.ts pipeline/util/repo.ts
+	@node_modules/.bin/esbuild pipeline/cli/preview.ts --bundle --platform=node --format=esm --outfile=$@ --log-level=warning
+
 .PHONY: preview
-preview: node_modules/.package-lock.json
-	@SOURCE="$(SOURCE)" OUT="$(OUT)" $(TSX) pipeline/cli/preview.ts
+preview: $(PREVIEW)
+	@SOURCE="$(SOURCE)" OUT="$(OUT)" node $(PREVIEW)
 
 .PHONY: bench
 bench: $(BUNDLE)
