@@ -88,13 +88,6 @@ export async function main(options: BriefsOptions, pool: BuilderPool | null): Pr
     return 2;
   }
   const screened = await screenReports(files);
-  try {
-    await ensureWritable(outDir);
-  } catch (error) {
-    console.error(`error: ${outDir}: cannot write here (${(error as NodeJS.ErrnoException).code ?? (error as Error).message}); set OUT to a folder you can write`);
-    return 2;
-  }
-  for (const leftover of await removeStaleTemporaries(outDir)) if (options.debug) console.error(`removed ${leftover}, left by a build that was stopped`);
   let settings: AudienceSettings;
   try {
     settings = await readAudienceSettings(templatesDir, options.audience);
@@ -112,6 +105,13 @@ export async function main(options: BriefsOptions, pool: BuilderPool | null): Pr
     console.error(`error: ${error.message}`);
     return 2;
   }
+  try {
+    await ensureWritable(outDir);
+  } catch (error) {
+    console.error(`error: ${outDir}: cannot write here (${(error as NodeJS.ErrnoException).code ?? (error as Error).message}); set OUT to a folder you can write`);
+    return 2;
+  }
+  for (const leftover of await removeStaleTemporaries(outDir)) if (options.debug) console.error(`removed ${leftover}, left by a build that was stopped`);
   return buildBatch(screened.files, options, settings, pool, screened.problems, selection);
 }
 
