@@ -33,15 +33,13 @@ function build(): Promise<void> {
     again = true;
     return building;
   }
-  building = new Promise<void>((done) => {
+  building = new Promise<number | null>((done) => {
     const child = spawn('make', ['-s', '--no-print-directory', 'briefs'], { cwd: REPO_ROOT, stdio: 'inherit', env: { ...process.env, OUT: outDir, SOURCE: source, TEMPLATES: templatesDir } });
-    child.on('exit', (code) => {
-      console.log(`preview: build ${code === 0 ? 'done' : `ended with problems (exit ${code})`}; pages reloaded`);
-      done();
-    });
-  }).then(() => {
+    child.on('exit', done);
+  }).then((code) => {
     building = null;
     for (const listener of listeners) listener.write('data: rebuilt\n\n');
+    console.log(`preview: build ${code === 0 ? 'done' : `ended with problems (exit ${code})`}; open pages reloaded`);
     if (again) {
       again = false;
       return build();
