@@ -136,7 +136,7 @@ export async function buildReport(sourcePath: string, options: BuildOptions): Pr
     try {
       stage(`template ${publication.name}`);
       const source = await readFile(templatePath, 'utf8').catch(() => {
-        throw new BriefsError(templatePath, 'template not found');
+        throw new BriefsError(templatePath, `template not found; copy ${publication.template} from the bundled templates/ into TEMPLATES${publication.audience && publication.audience.file !== '(built in)' ? `, or name another with template: in ${publication.audience.file}` : ''}`);
       });
       const render = compileTemplate(source, templatePath);
       const candidates = publication.audience ? briefCandidates(model, publication.audience, options.topics) : null;
@@ -168,7 +168,8 @@ export async function buildReport(sourcePath: string, options: BuildOptions): Pr
       stage(`pdf ${publication.name}`);
       const pdf = await writePdf(parsed, assets, { date, file: templatePath });
       if (publication.pages && pdf.pages > publication.pages) {
-        throw new BriefsError(templatePath, `${publication.name} needs ${pdf.pages} pages even with one item per section; its budget is ${publication.pages}`);
+        const fix = publication.audience && publication.audience.file !== '(built in)' ? `raise pages: or take a block out of blocks: in ${publication.audience.file}` : 'take a section out of the template';
+        throw new BriefsError(templatePath, `${publication.name} needs ${pdf.pages} pages even with one item per section; its budget is ${publication.pages}: ${fix}`);
       }
       // The thumbnail's PNG is encoded off this thread while the DOCX and HTML are written (a
       // failure is awaited below; until then it must not count as unhandled).

@@ -129,7 +129,7 @@ export async function runTasks(
         if (outcome.outOfMemory) {
           if (!tooBig.has(task.job.file)) {
             tooBig.add(task.job.file);
-            progress.warning(`${task.job.file}: too big for a worker thread's ${pool.heapMiB} MiB heap; built on the main thread`);
+            progress.warning(`${task.job.file}: too big for a worker thread's ${pool.heapMiB} MiB heap; built on the main thread (JOBS=1 builds everything there from the start)`);
           }
           outcome = await buildHere(task, context, progress, prepared);
         }

@@ -119,6 +119,8 @@ export async function main(options: BriefsOptions, pool: BuilderPool | null): Pr
 async function buildBatch(files: string[], options: BriefsOptions, settings: AudienceSettings, pool: BuilderPool | null, problems: string[], selection: PlanSelection): Promise<number> {
   const { outDir, templatesDir } = options;
   const failures: string[] = [];
+  // Reading the reports (those not built before) takes a while in a large batch: say so first.
+  console.error(`checking ${files.length} report(s) in ${options.source}`);
   let plan: Awaited<ReturnType<typeof planBatch>>;
   try {
     plan = await planBatch(files, outDir, templatesDir, settings.audiences, { sourceDateEpoch: options.sourceDateEpoch, debug: options.debug, selection });

@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, rmSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -148,5 +148,23 @@ describe('FORMATS and PUBLICATIONS', () => {
     expect(item('执行摘要')).toContain('href="dalian-2018/summary.docx"');
     expect(item('投资与营商')).toContain('DOCX 未生成');
     expect(item('投资与营商')).toContain('href="dalian-2018/brief-business.pdf"');
+  });
+});
+
+describe('warnings and errors the user can put right', () => {
+  it('say how: the .yaml beside the report, the heading lines, the template to copy', () => {
+    const source = scratchDir('briefs-src-');
+    const templates = scratchDir('briefs-templates-');
+    cpSync(join(repoRoot, 'templates'), templates, { recursive: true });
+    rmSync(join(templates, 'indicators.md.hbs'));
+    // A report with neither a title line nor headings: its paragraphs only.
+    const body = readFileSync(report, 'utf8').split('\n').filter((l) => l.trim().length > 60 && !/^[一二三四五六七八九十]+、|^（[一二三四五六七八九十]+）/.test(l.trim()));
+    writeFileSync(join(source, 'plain.txt'), `${body.join('\n')}\n`);
+    const result = runBriefs({ SOURCE: source, OUT: scratchDir('briefs-out-'), TEMPLATES: templates, PUBLICATIONS: 'indicators,summary', FORMATS: 'pdf' });
+    expect(result.stderr).toMatch(new RegExp(`^warning: ${join(source, 'plain.txt')}:1:1: no title line found; using “[^”]+” \\(write the title as the first line, or issuer: and year: in ${join(source, 'plain.yaml')}\\)$`, 'm'));
+    expect(result.stderr).toMatch(/^warning: .*plain\.txt:\d+:1: no headings recognised .*; the report is read as one section \(to have sections, put each heading on a line of its own, starting 一、 or （一）\)$/m);
+    expect(result.stderr).toContain(`error: ${join(templates, 'indicators.md.hbs')}: template not found; copy indicators.md.hbs from the bundled templates/ into TEMPLATES`);
+    expect(result.status).toBe(1);
+    expect(result.stdout).toMatch(/^done: 1 report\(s\) built, 1 publication\(s\) written \(\d+ files\), [1-9]\d* warning\(s\), 1 error\(s\)/m);
   });
 });
