@@ -97,9 +97,8 @@ ${r.publications
   .map(
     (p) =>
       p.files.length === 0
-        ? `<li class="not-built"><span class="thumb">未生成</span>
-<span class="name">${escapeHtml(p.label)}</span>
-<span class="links" title="not built: PUBLICATIONS left it out">未生成</span></li>`
+        ? `<li class="not-built" title="not built: PUBLICATIONS left it out"><span class="thumb">未生成</span>
+<span class="name">${escapeHtml(p.label)}</span></li>`
         : `<li><a class="thumb" href="${escapeHtml(`${r.slug}/${p.name}.${p.files[0]}`)}"><img src="${escapeHtml(`${r.slug}/thumbs/${p.name}.png`)}" alt="${escapeHtml(p.label)}：第一页" loading="lazy" width="150"></a>
 <span class="name">${escapeHtml(p.label)}</span>
 <span class="links">${p.files.map((ext) => `<a href="${escapeHtml(`${r.slug}/${p.name}.${ext}`)}">${ext.toUpperCase()}</a>`).join(' ')}${p.missing.map((ext) => ` <span class="not-built" title="not built: FORMATS left it out">${ext.toUpperCase()} 未生成</span>`).join('')}</span></li>`,
@@ -130,7 +129,7 @@ main { padding: 1em 2em; } .report { background: #fff; margin: 0 0 1.5em; paddin
 .publications { list-style: none; padding: 0; margin: 0; display: flex; flex-wrap: wrap; gap: 1.2em; }
 .publications li { width: 152px; display: flex; flex-direction: column; gap: .2em; font-size: .85em; }
 .thumb img { width: 150px; border: 1px solid #ccc; background: #fff; display: block; }
-.links a { margin-right: .4em; } .not-built { color: #9b9b9b; }
+.links a { margin-right: .4em; } .not-built { color: #9b9b9b; white-space: nowrap; }
 li.not-built .thumb { width: 150px; height: 212px; border: 1px dashed #ccc; display: flex; align-items: center; justify-content: center; } .warnings { margin-top: 1em; font-size: .85em; color: #6b6b6b; }
 </style>
 </head>
