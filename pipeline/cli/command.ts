@@ -142,7 +142,8 @@ async function buildBatch(files: string[], options: BriefsOptions, settings: Aud
   };
   for (const problem of [...problems, ...settings.errors, ...plan.failures]) fail(problem);
   for (const warning of plan.warnings) progress.warning(warning);
-  for (const file of plan.upToDate) progress.print(`${file} → ${join(outDir, slugOf(file))}/ (up to date)`, 'out');
+  const upToDate = selection.publication ? `up to date in what PUBLICATIONS=${options.publications} asks for` : 'up to date';
+  for (const file of plan.upToDate) progress.print(`${file} → ${join(outDir, slugOf(file))}/ (${upToDate})`, 'out');
 
   // What each report's tasks made, gathered until its last task is done, then told in one line.
   const reports = new Map(plan.jobs.map((job) => [job.slug, { job, tasksLeft: 0, files: 0, publications: 0, errors: new Set<string>(), warnings: new Set<string>() }]));
