@@ -23,6 +23,15 @@ SOURCES := $(shell find pipeline -name '*.ts' -o -name '*.mjs')
 # `make` alone says what it can do.
 .DEFAULT_GOAL := help
 
+# A variable given on the command line that no target reads is a typo (FORMAT=pdf would build
+# every format): said before anything is built. SHARD is the corpus publications' own.
+VARIABLES := SOURCE OUT AUDIENCE FORMATS PUBLICATIONS TEMPLATES JOBS SOURCE_DATE_EPOCH PORT DEBUG BRIEFS_PATCHES NAME SHARD BENCH_RUNS BENCH_REPORT
+GIVEN := $(foreach v,$(MAKEOVERRIDES),$(if $(findstring =,$(v)),$(firstword $(subst :, ,$(subst =, ,$(v))))))
+UNKNOWN := $(filter-out $(VARIABLES),$(GIVEN))
+.PHONY: check-variables
+check-variables:
+	$(if $(UNKNOWN),$(error unknown variable(s) $(UNKNOWN); the variables are: $(VARIABLES) (see make help)))
+
 # Printed by make itself, so it answers before anything is installed; the command prints the
 # same file for --help.
 help:
@@ -49,10 +58,10 @@ $(BUNDLE): node_modules/.package-lock.json $(SOURCES) Makefile
 
 bundle: $(BUNDLE)
 
-briefs: $(BUNDLE)
+briefs: check-variables $(BUNDLE)
 	@SOURCE="$(SOURCE)" OUT="$(OUT)" AUDIENCE="$(AUDIENCE)" FORMATS="$(FORMATS)" PUBLICATIONS="$(PUBLICATIONS)" node $(BUNDLE)
 
-audiences: $(BUNDLE)
+audiences: check-variables $(BUNDLE)
 	@node $(BUNDLE) audiences
 
 typecheck: node_modules/.package-lock.json
@@ -82,7 +91,7 @@ $(PREVIEW): node_modules/.package-lock.json pipeline/cli/preview.ts pipeline/cli
 	@node_modules/.bin/esbuild pipeline/cli/preview.ts --bundle --platform=node --format=esm --outfile=$@ --log-level=warning
 
 .PHONY: preview
-preview: $(PREVIEW)
+preview: check-variables $(PREVIEW)
 	@SOURCE="$(SOURCE)" OUT="$(OUT)" node $(PREVIEW)
 
 .PHONY: bench

@@ -65,6 +65,13 @@ function readJobs(value: string | undefined): number {
   return Number(value);
 }
 
+/** SOURCE_DATE_EPOCH: whole seconds since 1970, or unset for the report's year. */
+function readEpoch(value: string | undefined): number | undefined {
+  if (value === undefined || value.trim() === '') return undefined;
+  if (!/^\s*\d+\s*$/.test(value)) throw new OptionError(`SOURCE_DATE_EPOCH=${value}: give whole seconds since 1970, such as 1520000000 (date +%s prints now); unset, documents carry Jan 1 of the report's year`);
+  return Number(value);
+}
+
 export function readOptions(env: NodeJS.ProcessEnv, argv: string[] = []): BriefsOptions {
   const debug = env.DEBUG === '1';
   return {
@@ -77,7 +84,7 @@ export function readOptions(env: NodeJS.ProcessEnv, argv: string[] = []): Briefs
     audience: env.AUDIENCE || undefined,
     jobs: readJobs(env.JOBS),
     workerHeapMiB: Number(env.BRIEFS_WORKER_HEAP_MIB) || WORKER_HEAP_MIB,
-    sourceDateEpoch: env.SOURCE_DATE_EPOCH && /^\d+$/.test(env.SOURCE_DATE_EPOCH) ? Number(env.SOURCE_DATE_EPOCH) : undefined,
+    sourceDateEpoch: readEpoch(env.SOURCE_DATE_EPOCH),
     debug,
     patches: { off: patchesOff(env.BRIEFS_PATCHES), debug },
     writeCodeCache: env.BRIEFS_CODE_CACHE === 'write',

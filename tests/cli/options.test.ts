@@ -23,6 +23,12 @@ describe('options from the environment', () => {
     expect(readOptions({})).toMatchObject({ formats: ['pdf', 'docx', 'html'], publications: undefined, jobs: availableParallelism() });
   });
 
+  it('reads SOURCE_DATE_EPOCH as seconds, and rejects anything else', () => {
+    expect(readOptions({ SOURCE_DATE_EPOCH: '1520000000' }).sourceDateEpoch).toBe(1520000000);
+    expect(readOptions({ SOURCE_DATE_EPOCH: '' }).sourceDateEpoch).toBeUndefined();
+    expect(() => readOptions({ SOURCE_DATE_EPOCH: '2018-03-01' })).toThrow('SOURCE_DATE_EPOCH=2018-03-01: give whole seconds since 1970');
+  });
+
   it('rejects a JOBS that is not a whole number of threads', () => {
     for (const jobs of ['0', '-1', '1.5', 'two']) expect(() => readOptions({ JOBS: jobs }), jobs).toThrow(`JOBS=${jobs}: give a whole number of threads, 1 or more`);
   });

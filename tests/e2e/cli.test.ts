@@ -39,6 +39,15 @@ describe('make help and --help', () => {
   });
 });
 
+describe('make and a variable it does not know', () => {
+  it('stops before building, naming the variable and listing those it knows', () => {
+    const { status, stderr } = make('briefs', 'FORMAT=pdf', 'OUT=/nonexistent/never');
+    expect(status).not.toBe(0);
+    expect(stderr).toContain('unknown variable(s) FORMAT; the variables are: SOURCE OUT AUDIENCE FORMATS PUBLICATIONS');
+    expect(existsSync('/nonexistent/never')).toBe(false);
+  });
+});
+
 describe('make audiences', () => {
   it('lists each audience file with its name, style, page budget, template and title', () => {
     const { status, stdout } = make('audiences');
