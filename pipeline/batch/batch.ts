@@ -43,7 +43,7 @@ export async function planBatch(
   outDir: string,
   templatesDir: string,
   audiences: Audience[],
-  settings: { sourceDateEpoch?: number; debug: boolean; selection?: PlanSelection },
+  settings: { sourceDateEpoch?: number; debug: boolean; selection?: PlanSelection; onChecked?: (done: number, total: number) => void },
 ): Promise<BatchPlan & { prepared: Map<string, PreparedReport> }> {
   const manifest = await readManifest(outDir);
   const tool = await toolHash();
@@ -60,7 +60,8 @@ export async function planBatch(
   const identities = new Map<string, ReportRecord>();
   const hashes = new Map<string, string>();
 
-  for (const file of files) {
+  for (const [i, file] of files.entries()) {
+    settings.onChecked?.(i, files.length);
     const slug = slugOf(file);
     const hash = await sourceHash(file);
     hashes.set(file, hash);

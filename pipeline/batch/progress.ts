@@ -45,23 +45,38 @@ export class Progress {
   /** What each thread is on (0: the main thread), by the report's slug and its stage. */
   private readonly threads = new Map<number, { slug: string; stage: string }>();
   private readonly began = new Map<string, number>();
-  private readonly started = performance.now();
+  /** When the command began (the summary's time), and when building began (the time left's). */
+  private readonly opened = performance.now();
+  private started = performance.now();
   private reportsDone = 0;
   private publicationsDone = 0;
   private weightDone = 0;
   warnings = 0;
   errors = 0;
 
-  constructor(
-    private readonly totals: BatchTotals,
-    options: { tty?: boolean } = {},
-  ) {
+  private totals: BatchTotals = { reports: 0, publications: 0, weight: 0, threads: 1 };
+  /** While the batch is planned: reports checked (hashed, and read when new) of all. */
+  private checking: { done: number; total: number } | null = null;
+
+  constructor(options: { tty?: boolean } = {}) {
     // A terminal of no size (a pseudo-terminal nobody sized) could show no status: it gets the log.
     this.tty = options.tty ?? Boolean(process.stderr.isTTY && process.stderr.rows > 0);
     this.status = this.tty ? createLogUpdate(process.stderr, { showCursor: true }) : null;
     // Drawn five times a second, not at every stage: fitting a brief to its page passes between
     // laying out and templating many times a second. The clock moves while a long task runs.
     this.timer = this.tty ? setInterval(() => this.redraw(), 200).unref() : null;
+  }
+
+  /** Planning: so many reports of all checked (a new one is read, which takes a while). */
+  checked(done: number, total: number): void {
+    this.checking = { done, total };
+  }
+
+  /** The plan is made: what the batch will build, which progress is told against from now on. */
+  start(totals: BatchTotals): void {
+    this.checking = null;
+    this.totals = totals;
+    this.started = performance.now();
     if (totals.publications > 0) {
       const threads = totals.threads > 1 ? ` on ${totals.threads} threads` : '';
       this.print(`building ${totals.reports} report(s), ${totals.publications} publication(s)${threads}`, 'err');
@@ -117,13 +132,16 @@ export class Progress {
     this.status?.clear();
   }
 
-  /** Stops the display and prints the closing line: what was built, what went wrong, where to look. */
-  close(summary: BatchSummary): string {
+  /** Stops the display and prints the closing line: what was built, what went wrong, where to look; null: stops it only. */
+  close(summary: BatchSummary | null): string | null {
     if (this.timer) clearInterval(this.timer);
     this.status?.clear();
     this.threads.clear();
+    this.checking = null;
+    if (!summary) return null;
     const upToDate = summary.upToDate ? ` (${summary.upToDate} up to date)` : '';
-    const line = `done: ${summary.reportsBuilt} report(s) built${upToDate}, ${summary.publications} publication(s) written (${summary.files} files), ${this.warnings} warning(s), ${this.errors} error(s) in ${(this.elapsed()).toFixed(1)} s; open ${summary.index}`;
+    const seconds = (performance.now() - this.opened) / 1000;
+    const line = `done: ${summary.reportsBuilt} report(s) built${upToDate}, ${summary.publications} publication(s) written (${summary.files} files), ${this.warnings} warning(s), ${this.errors} error(s) in ${seconds.toFixed(1)} s; open ${summary.index}`;
     process.stdout.write(`${line}\n`);
     return line;
   }
@@ -142,7 +160,12 @@ export class Progress {
   }
 
   private redraw(): void {
-    if (!this.status || this.totals.publications === 0) return;
+    if (!this.status) return;
+    if (this.checking) {
+      this.status(`[checking reports: ${this.checking.done}/${this.checking.total}]`);
+      return;
+    }
+    if (this.totals.publications === 0) return;
     const { reports, publications } = this.totals;
     const head = `[${this.reportsDone}/${reports} reports · ${this.publicationsDone}/${publications} publications · ${this.times()}]`;
     const lines = [...this.threads].sort(([a], [b]) => a - b).map(([thread, { slug, stage }]) => `  ${thread ? `thread ${thread}` : 'main'}: ${slug} — ${describeStage(stage)}`);

@@ -120,11 +120,13 @@ async function buildBatch(files: string[], options: BriefsOptions, settings: Aud
   const { outDir, templatesDir } = options;
   const failures: string[] = [];
   // Reading the reports (those not built before) takes a while in a large batch: say so first.
-  console.error(`checking ${files.length} report(s) in ${options.source}`);
+  const progress = new Progress();
+  progress.print(`checking ${files.length} report(s) in ${options.source}`, 'err');
   let plan: Awaited<ReturnType<typeof planBatch>>;
   try {
-    plan = await planBatch(files, outDir, templatesDir, settings.audiences, { sourceDateEpoch: options.sourceDateEpoch, debug: options.debug, selection });
+    plan = await planBatch(files, outDir, templatesDir, settings.audiences, { sourceDateEpoch: options.sourceDateEpoch, debug: options.debug, selection, onChecked: (done, total) => progress.checked(done, total) });
   } catch (error) {
+    progress.close(null);
     for (const problem of [...problems, ...settings.errors]) console.error(`error: ${problem}`);
     console.error(`error: ${describeError(error, outDir)}`);
     return 2;
@@ -135,7 +137,7 @@ async function buildBatch(files: string[], options: BriefsOptions, settings: Aud
   const sizes = new Map(await Promise.all(plan.jobs.map(async (job) => [job.file, (await stat(job.file).catch(() => null))?.size ?? 0] as const)));
   const tasks = splitIntoTasks(plan.jobs, (file) => sizes.get(file) ?? 0);
   const threads = tasks.length > 1 && pool ? pool.size : 1;
-  const progress = new Progress({ reports: plan.jobs.length, publications: tasks.reduce((n, t) => n + t.job.publications.length, 0), weight: tasks.reduce((w, t) => w + t.weight, 0), threads });
+  progress.start({ reports: plan.jobs.length, publications: tasks.reduce((n, t) => n + t.job.publications.length, 0), weight: tasks.reduce((w, t) => w + t.weight, 0), threads });
   const fail = (line: string) => {
     progress.error(line);
     failures.push(line);
