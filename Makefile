@@ -2,6 +2,8 @@
 SOURCE ?= source
 OUT ?= out
 AUDIENCE ?=
+FORMATS ?=
+PUBLICATIONS ?=
 TSX := node_modules/.bin/tsx
 # The pipeline and its dependencies bundled into plain JavaScript: Node starts it in a third of the
 # time tsx takes to compile the TypeScript sources on every run, and loads a few large files, not
@@ -17,28 +19,50 @@ BUNDLE_NEXT := node_modules/.cache/briefs-next
 UNBUNDLED := @napi-rs/canvas pdfkit pdfmake fontkit
 SOURCES := $(shell find pipeline -name '*.ts' -o -name '*.mjs')
 
-.PHONY: briefs test test-unit test-e2e typecheck clean bundle
+.PHONY: briefs test test-unit test-e2e typecheck clean bundle help audiences
+# `make` alone says what it can do.
+.DEFAULT_GOAL := help
+
+# A variable given on the command line that no target reads is a typo (FORMAT=pdf would build
+# every format): said before anything is built. SHARD is the corpus publications' own.
+VARIABLES := SOURCE OUT AUDIENCE FORMATS PUBLICATIONS TEMPLATES JOBS SOURCE_DATE_EPOCH PORT DEBUG BRIEFS_PATCHES NAME SHARD BENCH_RUNS BENCH_REPORT
+GIVEN := $(foreach v,$(MAKEOVERRIDES),$(if $(findstring =,$(v)),$(firstword $(subst :, ,$(subst =, ,$(v))))))
+UNKNOWN := $(filter-out $(VARIABLES),$(GIVEN))
+.PHONY: check-variables
+check-variables:
+	$(if $(UNKNOWN),$(error unknown variable(s) $(UNKNOWN); the variables are: $(VARIABLES) (see make help)))
+
+# Printed by make itself, so it answers before anything is installed; the command prints the
+# same file for --help.
+help:
+	@cat pipeline/cli/help.txt
 
 # npm writes node_modules/.package-lock.json on install: reinstall when the lock file is newer.
 node_modules/.package-lock.json: package-lock.json package.json
-	npm ci --no-audit --no-fund --loglevel=error
+	@echo "briefs: installing the npm dependencies (first run, or package-lock.json changed; about 40 s)"
+	@npm ci --no-audit --no-fund
 	@touch $@
 
 # Made in a folder beside it and moved into place whole: an interrupted make leaves no half bundle
 # that looks up to date.
 $(BUNDLE): node_modules/.package-lock.json $(SOURCES) Makefile
+	@echo "briefs: preparing the bundle (after a change to the code only; about 20 s)"
 	@rm -rf $(BUNDLE_NEXT) && mkdir -p $(BUNDLE_NEXT)
 	@node_modules/.bin/esbuild pipeline/cli/start.ts --bundle --platform=node --format=esm --outfile=$(BUNDLE_NEXT)/cli.js --log-level=warning
 	@node_modules/.bin/esbuild pipeline/cli/entry.ts --bundle --platform=node --format=cjs \
 		$(UNBUNDLED:%=--external:%) --outfile=$(BUNDLE_NEXT)/briefs.cjs --log-level=warning \
 		--define:import.meta.url=__briefs_bundle_url --banner:js="var __briefs_bundle_url = require('node:url').pathToFileURL(__filename).href;"
-	@out=$$(mktemp -d) && BRIEFS_CODE_CACHE=write BRIEFS_PATCHES= JOBS=1 SOURCE=source/dalian-2018.txt OUT="$$out" node $(BUNDLE_NEXT)/cli.js >/dev/null 2>&1; rm -rf "$$out"
+	@echo "briefs: building one report to fill V8's code cache"
+	@out=$$(mktemp -d) && BRIEFS_CODE_CACHE=write BRIEFS_PATCHES= JOBS=1 FORMATS= PUBLICATIONS= AUDIENCE= SOURCE=source/dalian-2018.txt OUT="$$out" node $(BUNDLE_NEXT)/cli.js >/dev/null 2>&1; rm -rf "$$out"
 	@rm -rf $(BUNDLE_DIR) && mv $(BUNDLE_NEXT) $(BUNDLE_DIR)
 
 bundle: $(BUNDLE)
 
-briefs: $(BUNDLE)
-	@SOURCE="$(SOURCE)" OUT="$(OUT)" AUDIENCE="$(AUDIENCE)" node $(BUNDLE)
+briefs: check-variables $(BUNDLE)
+	@SOURCE="$(SOURCE)" OUT="$(OUT)" AUDIENCE="$(AUDIENCE)" FORMATS="$(FORMATS)" PUBLICATIONS="$(PUBLICATIONS)" node $(BUNDLE)
+
+audiences: check-variables $(BUNDLE)
+	@node $(BUNDLE) audiences
 
 typecheck: node_modules/.package-lock.json
 	node_modules/.bin/tsc --noEmit
@@ -60,9 +84,15 @@ clean:
 audience: node_modules/.package-lock.json
 	@NAME="$(NAME)" $(TSX) pipeline/cli/scaffold-audience.ts
 
+# The preview server is bundled on its own, in a moment: it serves OUT before the build's bundle
+# (which may need remaking) is ready, and that build runs in the background.
+PREVIEW := node_modules/.cache/briefs-preview/preview.js
+$(PREVIEW): node_modules/.package-lock.json pipeline/cli/preview.ts pipeline/cli/serve-path.ts pipeline/util/paths.ts pipeline/util/repo.ts
+	@node_modules/.bin/esbuild pipeline/cli/preview.ts --bundle --platform=node --format=esm --outfile=$@ --log-level=warning
+
 .PHONY: preview
-preview: node_modules/.package-lock.json
-	@SOURCE="$(SOURCE)" OUT="$(OUT)" $(TSX) pipeline/cli/preview.ts
+preview: check-variables $(PREVIEW)
+	@SOURCE="$(SOURCE)" OUT="$(OUT)" node $(PREVIEW)
 
 .PHONY: bench
 bench: $(BUNDLE)

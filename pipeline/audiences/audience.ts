@@ -151,7 +151,7 @@ export async function readAudienceSettings(templatesDir: string, only?: string):
   const names = (await readdir(folder).catch(() => [])).filter((n) => /\.ya?ml$/.test(n)).sort();
   const chosen = only ? names.filter((n) => n.replace(/\.ya?ml$/, '') === only) : names;
   if (only && chosen.length === 0) {
-    throw new BriefsError(folder, `no audience “${only}”; audiences are: ${names.map((n) => n.replace(/\.ya?ml$/, '')).join(', ')}`);
+    throw new BriefsError(folder, `no audience “${only}”; audiences are: ${names.map((n) => n.replace(/\.ya?ml$/, '')).join(', ')} (make audiences lists them; make audience NAME=${only} adds it)`);
   }
   const audiences: Audience[] = [];
   const errors: string[] = [];

@@ -6,6 +6,7 @@ import type { BuildResult } from './build-report.js';
 import { prepareReport, slugOf, type PreparedReport } from '../model/prepare-report.js';
 import { hashFile, hashOf, readManifest, toolHash, updateManifest, upToDate, type ReportRecord } from './incremental.js';
 import { publicationsFor } from './publications.js';
+import { hasFormats, selected, type PlanSelection } from './selection.js';
 
 /** One report's work in a batch: what to rebuild, and with which earlier report. */
 export interface Job {
@@ -37,7 +38,13 @@ async function sourceHash(file: string): Promise<string> {
  * the identity recorded for it (no reading needed to pair it); each output's key covers its
  * source, template, audience and topics files, the earlier report, the date and the tool.
  */
-export async function planBatch(files: string[], outDir: string, templatesDir: string, audiences: Audience[], settings: { sourceDateEpoch?: number; debug: boolean }): Promise<BatchPlan & { prepared: Map<string, PreparedReport> }> {
+export async function planBatch(
+  files: string[],
+  outDir: string,
+  templatesDir: string,
+  audiences: Audience[],
+  settings: { sourceDateEpoch?: number; debug: boolean; selection?: PlanSelection; onChecked?: (done: number, total: number) => void },
+): Promise<BatchPlan & { prepared: Map<string, PreparedReport> }> {
   const manifest = await readManifest(outDir);
   const tool = await toolHash();
   const topicsHash = await hashFile(join(templatesDir, 'topics.yaml'));
@@ -53,7 +60,8 @@ export async function planBatch(files: string[], outDir: string, templatesDir: s
   const identities = new Map<string, ReportRecord>();
   const hashes = new Map<string, string>();
 
-  for (const file of files) {
+  for (const [i, file] of files.entries()) {
+    settings.onChecked?.(i, files.length);
     const slug = slugOf(file);
     const hash = await sourceHash(file);
     hashes.set(file, hash);
@@ -92,7 +100,7 @@ export async function planBatch(files: string[], outDir: string, templatesDir: s
       keys[publication.name] = hashOf(base, template, audience, publication.audience ? topicsHash : '');
     }
     const recorded = manifest.reports[slug];
-    const stale = Object.keys(keys).filter((output) => !upToDate(outDir, recorded, output, keys[output]));
+    const stale = Object.keys(keys).filter((output) => selected(output, settings.selection) && !(upToDate(outDir, recorded, output, keys[output]) && hasFormats(recorded, output, settings.selection)));
     if (stale.length === 0) {
       fresh.push(file);
       continue;

@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
 import { readSettingsText } from '../util/yaml-file.js';
 import { join } from 'node:path';
@@ -24,6 +25,7 @@ import { fitContent } from './fit-to-pages.js';
 import { publicationsFor, templateContext } from './publications.js';
 import { prepareReport, slugOf, type PreparedReport } from '../model/prepare-report.js';
 import { MAX_PRINTED_INDICATORS } from '../model/indicator-view.js';
+import { FORMATS, type Format } from './selection.js';
 
 export interface BuildOptions {
   outDir: string;
@@ -43,6 +45,8 @@ export interface BuildOptions {
   prepared?: PreparedReport;
   /** Only these publications (the stale ones); all when absent. */
   only?: string[];
+  /** FORMATS: the files of each publication to write (default all). */
+  formats?: readonly Format[];
   /** Whether to write charts and exports (false when they are up to date). */
   writeData?: boolean;
   /** Called for each stage, for progress lines. */
@@ -141,11 +145,15 @@ export async function buildReport(sourcePath: string, options: BuildOptions): Pr
   const date = documentDate(model, options.sourceDateEpoch);
   const errors: string[] = [];
   const failed: Record<string, string> = {};
+  const formats = options.formats ?? FORMATS;
   for (const publication of publicationsFor(options.audiences, review !== null)) {
     if (options.only && !options.only.includes(publication.name)) continue;
     const templatePath = join(options.templatesDir, publication.template);
     try {
       stage(`template ${publication.name}`);
+      if (!existsSync(templatePath)) {
+        throw new BriefsError(templatePath, `template not found; copy ${publication.template} from the bundled templates/ into TEMPLATES${publication.audience && publication.audience.file !== '(built in)' ? `, or name another with template: in ${publication.audience.file}` : ''}`);
+      }
       const source = await readSettingsText(templatePath, 'template');
       const render = compileTemplate(source, templatePath);
       const candidates = publication.audience ? briefCandidates(model, publication.audience, options.topics) : null;
@@ -177,23 +185,27 @@ export async function buildReport(sourcePath: string, options: BuildOptions): Pr
       stage(`pdf ${publication.name}`);
       const pdf = await writePdf(parsed, assets, { date, file: templatePath });
       if (publication.pages && pdf.pages > publication.pages) {
-        throw new BriefsError(templatePath, `${publication.name} needs ${pdf.pages} pages even with one item per section; its budget is ${publication.pages}`);
+        const fix = publication.audience && publication.audience.file !== '(built in)' ? `raise pages: or take a block out of blocks: in ${publication.audience.file}` : 'take a section out of the template';
+        throw new BriefsError(templatePath, `${publication.name} needs ${pdf.pages} pages even with one item per section; its budget is ${publication.pages}: ${fix}`);
       }
       // The thumbnail's PNG is encoded off this thread while the DOCX and HTML are written (a
       // failure is awaited below; until then it must not count as unhandled).
       const thumbnail = thumbnailOfPage(pdf.firstPage);
       thumbnail.catch(() => {});
-      stage(`docx ${publication.name}`);
-      const docx = await writeDocx(parsed, assets, { date, file: templatePath, headingPages: pdf.headingPages, patches: options.patches });
-      stage(`html ${publication.name}`);
-      const html = writeHtml(parsed, assets);
+      // The PDF is laid out whatever FORMATS says: its layout fits the page budget, gives the
+      // DOCX its table of contents' page numbers and draws the gallery's thumbnail.
       const paths = publicationFiles(folder, publication.name);
-      const files = [
-        { path: paths.docx, data: docx },
-        { path: paths.pdf, data: pdf.pdf },
-        { path: paths.html, data: html },
-        { path: paths.thumbnail, data: await thumbnail },
-      ];
+      const files: Array<{ path: string; data: string | Uint8Array }> = [];
+      if (formats.includes('docx')) {
+        stage(`docx ${publication.name}`);
+        files.push({ path: paths.docx, data: await writeDocx(parsed, assets, { date, file: templatePath, headingPages: pdf.headingPages, patches: options.patches }) });
+      }
+      if (formats.includes('pdf')) files.push({ path: paths.pdf, data: pdf.pdf });
+      if (formats.includes('html')) {
+        stage(`html ${publication.name}`);
+        files.push({ path: paths.html, data: writeHtml(parsed, assets) });
+      }
+      files.push({ path: paths.thumbnail, data: await thumbnail });
       await writeFilesAtomic(files);
       written.push(...files.map((f) => f.path));
       outputs[publication.name] = files.map((f) => f.path);

@@ -4,6 +4,7 @@ import type { PatchSettings } from '../patches/guard.js';
 import { buildReport, type BuildResult } from './build-report.js';
 import { prepareReport, type PreparedReport } from '../model/prepare-report.js';
 import type { Job } from './batch.js';
+import type { Format } from './selection.js';
 
 /**
  * What every job of a batch is built with. The batch reads the topics and audiences once and
@@ -18,6 +19,8 @@ export interface BatchContext {
   audiences: Audience[];
   /** SOURCE_DATE_EPOCH, the date written into documents, in seconds. */
   sourceDateEpoch?: number;
+  /** FORMATS: the files of each publication to write. */
+  formats: Format[];
   debug: boolean;
   patches: PatchSettings;
   /** A worker thread's old-generation cap in MiB (BRIEFS_WORKER_HEAP_MIB). */
@@ -44,6 +47,7 @@ export async function runJob(job: Job, context: BatchContext, onStage: (stage: s
     earlier,
     only: job.publications,
     writeData: job.data,
+    formats: context.formats,
     onStage,
   });
 }

@@ -59,7 +59,7 @@ async function buildHere(task: Task, context: BatchContext, progress: Progress, 
   try {
     const { runJob } = await import('./run-job.js');
     const earlier = job.earlierFile ? prepared.get(job.earlierFile) : undefined;
-    return { result: await runJob(job, context, (stage) => progress.stage(job.slug, stage), prepared.get(job.file), earlier) };
+    return { result: await runJob(job, context, (stage) => progress.stage(job.slug, stage, 0), prepared.get(job.file), earlier) };
   } catch (error) {
     if (context.debug) console.error(error);
     return { error: describeError(error, job.file) };
@@ -67,13 +67,13 @@ async function buildHere(task: Task, context: BatchContext, progress: Progress, 
 }
 
 /** Sends a task to a worker thread and waits for its outcome (or for the thread to stop). */
-function buildOnThread(builder: Builder, task: Task, context: BatchContext, progress: Progress, prepared: Map<string, PreparedReport>) {
+function buildOnThread(builder: Builder, threadNumber: number, task: Task, context: BatchContext, progress: Progress, prepared: Map<string, PreparedReport>) {
   const { job } = task;
   return new Promise<Outcome>((resolve) => {
     const { thread } = builder;
     let failure: (Error & { code?: string }) | null = null;
     const onMessage = (message: any) => {
-      if (message.type === 'stage') progress.stage(job.slug, message.stage);
+      if (message.type === 'stage') progress.stage(job.slug, message.stage, threadNumber);
       else {
         done();
         resolve(message.type === 'done' ? { result: message.result } : { error: message.error });
@@ -154,7 +154,7 @@ async function runOnThreads(
       for (let task = queue.shift(); task; task = queue.shift()) {
         // A thread that stopped (out of memory) is replaced before it is given a task.
         if (!slots[slot].running) slots[slot] = startBuilder(pool.heapMiB);
-        await finished(task, await buildOnThread(slots[slot], task, context, progress, prepared));
+        await finished(task, await buildOnThread(slots[slot], slot + 1, task, context, progress, prepared));
       }
       pool.retire(slots[slot]);
     }),

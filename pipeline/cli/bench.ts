@@ -1,4 +1,5 @@
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
+import { get } from 'node:http';
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -36,6 +37,32 @@ function timed(command: string, args: string[], env: Record<string, string> = {}
   const ms = performance.now() - started;
   const [rss, user, system] = hasTime ? result.stderr.trim().split('\n').pop()!.split(' ').map(Number) : [NaN, NaN, NaN];
   return { ms, cpuMs: Number.isFinite(user) ? (user + system) * 1000 : null, rssMiB: Number.isFinite(rss) ? rss / 1024 : null, ok: result.status === 0 };
+}
+
+/** Starts `make preview` (on a free port) and times it until / answers 200; stops it and its build. */
+async function firstAnswer(env: Record<string, string>): Promise<Run> {
+  const started = performance.now();
+  // Its own process group: make, the server and the background build are stopped together.
+  const child = spawn('make', ['-s', 'preview'], { cwd: REPO_ROOT, env: { ...process.env, ...env, PORT: '0' }, detached: true, stdio: ['ignore', 'pipe', 'ignore'] });
+  const port = await new Promise<number | null>((found) => {
+    let text = '';
+    child.stdout!.on('data', (chunk) => {
+      text += chunk;
+      const m = text.match(/http:\/\/localhost:(\d+)\//);
+      if (m) found(Number(m[1]));
+    });
+    child.once('exit', () => found(null));
+  });
+  const answered = (p: number) => new Promise<boolean>((done) => get({ host: '127.0.0.1', port: p, path: '/', headers: { host: 'localhost' } }, (r) => done(r.resume().statusCode === 200)).on('error', () => done(false)));
+  let ok = false;
+  for (const deadline = performance.now() + 30_000; port && !ok && performance.now() < deadline; ) ok = await answered(port);
+  const ms = performance.now() - started;
+  try {
+    process.kill(-child.pid!, 'SIGTERM');
+  } catch {
+    // Gone already.
+  }
+  return { ms, cpuMs: null, rssMiB: null, ok };
 }
 
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor((values.length - 1) / 2)];
@@ -117,6 +144,11 @@ try {
   console.log(`${''.padEnd(40)} = ${((againMs / freshMs) * 100).toFixed(0)} % of a fresh build`);
   if (comparable) summary('pandoc (DOCX) + LibreOffice (PDF), full text', pandoc);
   else console.log('pandoc or LibreOffice not installed: no comparison');
+
+  // 2b. `make preview` on an OUT that holds a build: how soon it answers its first request.
+  const previews: Run[] = [];
+  for (let i = 0; i < runs; i++) previews.push(await firstAnswer({ SOURCE: report, OUT: join(scratch, `cli-${i}`) }));
+  summary('make preview, first answer (OUT built)', previews);
 
   // 3. A batch of six reports, on one thread and on two.
   const batch = join(scratch, 'batch');

@@ -9,6 +9,8 @@ import { removeStaleTemporaries } from '../util/atomic-write.js';
 import { pruneDeletedAudiences } from '../batch/prune-outputs.js';
 import { checkReportFile } from '../read/read-report.js';
 import { Progress } from '../batch/progress.js';
+import { publicationsFor } from '../batch/publications.js';
+import { acceptedPublications, selectPublications, SelectionError, type PlanSelection } from '../batch/selection.js';
 import type { BatchContext } from '../batch/run-job.js';
 import { runTasks, type BuilderPool, type Outcome } from '../batch/run-tasks.js';
 import { splitIntoTasks, type Task } from '../batch/tasks.js';
@@ -87,6 +89,23 @@ export async function main(options: BriefsOptions, pool: BuilderPool | null): Pr
     return 2;
   }
   const screened = await screenReports(files);
+  let settings: AudienceSettings;
+  try {
+    settings = await readAudienceSettings(templatesDir, options.audience);
+  } catch (error) {
+    console.error(`error: ${describeError(error, templatesDir)}`);
+    return 2;
+  }
+  let selection: PlanSelection;
+  try {
+    // Checked against the publications these audiences make, with brief naming all the briefs.
+    const names = publicationsFor(settings.audiences, true).map((p) => p.name);
+    selection = { formats: options.formats, publication: selectPublications(options.publications, acceptedPublications(names, ['brief'])) };
+  } catch (error) {
+    if (!(error instanceof SelectionError)) throw error;
+    console.error(`error: ${error.message}`);
+    return 2;
+  }
   try {
     await ensureWritable(outDir);
   } catch (error) {
@@ -95,78 +114,77 @@ export async function main(options: BriefsOptions, pool: BuilderPool | null): Pr
   }
   for (const leftover of await removeStaleTemporaries(outDir)) if (options.debug) console.error(`removed ${leftover}, left by a build that was stopped`);
   for (const brief of await pruneDeletedAudiences(outDir, templatesDir)) console.log(`removed ${brief}: its audience file is gone`);
-  let settings: AudienceSettings;
-  try {
-    settings = await readAudienceSettings(templatesDir, options.audience);
-  } catch (error) {
-    console.error(`error: ${describeError(error, templatesDir)}`);
-    return 2;
-  }
-  return buildBatch(screened.files, options, settings, pool, screened.problems);
+  return buildBatch(screened.files, options, settings, pool, screened.problems, selection);
 }
 
 /** Plans the batch, builds what is stale, writes the gallery; says how many problems there were. */
-async function buildBatch(files: string[], options: BriefsOptions, settings: AudienceSettings, pool: BuilderPool | null, problems: string[]): Promise<number> {
+async function buildBatch(files: string[], options: BriefsOptions, settings: AudienceSettings, pool: BuilderPool | null, problems: string[], selection: PlanSelection): Promise<number> {
   const { outDir, templatesDir } = options;
   const failures: string[] = [];
-  for (const error of [...problems, ...settings.errors]) {
-    console.error(`error: ${error}`);
-    failures.push(error);
-  }
+  // Reading the reports (those not built before) takes a while in a large batch: say so first.
+  const progress = new Progress();
+  progress.print(`checking ${files.length} report(s) in ${options.source}`, 'err');
   let plan: Awaited<ReturnType<typeof planBatch>>;
   try {
-    plan = await planBatch(files, outDir, templatesDir, settings.audiences, { sourceDateEpoch: options.sourceDateEpoch, debug: options.debug });
+    plan = await planBatch(files, outDir, templatesDir, settings.audiences, { sourceDateEpoch: options.sourceDateEpoch, debug: options.debug, selection, onChecked: (done, total) => progress.checked(done, total) });
   } catch (error) {
+    progress.close(null);
+    for (const problem of [...problems, ...settings.errors]) console.error(`error: ${problem}`);
     console.error(`error: ${describeError(error, outDir)}`);
     return 2;
   }
-  for (const failure of plan.failures) {
-    console.error(`error: ${failure}`);
-    failures.push(failure);
-  }
-  for (const warning of plan.warnings) console.error(`warning: ${warning}`);
-  for (const file of plan.upToDate) console.log(`${file} → ${join(outDir, slugOf(file))}/ (up to date)`);
 
-  const context: BatchContext = { outDir, templatesDir, topics: settings.topics, audiences: settings.audiences, sourceDateEpoch: options.sourceDateEpoch, debug: options.debug, patches: options.patches, workerHeapMiB: options.workerHeapMiB };
-  const progress = new Progress(plan.jobs.length);
+  const context: BatchContext = { outDir, templatesDir, topics: settings.topics, audiences: settings.audiences, sourceDateEpoch: options.sourceDateEpoch, formats: selection.formats, debug: options.debug, patches: options.patches, workerHeapMiB: options.workerHeapMiB };
   // Sizes only order the work: a file gone since it was read counts as empty (its build says why).
   const sizes = new Map(await Promise.all(plan.jobs.map(async (job) => [job.file, (await stat(job.file).catch(() => null))?.size ?? 0] as const)));
   const tasks = splitIntoTasks(plan.jobs, (file) => sizes.get(file) ?? 0);
+  const threads = tasks.length > 1 && pool ? pool.size : 1;
+  progress.start({ reports: plan.jobs.length, publications: tasks.reduce((n, t) => n + t.job.publications.length, 0), weight: tasks.reduce((w, t) => w + t.weight, 0), threads });
+  const fail = (line: string) => {
+    progress.error(line);
+    failures.push(line);
+  };
+  for (const problem of [...problems, ...settings.errors, ...plan.failures]) fail(problem);
+  for (const warning of plan.warnings) progress.warning(warning);
+  const upToDate = selection.publication ? `up to date in what PUBLICATIONS=${options.publications} asks for` : 'up to date';
+  for (const file of plan.upToDate) progress.print(`${file} → ${join(outDir, slugOf(file))}/ (${upToDate})`, 'out');
+
   // What each report's tasks made, gathered until its last task is done, then told in one line.
-  const reports = new Map(plan.jobs.map((job) => [job.slug, { job, tasksLeft: 0, files: 0, errors: new Set<string>(), warnings: new Set<string>() }]));
+  const reports = new Map(plan.jobs.map((job) => [job.slug, { job, tasksLeft: 0, files: 0, publications: 0, errors: new Set<string>(), warnings: new Set<string>() }]));
   for (const task of tasks) reports.get(task.job.slug)!.tasksLeft++;
+  let built = { reports: 0, publications: 0, files: 0 };
   // Manifest updates one at a time: two tasks may finish together, and each rewrites the manifest.
   let recording = Promise.resolve();
   const finished = async (task: Task, outcome: Outcome) => {
     const { job } = task;
-    const built = reports.get(job.slug)!;
-    if (outcome.error) built.errors.add(outcome.error);
+    const report = reports.get(job.slug)!;
+    if (outcome.error) report.errors.add(outcome.error);
     else {
       const result = outcome.result!;
-      built.files += result.written.length;
-      for (const warning of result.warnings) built.warnings.add(warning);
-      for (const error of result.errors) built.errors.add(error);
+      report.files += result.written.length;
+      report.publications += Object.keys(result.outputs).filter((output) => output !== 'data').length;
+      for (const warning of result.warnings) report.warnings.add(warning);
+      for (const error of result.errors) report.errors.add(error);
       recording = recording.then(() =>
         recordJob(outDir, job, plan.identities.get(job.file)!, result).catch((error) => {
-          built.errors.add(describeError(error, outDir));
+          report.errors.add(describeError(error, outDir));
         }),
       );
       await recording;
     }
-    if (--built.tasksLeft > 0) return;
+    progress.taskDone(job.slug, job.publications, task.weight);
+    if (--report.tasksLeft > 0) return;
     const seconds = progress.finish(job.slug);
-    progress.clear();
-    for (const warning of built.warnings) console.error(`warning: ${warning}`);
-    for (const error of built.errors) {
-      console.error(`error: ${error}`);
-      failures.push(error);
-    }
-    if (built.files === 0) return;
+    for (const warning of report.warnings) progress.warning(warning);
+    for (const error of report.errors) fail(error);
+    if (report.files === 0) return;
+    built = { reports: built.reports + 1, publications: built.publications + report.publications, files: built.files + report.files };
     const reviewed = job.earlierFile ? `, targets of ${slugOf(job.earlierFile)} reviewed` : '';
-    console.log(`${job.file} → ${join(outDir, job.slug)}/ (${built.files} files${reviewed}, ${seconds.toFixed(1)} s)`);
+    progress.print(`${job.file} → ${join(outDir, job.slug)}/ (${report.files} files${reviewed}, ${seconds.toFixed(1)} s)`, 'out');
   };
   // A single task is built here, without waiting for a thread to start.
   await runTasks(tasks, tasks.length > 1 ? pool : null, context, plan.prepared, progress, finished);
+  const index = join(outDir, 'index.html');
   try {
     // Briefs are named by their audiences' titles: all of them, whatever AUDIENCE built this time.
     const audiences = options.audience ? (await readAudienceSettings(templatesDir).catch(() => settings)).audiences : settings.audiences;
@@ -175,15 +193,12 @@ async function buildBatch(files: string[], options: BriefsOptions, settings: Aud
     const { writeGalleryIndex } = await import('../batch/gallery/write-index.js');
     await writeGalleryIndex(outDir, new Map(audiences.map((a) => [`brief-${a.name}`, a.title])));
   } catch (error) {
-    const line = describeError(error, join(outDir, 'index.html'));
-    console.error(`error: ${line}`);
-    failures.push(line);
+    fail(describeError(error, index));
   }
   if (failures.length) {
-    console.error(`${failures.length} problem(s); the other reports were built:`);
-    for (const f of failures) console.error(`  ${f}`);
-    return 1;
+    progress.print(`${failures.length} problem(s); the other reports were built:`, 'err');
+    for (const f of failures) progress.print(`  ${f}`, 'err');
   }
-  return 0;
+  progress.close({ reportsBuilt: built.reports, upToDate: plan.upToDate.length, publications: built.publications, files: built.files, index });
+  return failures.length ? 1 : 0;
 }
-

@@ -14,6 +14,7 @@ import type { BriefsOptions } from './options.js';
  * a build that has nothing to do by half.
  */
 export async function runCli(options: BriefsOptions): Promise<number> {
+  if (options.command === 'audiences') return (await import('./list-audiences.js')).listAudiences(options.templatesDir);
   const pool = options.jobs > 1 ? new BuilderPool(options.jobs, options.workerHeapMiB) : null;
   if (existsSync(options.source) && !existsSync(manifestPath(options.outDir))) pool?.start();
   try {

@@ -377,7 +377,7 @@ export function buildReportTree(tree: Root, file: VFile): Root {
     placeParagraph(state, block.spans);
   }
   if (markedHeadings === 0) {
-    file.message('no headings recognised (一、 （一） 1. （1）); the report is read as one section', {
+    file.message('no headings recognised (一、 （一） 1. （1）); the report is read as one section (to have sections, put each heading on a line of its own, starting 一、 or （一）)', {
       place: { line: entries[0]?.span.line ?? 1, column: 1 },
       ruleId: 'structure',
       source: 'briefs',

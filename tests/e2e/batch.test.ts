@@ -168,8 +168,6 @@ describe('a batch built on one thread and on two', () => {
   const source = scratchDir('briefs-src-');
   const one = scratchDir('briefs-out-');
   const two = scratchDir('briefs-out-');
-  const filesIn = (root: string, dir = root): string[] =>
-    readdirSync(dir, { withFileTypes: true }).flatMap((entry) => (entry.isDirectory() ? filesIn(root, join(dir, entry.name)) : [join(dir, entry.name).slice(root.length + 1)]));
   let results: Array<ReturnType<typeof runBriefs>>;
 
   beforeAll(() => {
@@ -190,30 +188,80 @@ describe('a batch built on one thread and on two', () => {
     expect(differ).toEqual([]);
   });
 
-  it('tells progress in a log as plain lines: each publication of each report once, whichever thread builds it', () => {
+  it('tells progress in a log as whole lines: each publication of each report once, with the count done of all and the time', () => {
     for (const { stderr } of results) {
       expect(stderr).not.toContain('\r');
-      const lines = stderr.split('\n').filter((l) => /^national-201[89]: /.test(l));
-      expect(new Set(lines).size).toBe(lines.length);
-      for (const slug of ['national-2018', 'national-2019']) {
-        for (const publication of ['fulltext', 'summary', 'indicators', 'brief-leadership', 'brief-public']) expect(lines).toContain(`${slug}: building ${publication}`);
+      expect(stderr).not.toContain('\u001b');
+      expect(stderr).toMatch(/^building 2 report\(s\), 15 publication\(s\)/m);
+      const lines = stderr.split('\n').filter((l) => /^\[\d+\/15\] national-201[89]: /.test(l));
+      // The count goes up by the publications of each line, to all of them.
+      let done = 0;
+      const told: string[] = [];
+      for (const line of lines) {
+        const [, count, slug, names] = line.match(/^\[(\d+)\/15\] (\S+): (.+) \(\d+:\d\d elapsed(?:, about \d+:\d\d left)?\)$/)!;
+        const publications = names === 'charts and exports' ? [] : names.split(', ');
+        done += publications.length;
+        expect(Number(count)).toBe(done);
+        told.push(...publications.map((p) => `${slug}: ${p}`));
       }
-      expect(lines).toContain('national-2019: building targets-review');
-      expect(lines.filter((l) => l.endsWith(': done'))).toEqual([]);
+      expect(done).toBe(15);
+      expect(new Set(told).size).toBe(15);
+      for (const slug of ['national-2018', 'national-2019']) {
+        for (const publication of ['fulltext', 'summary', 'indicators', 'brief-leadership', 'brief-public']) expect(told).toContain(`${slug}: ${publication}`);
+      }
+      expect(told).toContain('national-2019: targets-review');
+    }
+  });
+
+  it('closes with one summary line whose counts are what was written', () => {
+    for (const [i, { stdout, stderr }] of results.entries()) {
+      const out = [one, two][i];
+      const files = filesIn(out).filter((f) => f !== 'index.html' && !f.startsWith('.briefs/'));
+      const publications = files.filter((f) => f.endsWith('.pdf'));
+      const warnings = stderr.split('\n').filter((l) => l.startsWith('warning: ')).length;
+      const last = stdout.trim().split('\n').pop();
+      expect(last).toMatch(new RegExp(`^done: 2 report\\(s\\) built, ${publications.length} publication\\(s\\) written \\(${files.length} files\\), ${warnings} warning\\(s\\), 0 error\\(s\\) in \\d+\\.\\d s; open ${join(out, 'index.html')}$`));
+      expect(warnings).toBeGreaterThan(0);
     }
   });
 });
 
 describe('progress on a terminal', () => {
-  // `script` runs the build on a pseudo-terminal, as a user's shell would.
+  // `script` runs the build on a pseudo-terminal, as a user's shell would, sized as a window is.
   const out = scratchDir('briefs-out-');
-  it('rewrites one status line in place: reports done of all, and what each is doing', () => {
-    const command = `'${process.execPath}' '${join(repoRoot, 'node_modules', '.cache', 'briefs', 'cli.js')}'`;
-    const result = spawnSync('script', ['-qec', command, '/dev/null'], { cwd: repoRoot, env: { ...process.env, SOURCE: join(corpus, 'dalian-2018.txt'), OUT: out }, encoding: 'utf8' });
-    expect(result.status, result.stderr).toBe(0);
-    expect(result.stdout).toContain('\r\u001b[K[0/1] dalian-2018: pdf fulltext');
-    expect(result.stdout).toMatch(/\r\u001b\[K\[1\/1\] /);
-    expect(result.stdout).toContain(`${join(out, 'dalian-2018')}/ (33 files`);
-    expect(result.stdout).not.toMatch(/^dalian-2018: building/m);
+  const source = scratchDir('briefs-src-');
+  let result: ReturnType<typeof spawnSync>;
+  let screen: string;
+  beforeAll(() => {
+    for (const name of ['national-2018.txt', 'national-2019.txt']) copyFileSync(join(corpus, name), join(source, name));
+    const command = `stty rows 30 cols 120; '${process.execPath}' '${join(repoRoot, 'node_modules', '.cache', 'briefs', 'cli.js')}'`;
+    result = spawnSync('script', ['-qec', command, '/dev/null'], { cwd: repoRoot, env: { ...process.env, SOURCE: source, OUT: out, JOBS: '2', PUBLICATIONS: 'summary,brief-media' }, encoding: 'utf8' });
+    screen = String(result.stdout);
+  });
+
+  it('keeps a status below the log: reports and publications done of all, time elapsed and left, what each thread is on', () => {
+    expect(result.status, String(result.stderr)).toBe(0);
+    expect(screen).toContain('[0/2 reports · 0/4 publications · 0:00 elapsed]');
+    expect(screen).toMatch(/\[\d\/2 reports · [1-4]\/4 publications · \d+:\d\d elapsed, about \d+:\d\d left\]/);
+    expect(screen).toMatch(/ {2}thread 1: national-201[89] — summary: laying out/);
+    expect(screen).toMatch(/ {2}thread 2: national-201[89] — /);
+    // Drawn by log-update, which erases the lines it drew before it prints a line of the log.
+    expect(screen).toContain('\u001b[2K');
+    expect(screen).not.toMatch(/^national-201[89]: building/m);
+  });
+
+  it('closes with the summary line, the status gone, its counts what was written', () => {
+    // What the terminal shows of the last line: the control sequences drawn before it take no room.
+    const last = screen.replace(/\u001b\[[0-9;?]*[A-Za-z]/g, '').split(/\r?\n/).filter(Boolean).pop()!;
+    // 2 reports × (summary + brief-media) in PDF, DOCX, HTML and a thumbnail; charts, JSON and CSV.
+    const written = filesIn(out).filter((f) => f !== 'index.html' && !f.startsWith('.briefs/'));
+    expect(written.filter((f) => /\.(pdf|docx|html)$/.test(f))).toHaveLength(12);
+    const warnings = screen.match(/warning: /g)?.length ?? 0;
+    expect(last).toMatch(new RegExp(`^done: 2 report\\(s\\) built, 4 publication\\(s\\) written \\(${written.length} files\\), ${warnings} warning\\(s\\), 0 error\\(s\\) in \\d+\\.\\d s; open ${join(out, 'index.html')}$`));
+    expect(screen).toContain(`${join(out, 'national-2019')}/ (`);
   });
 });
+
+function filesIn(root: string, dir = root): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => (entry.isDirectory() ? filesIn(root, join(dir, entry.name)) : [join(dir, entry.name).slice(root.length + 1)]));
+}

@@ -29,13 +29,17 @@ function label(name: string, briefTitles: ReadonlyMap<string, string>): { text: 
   return { text: name, order: LABELS.length };
 }
 
+/** The formats a publication is written in, in the order the gallery links them. */
+const GALLERY_FORMATS = ['pdf', 'docx', 'html'];
+
 interface ReportEntry {
   slug: string;
   title: string;
   year: number | null;
   issuer: string | null;
   warnings: string[];
-  publications: Array<{ name: string; label: string; order: number; files: string[] }>;
+  /** Each publication, with the formats written and those not (FORMATS chose fewer; none: PUBLICATIONS left it out). */
+  publications: Array<{ name: string; label: string; order: number; files: string[]; missing: string[] }>;
   data: string[];
 }
 
@@ -52,12 +56,14 @@ async function readEntries(outDir: string, briefTitles: ReadonlyMap<string, stri
       // A report folder without readable metadata is still listed, by its name.
     }
     const files = await readdir(folder);
-    const publications = files
-      .filter((f) => f.endsWith('.pdf'))
-      .map((f) => f.replace(/\.pdf$/, ''))
+    // The publications written in any format, and those every report has that are not there.
+    const written = files.map((f) => f.match(/^(.+)\.(pdf|docx|html)$/)?.[1]).filter((name): name is string => Boolean(name));
+    const expected = ['fulltext', 'summary', 'indicators', ...briefTitles.keys(), ...(files.includes('targets-review.json') ? ['targets-review'] : [])];
+    const publications = [...new Set([...written, ...expected])]
       .map((name) => {
         const { text, order } = label(name, briefTitles);
-        return { name, label: text, order, files: ['pdf', 'docx', 'html'].filter((ext) => files.includes(`${name}.${ext}`)) };
+        const formats = GALLERY_FORMATS.filter((ext) => files.includes(`${name}.${ext}`));
+        return { name, label: text, order, files: formats, missing: GALLERY_FORMATS.filter((ext) => !formats.includes(ext)) };
       })
       .sort((a, b) => a.order - b.order || a.name.localeCompare(b.name));
     entries.push({
@@ -89,9 +95,13 @@ export async function writeGalleryIndex(outDir: string, briefTitles: ReadonlyMap
 <ul class="publications">
 ${r.publications
   .map(
-    (p) => `<li><a class="thumb" href="${escapeHtml(`${r.slug}/${p.name}.pdf`)}"><img src="${escapeHtml(`${r.slug}/thumbs/${p.name}.png`)}" alt="${escapeHtml(p.label)}：第一页" loading="lazy" width="150"></a>
+    (p) =>
+      p.files.length === 0
+        ? `<li class="not-built" title="not built: PUBLICATIONS left it out"><span class="thumb">未生成</span>
+<span class="name">${escapeHtml(p.label)}</span></li>`
+        : `<li><a class="thumb" href="${escapeHtml(`${r.slug}/${p.name}.${p.files[0]}`)}"><img src="${escapeHtml(`${r.slug}/thumbs/${p.name}.png`)}" alt="${escapeHtml(p.label)}：第一页" loading="lazy" width="150"></a>
 <span class="name">${escapeHtml(p.label)}</span>
-<span class="links">${p.files.map((ext) => `<a href="${escapeHtml(`${r.slug}/${p.name}.${ext}`)}">${ext.toUpperCase()}</a>`).join(' ')}</span></li>`,
+<span class="links">${p.files.map((ext) => `<a href="${escapeHtml(`${r.slug}/${p.name}.${ext}`)}">${ext.toUpperCase()}</a>`).join(' ')}${p.missing.map((ext) => ` <span class="not-built" title="not built: FORMATS left it out">${ext.toUpperCase()} 未生成</span>`).join('')}</span></li>`,
   )
   .join('\n')}
 </ul>
@@ -102,7 +112,7 @@ ${r.warnings.length ? `<details class="warnings"><summary>读取时的提示（$
   // The page's Chinese is set in Noto Sans SC from the npm package, subset and inlined: a
   // machine without CJK fonts would show boxes.
   const ascii = Array.from({ length: 95 }, (_, i) => String.fromCharCode(32 + i)).join('');
-  const text = `${ascii}全部出版物读取时的提示OUT中还没有出版物：运行年${entries.map((e) => JSON.stringify(e)).join('')}${LABELS.map(([, make]) => make(['', ''] as unknown as RegExpMatchArray)).join('')}`;
+  const text = `${ascii}全部出版物读取时的提示OUT中还没有出版物：运行年未生成${entries.map((e) => JSON.stringify(e)).join('')}${LABELS.map(([, make]) => make(['', ''] as unknown as RegExpMatchArray)).join('')}`;
   const sansFace = fontFace('briefs-sans', FONT_FILES.sansRegular, text);
   const html = `<!doctype html>
 <html lang="zh-CN">
@@ -119,7 +129,8 @@ main { padding: 1em 2em; } .report { background: #fff; margin: 0 0 1.5em; paddin
 .publications { list-style: none; padding: 0; margin: 0; display: flex; flex-wrap: wrap; gap: 1.2em; }
 .publications li { width: 152px; display: flex; flex-direction: column; gap: .2em; font-size: .85em; }
 .thumb img { width: 150px; border: 1px solid #ccc; background: #fff; display: block; }
-.links a { margin-right: .4em; } .warnings { margin-top: 1em; font-size: .85em; color: #6b6b6b; }
+.links a { margin-right: .4em; } .not-built { color: #9b9b9b; white-space: nowrap; }
+li.not-built .thumb { width: 150px; height: 212px; border: 1px dashed #ccc; display: flex; align-items: center; justify-content: center; } .warnings { margin-top: 1em; font-size: .85em; color: #6b6b6b; }
 </style>
 </head>
 <body>
