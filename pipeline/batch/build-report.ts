@@ -171,7 +171,7 @@ export async function buildReport(sourcePath: string, options: BuildOptions): Pr
       const thumbnail = thumbnailOfPage(pdf.firstPage);
       thumbnail.catch(() => {});
       stage(`docx ${publication.name}`);
-      const docx = await writeDocx(parsed, assets, { date, file: templatePath, headingPages: pdf.headingPages, patches: options.patches });
+      const docx = await writeDocx(parsed, assets, { date, file: templatePath, headingPages: pdf.headingPages, pageStarts: pdf.pageStarts, patches: options.patches });
       stage(`html ${publication.name}`);
       const html = writeHtml(parsed, assets);
       const files = [

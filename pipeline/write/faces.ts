@@ -8,7 +8,7 @@ export const PDF_FONT: Record<Face, string> = { serif: 'Serif', serifLight: 'Ser
 export const DOCX_FAMILY: Record<Face, string> = { serif: SERIF_FAMILY, serifLight: SERIF_LIGHT_FAMILY, sans: SANS_FAMILY, kai: KAI_FAMILY };
 
 /**
- * The Kai face has about 7000 characters; a heading with one it lacks is set in the serif face
+ * The Kai face lacks some characters the serif face has; a heading with one it lacks is set in the serif face
  * instead, so no glyph ever prints as a box.
  */
 export function faceFor(text: string, face: Face): Face {

@@ -17,10 +17,22 @@ export interface PdfContext {
   file: string;
   /** Text width in points. */
   textWidthPt: number;
+  /** Bookmarks so far, and the ids of the open ones by heading depth (bookmarks nest as headings do). */
+  outline: { count: number; open: Array<string | undefined> };
 }
 
 function heading(node: Heading, ctx: PdfContext): object {
+  // A bookmark for every heading, under the nearest heading of lesser depth.
+  const id = `heading-${++ctx.outline.count}`;
+  const open = ctx.outline.open;
+  const parent = open.slice(0, node.depth - 1).reverse().find((p) => p !== undefined);
+  open.length = node.depth - 1;
+  open[node.depth - 1] = id;
   return {
+    id,
+    outline: true,
+    outlineText: toString(node),
+    outlineParentId: parent,
     text: runsToPdf(phrasingToRuns(node.children, ctx.footnotes), ctx.style),
     style: `h${node.depth}`,
     font: PDF_FONT[faceFor(toString(node), ctx.style.headingFaces[node.depth - 1])],
