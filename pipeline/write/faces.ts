@@ -17,3 +17,11 @@ export function faceFor(text: string, face: Face): Face {
   for (const ch of text.replace(/\s/g, '')) if (!kaiFont.hasGlyphForCodePoint(ch.codePointAt(0)!)) return 'serif';
   return face;
 }
+
+/** The font files of each DOCX family, regular and bold, as the PDF sets them (a DOCX embeds subsets of them). */
+export const DOCX_FONT_FILES: Record<string, { regular: () => string; bold: () => string }> = {
+  [SERIF_FAMILY]: { regular: () => FONT_FILES.serifRegular, bold: () => FONT_FILES.serifBold },
+  [SERIF_LIGHT_FAMILY]: { regular: () => FONT_FILES.serifLight, bold: () => FONT_FILES.serifBold },
+  [SANS_FAMILY]: { regular: () => FONT_FILES.sansRegular, bold: () => FONT_FILES.sansBold },
+  [KAI_FAMILY]: { regular: () => FONT_FILES.kai, bold: () => FONT_FILES.kai },
+};
