@@ -14,7 +14,11 @@ const REPORTS = ['dalian-2018', 'guangdong-2026', 'national-2018', 'national-201
 const source = scratchDir('briefs-travel-src-');
 const out = scratchDir('briefs-travel-out-');
 const copies = scratchDir('briefs-travel-docx-');
-/** LibreOffice's PDF of each DOCX, by `<slug>/<name>`: all converted in one soffice run. */
+/**
+ * LibreOffice's PDF of each DOCX, by `<slug>/<name>`. Each is converted by a soffice of its own:
+ * LibreOffice keeps the first font it is given of a name for as long as it runs, and a second
+ * document's subset of the same face would be set with the first one's glyphs.
+ */
 const converted = new Map<string, string>();
 
 beforeAll(() => {
@@ -29,8 +33,9 @@ beforeAll(() => {
       docx.push(copy);
     }
   }
-  const pdfs = convertWithLibreOffice(docx, join(copies, 'pdf'), bareFontConfig());
-  docx.forEach((path, i) => converted.set(path.split('/').pop()!.replace('--', '/').replace(/\.docx$/, ''), pdfs[i]));
+  const fontConfig = bareFontConfig();
+  const profile = scratchDir('briefs-travel-lo-');
+  for (const path of docx) converted.set(path.split('/').pop()!.replace('--', '/').replace(/\.docx$/, ''), convertWithLibreOffice([path], join(copies, 'pdf'), fontConfig, profile)[0]);
 }, 900_000);
 
 /** The headings of a DOCX (python-docx: paragraphs in a Heading style), and its contents' entries with their page numbers. */
@@ -87,20 +92,24 @@ describe('a DOCX on a machine without our fonts (fontconfig holding only a Latin
 });
 
 describe('the DOCX prints the pages of the PDF', () => {
-  it.each(REPORTS)('%s: the contents give the page LibreOffice sets each heading on (≥ 95 %%), and every DOCX has the PDF\'s page count', (slug) => {
+  it.each(REPORTS)("%s: the contents give the page LibreOffice sets each heading on (95 percent or more), and fulltext, summary and briefs have the PDF's page count", (slug) => {
     const entries = contentsEntries(join(out, slug, 'fulltext.docx'));
     expect(entries.length).toBeGreaterThan(3);
     const theirPages = pdfText(converted.get(`${slug}/fulltext`)!).split('\f').map(squash);
+    // The contents' own pages (an entry there: its title, leader dots, its page number) are not where a heading is.
+    const isContents = (text: string) => entries.some(({ title, page }) => new RegExp(`${squash(title).replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\.*${page}`).test(text));
     let exact = 0;
     const off: string[] = [];
     for (const { title, page } of entries) {
-      const found = theirPages.findIndex((text, i) => i > 0 && text.includes(squash(title))) + 1;
+      const found = theirPages.findIndex((text) => !isContents(text) && text.includes(squash(title))) + 1;
       if (found === page) exact++;
       else off.push(`${title}: ${page} vs ${found}`);
     }
-    expect(exact / entries.length, off.join('; ')).toBeGreaterThanOrEqual(0.95);
+    expect(exact / entries.length, `${exact} of ${entries.length}: ${off.join('; ')}`).toBeGreaterThanOrEqual(0.95);
     for (const [key, pdf] of converted) {
-      if (!key.startsWith(`${slug}/`) || key.endsWith('/indicators')) continue;
+      // The indicator tables and the targets review break their tables where Word and LibreOffice
+      // choose (print.test.ts holds them to the PDF's count give or take one).
+      if (!key.startsWith(`${slug}/`) || /\/(indicators|targets-review)$/.test(key)) continue;
       expect(pages(pdf), key).toBe(pages(join(out, `${key}.pdf`)));
     }
   });

@@ -76,11 +76,11 @@ export function bareFontConfig(): string {
 
 /**
  * Converts DOCX files to PDF with LibreOffice, as a reader's machine would; returns the PDF paths.
- * Fonts: ours from node_modules and the system's, or the fontconfig file given.
+ * Fonts: ours from node_modules and the system's, or the fontconfig file given. A profile folder
+ * may be shared by conversions run one after another (LibreOffice takes seconds to make one).
  */
-export function convertWithLibreOffice(docxPaths: string[], outDir: string, fontConfig?: string): string[] {
+export function convertWithLibreOffice(docxPaths: string[], outDir: string, fontConfig?: string, profile = scratchDir('briefs-lo-')): string[] {
   mkdirSync(outDir, { recursive: true });
-  const profile = scratchDir('briefs-lo-');
   execFileSync('soffice', [`-env:UserInstallation=file://${profile}`, '--headless', '--convert-to', 'pdf', '--outdir', outDir, ...docxPaths], {
     env: { ...process.env, FONTCONFIG_FILE: fontConfig ?? fontConfigFile() },
     stdio: 'pipe',

@@ -11,6 +11,7 @@ import { phrasingToRuns, type FootnoteNumbers } from '../phrasing.js';
 import type { TextRun as Run } from '../text-runs.js';
 import { fontSlots } from './docx-styles.js';
 import { isTocMarker, TOC_DEPTH } from '../contents.js';
+import { isAddressLine } from '../address-line.js';
 import { columnPlan } from '../table-columns.js';
 import { DOCX_FAMILY, faceFor } from '../faces.js';
 import { toString } from 'mdast-util-to-string';
@@ -262,7 +263,8 @@ export function blockToDocx(node: RootContent, ctx: DocxContext, top = false): A
       }
       const only = node.children.length === 1 ? node.children[0] : null;
       if (only?.type === 'image') return withBreakBefore(image(only.url, only.alt ?? '', only.title, ctx));
-      return [new Paragraph({ style: 'BodyText', pageBreakBefore: breaksBefore(ctx, top) || undefined, children: inline(node.children, ctx, top) })];
+      const flushLeft = ctx.style.fixedGrid && isAddressLine(node) ? { indent: { firstLine: 0 } } : {};
+      return [new Paragraph({ style: 'BodyText', pageBreakBefore: breaksBefore(ctx, top) || undefined, ...flushLeft, children: inline(node.children, ctx, top) })];
     }
     case 'list':
       return withBreakBefore(list(node, ctx));

@@ -8,6 +8,7 @@ import { runsToPdf } from './pdf-inline.js';
 import { columnPlan, textEms } from '../table-columns.js';
 import { faceFor, PDF_FONT } from '../faces.js';
 import { isTocMarker, TOC_DEPTH } from '../contents.js';
+import { isAddressLine } from '../address-line.js';
 
 export interface PdfContext {
   style: PageStyle;
@@ -137,7 +138,8 @@ export function blockToPdf(node: RootContent, ctx: PdfContext, inList = false): 
       if (isTocMarker(node)) return [];
       const only = node.children.length === 1 ? node.children[0] : null;
       if (only?.type === 'image') return [image(only.url, only.alt ?? '', only.title, ctx)];
-      return [{ text: runsToPdf(phrasingToRuns(node.children, ctx.footnotes), ctx.style), style: inList ? 'listItem' : 'body' }];
+      const flushLeft = ctx.style.fixedGrid && isAddressLine(node) ? { leadingIndent: 0 } : {};
+      return [{ text: runsToPdf(phrasingToRuns(node.children, ctx.footnotes), ctx.style), style: inList ? 'listItem' : 'body', ...flushLeft }];
     }
     case 'list':
       return [list(node, ctx)];
