@@ -4,6 +4,8 @@ import type { Face } from './page-style.js';
 
 /** pdfmake font names, as write-pdf registers them. */
 export const PDF_FONT: Record<Face, string> = { serif: 'Serif', serifLight: 'SerifLight', sans: 'Sans', kai: 'Kai' };
+/** The font file of each face's regular weight. */
+export const FACE_FILE: Record<Face, () => string> = { serif: () => FONT_FILES.serifRegular, serifLight: () => FONT_FILES.serifLight, sans: () => FONT_FILES.sansRegular, kai: () => FONT_FILES.kai };
 /** Family names for DOCX (and for LibreOffice through fontconfig). */
 export const DOCX_FAMILY: Record<Face, string> = { serif: SERIF_FAMILY, serifLight: SERIF_LIGHT_FAMILY, sans: SANS_FAMILY, kai: KAI_FAMILY };
 

@@ -116,6 +116,9 @@ export function pageStyleNamed(name: unknown, density?: unknown): PageStyle {
   return density === 'compact' ? compact(style) : style;
 }
 
+/** The size of a contents entry of a heading of this depth (1 or 2), in both writers. */
+export const tocSizePt = (style: PageStyle, depth: number) => Math.min(style.bodySizePt, 13) * (depth <= 1 ? 1 : 0.92);
+
 export const mmToPt = (mm: number) => (mm / 25.4) * 72;
 export const ptToTwip = (pt: number) => Math.round(pt * 20);
 /**

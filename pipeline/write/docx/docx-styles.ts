@@ -1,7 +1,7 @@
 import { AlignmentType, LineRuleType, type IStylesOptions } from 'docx';
 import { SANS_FAMILY } from '../../util/fonts.js';
 import { DOCX_FAMILY } from '../faces.js';
-import { halfPoints, ptToTwip, type PageStyle } from '../page-style.js';
+import { halfPoints, ptToTwip, tocSizePt, type PageStyle } from '../page-style.js';
 
 const hex = (colour: string) => colour.replace('#', '');
 /** A font in every slot, East Asian included: Word picks the eastAsia font for Chinese text. */
@@ -110,8 +110,9 @@ export function docxStyles(style: PageStyle): IStylesOptions {
         run: { font: fontSlots(DOCX_FAMILY[style.bodyFace]), size: halfPoints(style.pageNumber.sizePt) },
         paragraph: { alignment: AlignmentType.CENTER, spacing: lineSpacing(1) },
       },
-      { id: 'TOC1', name: 'toc 1', basedOn: 'Normal', next: 'Normal', run: { size: halfPoints(Math.min(style.bodySizePt, 13)) }, paragraph: { spacing: { before: ptToTwip(2), after: ptToTwip(2), ...lineSpacing(1.1) } } },
-      { id: 'TOC2', name: 'toc 2', basedOn: 'Normal', next: 'Normal', run: { size: halfPoints(Math.min(style.bodySizePt, 13) * 0.92) }, paragraph: { indent: { left: ptToTwip(14) }, spacing: lineSpacing(1.1) } },
+      // An entry that wraps goes on under its text: the enumerator hangs, 2 characters for 一、 and 3 for （一）.
+      { id: 'TOC1', name: 'toc 1', basedOn: 'Normal', next: 'Normal', run: { size: halfPoints(tocSizePt(style, 1)) }, paragraph: { indent: { left: ptToTwip(2 * tocSizePt(style, 1)), hanging: ptToTwip(2 * tocSizePt(style, 1)) }, spacing: { before: ptToTwip(2), after: ptToTwip(2), ...lineSpacing(1.1) } } },
+      { id: 'TOC2', name: 'toc 2', basedOn: 'Normal', next: 'Normal', run: { size: halfPoints(tocSizePt(style, 2)) }, paragraph: { indent: { left: ptToTwip(14 + 3 * tocSizePt(style, 2)), hanging: ptToTwip(3 * tocSizePt(style, 2)) }, spacing: lineSpacing(1.1) } },
     ],
   };
 }

@@ -6,7 +6,7 @@ import { FONT_FILES } from '../../util/fonts.js';
 import { fontBytes } from '../../util/font-bytes.js';
 import type { Assets } from '../assets.js';
 import { faceFor, PDF_FONT } from '../faces.js';
-import { mmToPt, pageStyleNamed, type Face, type PageStyle } from '../page-style.js';
+import { mmToPt, pageStyleNamed, tocSizePt, type Face, type PageStyle } from '../page-style.js';
 import { isTocMarker, TOC_DEPTH } from '../contents.js';
 import { blockToPdf, type PdfContext } from './pdf-blocks.js';
 import { markBlock, pageStarts, type TextPlace } from './page-starts.js';
@@ -72,8 +72,8 @@ function styles(style: PageStyle): TDocumentDefinitions['styles'] {
     tocTitle: { font: 'Sans', bold: true, fontSize: style.headingSizesPt[1], alignment: 'center', margin: [0, 0, 0, 8] },
     // As high as the DOCX's TOC 1–2 entries (line spacing 1.1; 2 pt above and below level 1, which
     // pdfmake's contents table pads every row with), so the contents take as many pages in both.
-    toc1: { font: PDF_FONT[style.bodyFace], fontSize: Math.min(body, 13), margin: [0, 2, 0, 2], lineHeight: 1.1 },
-    toc2: { font: PDF_FONT[style.bodyFace], fontSize: Math.min(body, 13) * 0.92, color: '#333333', lineHeight: 1.0 },
+    toc1: { font: PDF_FONT[style.bodyFace], fontSize: tocSizePt(style, 1), margin: [0, 2, 0, 2], lineHeight: 1.1 },
+    toc2: { font: PDF_FONT[style.bodyFace], fontSize: tocSizePt(style, 2), color: '#333333', lineHeight: 1.0 },
     notes: { fontSize: body * 0.85 },
   };
 }
