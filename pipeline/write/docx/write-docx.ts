@@ -77,7 +77,10 @@ export function docxDocument(publication: Publication, assets: Assets, options: 
     file: options.file,
     textWidthTwip: mmToTwip(style.pageWidthMm - m.left - m.right),
     pictures: 0,
-    pageStarts: pageStartsByBlock(publication, options.pageStarts ?? []),
+    // Only on the official page, whose every line is on the exact 29 pt grid, do LibreOffice's and
+    // Word's pages hold what the PDF's do; elsewhere their line and row heights differ from
+    // pdfmake's, and a forced break after a page that ran over would make an extra page.
+    pageStarts: style.fixedGrid ? pageStartsByBlock(publication, options.pageStarts ?? []) : new Map(),
     block: 0,
   };
   const children: FileChild[] = [];
