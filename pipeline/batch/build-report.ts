@@ -198,7 +198,7 @@ export async function buildReport(sourcePath: string, options: BuildOptions): Pr
       const files: Array<{ path: string; data: string | Uint8Array }> = [];
       if (formats.includes('docx')) {
         stage(`docx ${publication.name}`);
-        files.push({ path: paths.docx, data: await writeDocx(parsed, assets, { date, file: templatePath, headingPages: pdf.headingPages, patches: options.patches }) });
+        files.push({ path: paths.docx, data: await writeDocx(parsed, assets, { date, file: templatePath, headingPages: pdf.headingPages, pageStarts: pdf.pageStarts, patches: options.patches }) });
       }
       if (formats.includes('pdf')) files.push({ path: paths.pdf, data: pdf.pdf });
       if (formats.includes('html')) {

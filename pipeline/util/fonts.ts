@@ -22,11 +22,13 @@ export function fontFile(pkg: string, weight: string, file: string): string {
 
 const SERIF = '@expo-google-fonts/noto-serif-sc';
 const SANS = '@expo-google-fonts/noto-sans-sc';
-const KAI = '@expo-google-fonts/ma-shan-zheng';
+const KAI = '@fontsource/lxgw-wenkai';
 
 /**
  * The CJK fonts the writers use: Noto Serif SC (body, titles; Light for the official 仿宋-like
- * body), Noto Sans SC (headings, charts; 黑体), Ma Shan Zheng (the official 楷体 headings).
+ * body), Noto Sans SC (headings, charts; 黑体), LXGW WenKai (the official 楷体: （一） headings,
+ * occasion line, byline). Fontsource names its WenKai files `latin`, but each holds the whole
+ * font (30,000 characters); `500` is its Regular (weight 400).
  */
 export const FONT_FILES = {
   get serifRegular() { return fontFile(SERIF, '400Regular', 'NotoSerifSC_400Regular.ttf'); },
@@ -34,12 +36,12 @@ export const FONT_FILES = {
   get serifLight() { return fontFile(SERIF, '300Light', 'NotoSerifSC_300Light.ttf'); },
   get sansRegular() { return fontFile(SANS, '400Regular', 'NotoSansSC_400Regular.ttf'); },
   get sansBold() { return fontFile(SANS, '700Bold', 'NotoSansSC_700Bold.ttf'); },
-  get kai() { return fontFile(KAI, '400Regular', 'MaShanZheng_400Regular.ttf'); },
+  get kai() { return fontFile(KAI, 'files', 'lxgw-wenkai-latin-500-normal.woff'); },
 };
 
 /** Family names as written inside the font files (DOCX names fonts by these). */
 export const SERIF_FAMILY = 'Noto Serif SC';
 export const SERIF_LIGHT_FAMILY = 'Noto Serif SC Light';
 export const SANS_FAMILY = 'Noto Sans SC';
-export const KAI_FAMILY = 'Ma Shan Zheng';
+export const KAI_FAMILY = 'LXGW WenKai';
 export const CHART_FONT_FAMILY = 'Noto Sans SC';

@@ -9,3 +9,9 @@ export const TOC_DEPTH = 2;
 export const isTocMarker = (node: RootContent): boolean => node.type === 'paragraph' && toString(node).trim() === '[TOC]';
 
 export const hasToc = (publication: Publication): boolean => publication.tree.children.some(isTocMarker);
+
+/**
+ * The enumerator an entry of the contents starts with (一、 （一） 1. 第一章), which its wrapped
+ * lines hang under the text after; '' when it has none.
+ */
+export const entryLabel = (text: string): string => text.match(/^(?:（[^）]{1,4}）|[一二三四五六七八九十百]{1,3}、|\d{1,3}[.、．]\s*|第[一二三四五六七八九十百\d]{1,4}[章节部分篇]\s*)/)?.[0] ?? '';

@@ -4,11 +4,13 @@ import type { Face } from './page-style.js';
 
 /** pdfmake font names, as write-pdf registers them. */
 export const PDF_FONT: Record<Face, string> = { serif: 'Serif', serifLight: 'SerifLight', sans: 'Sans', kai: 'Kai' };
+/** The font file of each face's regular weight. */
+export const FACE_FILE: Record<Face, () => string> = { serif: () => FONT_FILES.serifRegular, serifLight: () => FONT_FILES.serifLight, sans: () => FONT_FILES.sansRegular, kai: () => FONT_FILES.kai };
 /** Family names for DOCX (and for LibreOffice through fontconfig). */
 export const DOCX_FAMILY: Record<Face, string> = { serif: SERIF_FAMILY, serifLight: SERIF_LIGHT_FAMILY, sans: SANS_FAMILY, kai: KAI_FAMILY };
 
 /**
- * The Kai face has about 7000 characters; a heading with one it lacks is set in the serif face
+ * The Kai face lacks some characters the serif face has; a heading with one it lacks is set in the serif face
  * instead, so no glyph ever prints as a box.
  */
 export function faceFor(text: string, face: Face): Face {
@@ -17,3 +19,11 @@ export function faceFor(text: string, face: Face): Face {
   for (const ch of text.replace(/\s/g, '')) if (!kaiFont.hasGlyphForCodePoint(ch.codePointAt(0)!)) return 'serif';
   return face;
 }
+
+/** The font files of each DOCX family, regular and bold, as the PDF sets them (a DOCX embeds subsets of them). */
+export const DOCX_FONT_FILES: Record<string, { regular: () => string; bold: () => string }> = {
+  [SERIF_FAMILY]: { regular: () => FONT_FILES.serifRegular, bold: () => FONT_FILES.serifBold },
+  [SERIF_LIGHT_FAMILY]: { regular: () => FONT_FILES.serifLight, bold: () => FONT_FILES.serifBold },
+  [SANS_FAMILY]: { regular: () => FONT_FILES.sansRegular, bold: () => FONT_FILES.sansBold },
+  [KAI_FAMILY]: { regular: () => FONT_FILES.kai, bold: () => FONT_FILES.kai },
+};

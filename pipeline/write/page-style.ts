@@ -66,8 +66,8 @@ export const MODERN: PageStyle = {
  * GB/T 9704-2012 党政机关公文格式: A4, text block 156 × 225 mm (margins 37/26/35/28 mm), 22 lines
  * of 28 characters in 3号; title 2号 Song; body 3号 FangSong; 一、 in Hei, （一） in Kai; page
  * numbers 4号 “— 1 —”, outside, one character in. Open faces from npm stand in: Noto Serif SC
- * Bold (小标宋), Noto Serif SC Light (仿宋: thin-stroked Song), Noto Sans SC (黑体), Ma Shan
- * Zheng (楷书). Noto at 15.75 pt sets 28 characters in 156 mm (28 × 15.75 = 441 of 442 pt); pitch 29 pt gives 22 lines in 225 mm.
+ * Bold (小标宋), Noto Serif SC Light (仿宋: thin-stroked Song; npm offers no FangSong), Noto Sans
+ * SC (黑体), LXGW WenKai (楷体). Noto at 15.75 pt sets 28 characters in 156 mm (28 × 15.75 = 441 of 442 pt); pitch 29 pt gives 22 lines in 225 mm.
  */
 export const OFFICIAL: PageStyle = {
   name: 'official',
@@ -115,6 +115,9 @@ export function pageStyleNamed(name: unknown, density?: unknown): PageStyle {
   const style = PAGE_STYLES[typeof name === 'string' ? name : 'modern'] ?? MODERN;
   return density === 'compact' ? compact(style) : style;
 }
+
+/** The size of a contents entry of a heading of this depth (1 or 2), in both writers. */
+export const tocSizePt = (style: PageStyle, depth: number) => Math.min(style.bodySizePt, 13) * (depth <= 1 ? 1 : 0.92);
 
 export const mmToPt = (mm: number) => (mm / 25.4) * 72;
 export const ptToTwip = (pt: number) => Math.round(pt * 20);

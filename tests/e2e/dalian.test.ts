@@ -62,7 +62,7 @@ describe('make briefs on the bundled report', () => {
       for (const font of fonts) {
         expect(font.embedded, font.name).toBe(true);
         expect(font.subset, font.name).toBe(true);
-        expect(font.name).toMatch(/Noto(Serif|Sans)SC|MaShanZheng/);
+        expect(font.name).toMatch(/Noto(Serif|Sans)SC|LXGWWenKai/);
       }
       expect(pdfInfo(join(folder, pdf))['Page size']).toMatch(/^595\.\d+ x 841\.\d+ pts \(A4\)/);
     }
@@ -102,7 +102,7 @@ describe('make briefs on the bundled report', () => {
     for (const paragraph of sourceBlocks.filter((b) => !isHeading(b))) expect(fulltext).toContain(words(paragraph));
     expect(Number(pdfInfo(pdfs[0]).Pages)).toBeGreaterThan(10);
     expect(squash(pdfText(pdfs[1]))).toContain('三次产业结构');
-    for (const font of pdfFonts(pdfs[0])) expect(font.name).toMatch(/Noto(Serif|Sans)SC|MaShanZheng|DejaVuSans/);
+    for (const font of pdfFonts(pdfs[0])) expect(font.name).toMatch(/Noto(Serif|Sans)SC|LXGWWenKai|DejaVuSans/);
   });
 
   it('shows the 三次产业结构 chart in the summary, in both formats, with its source', () => {

@@ -86,12 +86,12 @@ describe('DOCX that every reader gets right', () => {
   const docx = () => readdirSync(folder).filter((f) => f.endsWith('.docx'));
   const libreOffice = () => (converted ??= convertWithLibreOffice(docx().map((f) => join(folder, f)), join(first, '..', `${first.split('/').pop()}-lo`)));
 
-  it('converts in LibreOffice to as many pages as our PDF, give or take one, and the briefs to one', () => {
+  it('converts in LibreOffice to as many pages as our PDF (the tables of indicators and review give or take one), and the briefs to one', () => {
     const converted = libreOffice();
     docx().forEach((name, i) => {
       const ours = Number(pdfInfo(join(folder, name.replace('.docx', '.pdf'))).Pages);
       const theirs = Number(pdfInfo(converted[i]).Pages);
-      expect(Math.abs(ours - theirs), `${name}: ours ${ours}, LibreOffice ${theirs}`).toBeLessThanOrEqual(1);
+      expect(Math.abs(ours - theirs), `${name}: ours ${ours}, LibreOffice ${theirs}`).toBeLessThanOrEqual(/^(indicators|targets-review)/.test(name) ? 1 : 0);
       if (name.startsWith('brief-')) expect(theirs, name).toBe(1);
     });
   });
@@ -125,8 +125,8 @@ describe('DOCX that every reader gets right', () => {
       expect(Math.abs(found - page), `${title}: contents say ${page}, LibreOffice sets it on ${found}`).toBeLessThanOrEqual(1);
       if (found === page) exact++;
     }
-    // LibreOffice breaks some lines otherwise (it hangs punctuation in the margin, and sets
-    // figures a little narrower), so a heading may fall a page later; most fall on the page given.
-    expect(exact, `${exact} of ${entries.length} headings on the page the contents give`).toBeGreaterThanOrEqual(15);
+    // LibreOffice breaks some lines otherwise (it hangs punctuation in the margin, spaces figures
+    // from Chinese), but the DOCX breaks its pages where the PDF's start: the headings fall on the page given.
+    expect(exact / entries.length, `${exact} of ${entries.length} headings on the page the contents give`).toBeGreaterThanOrEqual(0.95);
   });
 });

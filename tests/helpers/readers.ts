@@ -1,5 +1,5 @@
 import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { scratchDir } from './scratch.js';
@@ -49,7 +49,7 @@ let fontConfig: string | null = null;
 function fontConfigFile(): string {
   if (fontConfig) return fontConfig;
   const dir = scratchDir('briefs-fc-');
-  const fonts = ['noto-serif-sc', 'noto-sans-sc', 'ma-shan-zheng'].map((f) => join(repoRoot, 'node_modules', '@expo-google-fonts', f));
+  const fonts = [...['noto-serif-sc', 'noto-sans-sc'].map((f) => join(repoRoot, 'node_modules', '@expo-google-fonts', f)), join(repoRoot, 'node_modules', '@fontsource', 'lxgw-wenkai', 'files')];
   writeFileSync(
     join(dir, 'fonts.conf'),
     `<?xml version="1.0"?>\n<!DOCTYPE fontconfig SYSTEM "fonts.dtd">\n<fontconfig>\n  <include ignore_missing="yes">/etc/fonts/fonts.conf</include>\n${fonts.map((f) => `  <dir>${f}</dir>`).join('\n')}\n  <cachedir>${join(dir, 'cache')}</cachedir>\n</fontconfig>\n`,
@@ -58,12 +58,31 @@ function fontConfigFile(): string {
   return fontConfig;
 }
 
-/** Converts DOCX files to PDF with LibreOffice, as a reader's machine would; returns the PDF paths. */
-export function convertWithLibreOffice(docxPaths: string[], outDir: string): string[] {
+/**
+ * A fontconfig that knows one font only: Roboto Regular (Latin, from pdfmake's npm package), none
+ * of ours and no system font. LibreOffice does not start with no font at all; with this one, a
+ * DOCX is set in the fonts it embeds or shows Roboto where it falls back.
+ */
+export function bareFontConfig(): string {
+  const dir = scratchDir('briefs-fc-bare-');
+  mkdirSync(join(dir, 'fonts'));
+  writeFileSync(join(dir, 'fonts', 'Roboto-Regular.ttf'), readFileSync(join(repoRoot, 'node_modules', 'pdfmake', 'fonts', 'Roboto', 'Roboto-Regular.ttf')));
+  writeFileSync(
+    join(dir, 'fonts.conf'),
+    `<?xml version="1.0"?>\n<!DOCTYPE fontconfig SYSTEM "fonts.dtd">\n<fontconfig>\n  <dir>${join(dir, 'fonts')}</dir>\n  <cachedir>${join(dir, 'cache')}</cachedir>\n</fontconfig>\n`,
+  );
+  return join(dir, 'fonts.conf');
+}
+
+/**
+ * Converts DOCX files to PDF with LibreOffice, as a reader's machine would; returns the PDF paths.
+ * Fonts: ours from node_modules and the system's, or the fontconfig file given. A profile folder
+ * may be shared by conversions run one after another (LibreOffice takes seconds to make one).
+ */
+export function convertWithLibreOffice(docxPaths: string[], outDir: string, fontConfig?: string, profile = scratchDir('briefs-lo-')): string[] {
   mkdirSync(outDir, { recursive: true });
-  const profile = scratchDir('briefs-lo-');
   execFileSync('soffice', [`-env:UserInstallation=file://${profile}`, '--headless', '--convert-to', 'pdf', '--outdir', outDir, ...docxPaths], {
-    env: { ...process.env, FONTCONFIG_FILE: fontConfigFile() },
+    env: { ...process.env, FONTCONFIG_FILE: fontConfig ?? fontConfigFile() },
     stdio: 'pipe',
     timeout: 240_000,
   });

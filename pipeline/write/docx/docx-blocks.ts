@@ -1,5 +1,5 @@
 import {
-  AlignmentType, BorderStyle, ExternalHyperlink, LineRuleType, ShadingType, FootnoteReferenceRun, HeadingLevel, ImageRun, Paragraph, Table, TableCell,
+  AlignmentType, BorderStyle, ExternalHyperlink, LineRuleType, ShadingType, FootnoteReferenceRun, HeadingLevel, ImageRun, PageBreak, Paragraph, Table, TableCell,
   TableOfContents, TableRow, TextRun, WidthType, type ParagraphChild,
 } from 'docx';
 import type { Heading, List, PhrasingContent, RootContent, Table as MdTable } from 'mdast';
@@ -11,6 +11,7 @@ import { phrasingToRuns, type FootnoteNumbers } from '../phrasing.js';
 import type { TextRun as Run } from '../text-runs.js';
 import { fontSlots } from './docx-styles.js';
 import { isTocMarker, TOC_DEPTH } from '../contents.js';
+import { isAddressLine } from '../address-line.js';
 import { columnPlan } from '../table-columns.js';
 import { DOCX_FAMILY, faceFor } from '../faces.js';
 import { toString } from 'mdast-util-to-string';
@@ -27,12 +28,52 @@ export interface DocxContext {
    * across every document of a thread, and made a DOCX differ with what the thread built before.
    */
   pictures: number;
+  /**
+   * Where the PDF's pages start, by top-level block: the characters of the block before each
+   * page (0: before the block). The DOCX breaks its pages there, so Word and LibreOffice print
+   * the PDF's pages (their own line breaking differs a little: punctuation hung in the margin,
+   * narrower figures) and the contents' page numbers hold.
+   */
+  pageStarts: Map<number, number[]>;
+  /** The top-level block being written. */
+  block: number;
 }
 
 const HEADINGS = [HeadingLevel.HEADING_1, HeadingLevel.HEADING_2, HeadingLevel.HEADING_3, HeadingLevel.HEADING_4, HeadingLevel.HEADING_5, HeadingLevel.HEADING_6];
 
-function runsToDocx(runs: Run[], ctx: DocxContext): ParagraphChild[] {
+/** A paragraph that only breaks the page, a twentieth of a point high (one of normal height would be an empty line at the head of the next page). */
+export const pageBreakParagraph = () => new Paragraph({ children: [], pageBreakBefore: true, spacing: { before: 0, after: 0, line: 1, lineRule: LineRuleType.EXACT } });
+
+/** The offsets inside the current top-level block at which a page starts (not its start). */
+const breaksInside = (ctx: DocxContext, top: boolean) => (top ? (ctx.pageStarts.get(ctx.block) ?? []).filter((offset) => offset > 0) : []);
+/** Whether a page starts with the current top-level block. */
+const breaksBefore = (ctx: DocxContext, top: boolean) => top && (ctx.pageStarts.get(ctx.block) ?? []).includes(0);
+
+/** Runs with a page break after the given numbers of characters (a run is cut where one falls; a footnote mark is not). */
+function withPageBreaks(runs: Run[], offsets: number[]): Array<Run | 'break'> {
+  const pending = [...offsets].sort((a, b) => a - b);
+  const out: Array<Run | 'break'> = [];
+  let at = 0;
+  for (const run of runs) {
+    let text = run.text;
+    while (pending.length && pending[0] - at < text.length && !run.superscript) {
+      const cut = Math.max(0, pending.shift()! - at);
+      if (cut > 0) out.push({ ...run, text: text.slice(0, cut) });
+      out.push('break');
+      text = text.slice(cut);
+      at += cut;
+    }
+    if (text) out.push({ ...run, text });
+    at += text.length;
+  }
+  // A page that starts after the last character (nothing of the block on it) breaks at its end.
+  for (const _ of pending) out.push('break');
+  return out;
+}
+
+function runsToDocx(runs: Array<Run | 'break'>, ctx: DocxContext): ParagraphChild[] {
   return runs.map((run) => {
+    if (run === 'break') return new PageBreak();
     if (run.superscript && /^\d+$/.test(run.text)) return new FootnoteReferenceRun(Number(run.text));
     const options = {
       text: run.text,
@@ -47,8 +88,9 @@ function runsToDocx(runs: Run[], ctx: DocxContext): ParagraphChild[] {
   });
 }
 
-function inline(nodes: PhrasingContent[], ctx: DocxContext): ParagraphChild[] {
-  return runsToDocx(phrasingToRuns(nodes, ctx.footnotes), ctx);
+/** A paragraph's runs, broken where the PDF's pages break when it is a top-level block. */
+function inline(nodes: PhrasingContent[], ctx: DocxContext, top = false): ParagraphChild[] {
+  return runsToDocx(withPageBreaks(phrasingToRuns(nodes, ctx.footnotes), breaksInside(ctx, top)), ctx);
 }
 
 /** A chart, with its Markdown title (the source line) as a Caption paragraph below it. */
@@ -72,14 +114,15 @@ function image(url: string, alt: string, title: string | null | undefined, ctx: 
   return title ? [picture, new Paragraph({ style: 'Caption', children: [new TextRun(title)] })] : [picture];
 }
 
-function heading(node: Heading): (ctx: DocxContext) => Paragraph {
+function heading(node: Heading, top: boolean): (ctx: DocxContext) => Paragraph {
   return (ctx) => {
     const face = ctx.style.headingFaces[node.depth - 1];
-    const runs = inline(node.children, ctx);
+    const runs = inline(node.children, ctx, top);
+    const pageBreakBefore = breaksBefore(ctx, top) || undefined;
     // A heading the Kai face cannot set in full is set in the serif face, as in the PDF.
-    if (faceFor(toString(node), face) === face) return new Paragraph({ heading: HEADINGS[node.depth - 1], children: runs });
+    if (faceFor(toString(node), face) === face) return new Paragraph({ heading: HEADINGS[node.depth - 1], pageBreakBefore, children: runs });
     const text = phrasingToRuns(node.children, ctx.footnotes).map((r) => r.text).join('');
-    return new Paragraph({ heading: HEADINGS[node.depth - 1], children: [new TextRun({ text, font: fontSlots(DOCX_FAMILY.serif) })] });
+    return new Paragraph({ heading: HEADINGS[node.depth - 1], pageBreakBefore, children: [new TextRun({ text, font: fontSlots(DOCX_FAMILY.serif) })] });
   };
 }
 
@@ -194,11 +237,16 @@ function figureStrip(node: MdTable, ctx: DocxContext): Table {
   });
 }
 
-/** One Markdown block → docx paragraphs and tables. */
-export function blockToDocx(node: RootContent, ctx: DocxContext): Array<Paragraph | Table | TableOfContents> {
+/**
+ * One Markdown block → docx paragraphs and tables. A top-level block (`top`) starts a page, or
+ * breaks one inside, where the PDF's pages start (ctx.pageStarts).
+ */
+export function blockToDocx(node: RootContent, ctx: DocxContext, top = false): Array<Paragraph | Table | TableOfContents> {
+  // A block that starts a page of the PDF starts one in the DOCX too.
+  const withBreakBefore = <T,>(blocks: T[]): Array<T | Paragraph> => (breaksBefore(ctx, top) ? [pageBreakParagraph(), ...blocks] : blocks);
   switch (node.type) {
     case 'heading':
-      return [heading(node)(ctx)];
+      return [heading(node, top)(ctx)];
     case 'paragraph': {
       if (isTocMarker(node)) {
         return [
@@ -209,22 +257,21 @@ export function blockToDocx(node: RootContent, ctx: DocxContext): Array<Paragrap
             children: [new TextRun({ text: '目　录', bold: true, font: fontSlots(SANS_FAMILY), size: halfPoints(ctx.style.headingSizesPt[0]) })],
           }),
           new TableOfContents('目录', { hyperlink: true, headingStyleRange: `1-${TOC_DEPTH}` }),
-          // The page break, in a paragraph a twentieth of a point high: one of normal height would be an
-          // empty line at the head of the next page, as in Word and LibreOffice it was (the body then
-          // ran a line behind the PDF's, whose page numbers the contents give).
-          new Paragraph({ children: [], pageBreakBefore: true, spacing: { before: 0, after: 0, line: 1, lineRule: LineRuleType.EXACT } }),
+          // The body then starts on a page of its own, as in the PDF.
+          pageBreakParagraph(),
         ];
       }
       const only = node.children.length === 1 ? node.children[0] : null;
-      if (only?.type === 'image') return image(only.url, only.alt ?? '', only.title, ctx);
-      return [new Paragraph({ style: 'BodyText', children: inline(node.children, ctx) })];
+      if (only?.type === 'image') return withBreakBefore(image(only.url, only.alt ?? '', only.title, ctx));
+      const flushLeft = ctx.style.fixedGrid && isAddressLine(node) ? { indent: { firstLine: 0 } } : {};
+      return [new Paragraph({ style: 'BodyText', pageBreakBefore: breaksBefore(ctx, top) || undefined, ...flushLeft, children: inline(node.children, ctx, top) })];
     }
     case 'list':
-      return list(node, ctx);
+      return withBreakBefore(list(node, ctx));
     case 'table':
-      return [table(node, ctx), new Paragraph({ children: [] })];
+      return withBreakBefore([table(node, ctx), new Paragraph({ children: [] })]);
     case 'blockquote':
-      return callout(node, ctx);
+      return withBreakBefore(callout(node, ctx));
     case 'thematicBreak':
       return [new Paragraph({ border: { bottom: { style: BorderStyle.SINGLE, size: 4, color: 'B0B0B0', space: 1 } }, children: [] })];
     case 'code':

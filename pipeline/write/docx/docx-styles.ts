@@ -1,11 +1,20 @@
 import { AlignmentType, LineRuleType, type IStylesOptions } from 'docx';
 import { SANS_FAMILY } from '../../util/fonts.js';
 import { DOCX_FAMILY } from '../faces.js';
-import { halfPoints, ptToTwip, type PageStyle } from '../page-style.js';
+import { halfPoints, ptToTwip, tocSizePt, type PageStyle } from '../page-style.js';
 
 const hex = (colour: string) => colour.replace('#', '');
 /** A font in every slot, East Asian included: Word picks the eastAsia font for Chinese text. */
 export const fontSlots = (family: string) => ({ ascii: family, eastAsia: family, hAnsi: family, cs: family });
+
+/**
+ * Body text may run this far (6 pt) into the right margin. LibreOffice puts a fifth of an em
+ * between Chinese and figures or Latin letters (2017 年) and ignores the DOCX's word to not to
+ * (autoSpaceDE): a line of the PDF with several figures then took two lines, and a page ran over
+ * onto the next. 6 pt more holds four such gaps; it is less than a character, so a line still
+ * holds 28 characters on the official page.
+ */
+const RIGHT_SLACK_TWIP = 120;
 
 /** Line pitch as Word stores it: `auto` counts 240ths of a line. */
 const lineSpacing = (multiple: number) => ({ line: Math.round(240 * multiple), lineRule: LineRuleType.AUTO });
@@ -56,7 +65,7 @@ export function docxStyles(style: PageStyle): IStylesOptions {
         quickFormat: true,
         paragraph: {
           alignment: AlignmentType.JUSTIFIED,
-          indent: { firstLine: ptToTwip(style.bodySizePt * style.firstLineIndentChars) },
+          indent: { firstLine: ptToTwip(style.bodySizePt * style.firstLineIndentChars), right: -RIGHT_SLACK_TWIP },
           spacing: { after: ptToTwip(style.paragraphSpacingPt), ...spacing(style.lineHeight) },
         },
       },
@@ -78,7 +87,7 @@ export function docxStyles(style: PageStyle): IStylesOptions {
         id: 'ListParagraph',
         name: 'List Paragraph',
         basedOn: 'Normal',
-        paragraph: { alignment: AlignmentType.JUSTIFIED, spacing: { after: ptToTwip(style.fixedGrid ? 0 : 3) } },
+        paragraph: { alignment: AlignmentType.JUSTIFIED, indent: { right: -RIGHT_SLACK_TWIP }, spacing: { after: ptToTwip(style.fixedGrid ? 0 : 3) } },
       },
       {
         id: 'TableText',
@@ -101,8 +110,9 @@ export function docxStyles(style: PageStyle): IStylesOptions {
         run: { font: fontSlots(DOCX_FAMILY[style.bodyFace]), size: halfPoints(style.pageNumber.sizePt) },
         paragraph: { alignment: AlignmentType.CENTER, spacing: lineSpacing(1) },
       },
-      { id: 'TOC1', name: 'toc 1', basedOn: 'Normal', next: 'Normal', run: { size: halfPoints(Math.min(style.bodySizePt, 13)) }, paragraph: { spacing: { before: ptToTwip(2), after: ptToTwip(2), ...lineSpacing(1.1) } } },
-      { id: 'TOC2', name: 'toc 2', basedOn: 'Normal', next: 'Normal', run: { size: halfPoints(Math.min(style.bodySizePt, 13) * 0.92) }, paragraph: { indent: { left: ptToTwip(14) }, spacing: lineSpacing(1.1) } },
+      // An entry that wraps goes on under its text: the enumerator hangs, 2 characters for 一、 and 3 for （一）.
+      { id: 'TOC1', name: 'toc 1', basedOn: 'Normal', next: 'Normal', run: { size: halfPoints(tocSizePt(style, 1)) }, paragraph: { indent: { left: ptToTwip(2 * tocSizePt(style, 1)), hanging: ptToTwip(2 * tocSizePt(style, 1)) }, spacing: { before: ptToTwip(2), after: ptToTwip(2), ...lineSpacing(1.1) } } },
+      { id: 'TOC2', name: 'toc 2', basedOn: 'Normal', next: 'Normal', run: { size: halfPoints(tocSizePt(style, 2)) }, paragraph: { indent: { left: ptToTwip(14 + 3 * tocSizePt(style, 2)), hanging: ptToTwip(3 * tocSizePt(style, 2)) }, spacing: lineSpacing(1.1) } },
     ],
   };
 }

@@ -7,8 +7,23 @@ import { blockToDocx, type DocxContext } from './docx-blocks.js';
 import { docxStyles, fontSlots } from './docx-styles.js';
 import { DOCX_FAMILY, faceFor } from '../faces.js';
 import { packDocx } from './pack-docx.js';
-import { hasToc } from '../contents.js';
+import { hasToc, isTocMarker } from '../contents.js';
 import type { PatchSettings } from '../../patches/guard.js';
+import type { TextPlace } from '../pdf/page-starts.js';
+
+/**
+ * The page starts by block. A page that starts with the block right after the contents is left
+ * out: the contents end with a page break already.
+ */
+function pageStartsByBlock(publication: Publication, starts: Array<TextPlace | null>): Map<number, number[]> {
+  const byBlock = new Map<number, number[]>();
+  const nodes = publication.tree.children;
+  for (const start of starts) {
+    if (!start || (start.offset === 0 && start.block > 0 && isTocMarker(nodes[start.block - 1]))) continue;
+    byBlock.set(start.block, [...(byBlock.get(start.block) ?? []), start.offset]);
+  }
+  return byBlock;
+}
 
 export interface DocxOptions {
   /** Fixed document date, so two builds give the same bytes. */
@@ -16,6 +31,8 @@ export interface DocxOptions {
   file: string;
   /** Where the PDF's layout put the headings the contents list, in order: the contents' page numbers. */
   headingPages?: number[];
+  /** Where the PDF's pages after the first start (null: a page the DOCX leaves to break itself). */
+  pageStarts?: Array<TextPlace | null>;
   /** Which patches may be used (default all). */
   patches?: PatchSettings;
 }
@@ -60,6 +77,11 @@ export function docxDocument(publication: Publication, assets: Assets, options: 
     file: options.file,
     textWidthTwip: mmToTwip(style.pageWidthMm - m.left - m.right),
     pictures: 0,
+    // Only on the official page, whose every line is on the exact 29 pt grid, do LibreOffice's and
+    // Word's pages hold what the PDF's do; elsewhere their line and row heights differ from
+    // pdfmake's, and a forced break after a page that ran over would make an extra page.
+    pageStarts: style.fixedGrid ? pageStartsByBlock(publication, options.pageStarts ?? []) : new Map(),
+    block: 0,
   };
   const children: FileChild[] = [];
   const { meta } = publication;
@@ -77,7 +99,10 @@ export function docxDocument(publication: Publication, assets: Assets, options: 
   if (children.length && banded) children.push(new Paragraph({ spacing: { after: 0 }, children: [] }));
 
   const nodes = publication.tree.children;
-  for (const node of nodes) children.push(...blockToDocx(node, ctx));
+  nodes.forEach((node, index) => {
+    ctx.block = index;
+    children.push(...blockToDocx(node, ctx, true));
+  });
 
   // Footnotes are numbered in order of first reference, as the PDF numbers them.
   const footnotes: Record<number, { children: Paragraph[] }> = {};

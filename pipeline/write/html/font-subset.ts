@@ -5,11 +5,18 @@ export function fontFace(family: string, path: string, text: string): string {
   return `@font-face { font-family: "${family}"; src: url(data:font/ttf;base64,${subsetFont(path, text).toString('base64')}) format("truetype"); font-display: block; }`;
 }
 
+/** The names a subset is given instead of the font's own: the family a DOCX names it by, and whether it is the bold face. */
+export interface SubsetName {
+  family: string;
+  bold: boolean;
+}
+
 /**
  * A font with only the characters a page uses, as TTF bytes: an HTML edition carries its fonts
- * inline (it works offline and from file://) without carrying 15 MB per face.
+ * inline (it works offline and from file://), and a DOCX embeds them, without carrying 15 MB per
+ * face. `name` renames it (a DOCX's bold face of a family must be named that family).
  */
-export function subsetFont(path: string, text: string): Buffer {
+export function subsetFont(path: string, text: string, name?: SubsetName): Buffer {
   const font = openFont(path);
   const subset = font.createSubset();
   const mapping = new Map<number, number>();
@@ -28,15 +35,45 @@ export function subsetFont(path: string, text: string): Buffer {
   const post = raw('post');
   const extra: Record<string, Buffer> = { cmap: cmapFormat4(mapping) };
   const os2 = raw('OS/2');
-  const name = raw('name');
+  const names = name ? nameTable(name) : raw('name');
   if (os2) extra['OS/2'] = os2;
-  if (name) extra.name = name;
+  if (names) extra.name = names;
   if (post) {
     const v3 = Buffer.from(post.subarray(0, 32));
     v3.writeUInt32BE(0x00030000, 0);
     extra.post = v3;
   }
   return alignedSfnt(Buffer.from(subset.encode()), extra);
+}
+
+/** A name table (format 0, Windows Unicode, US English) naming the family, style, full and PostScript names. */
+function nameTable({ family, bold }: SubsetName): Buffer {
+  const style = bold ? 'Bold' : 'Regular';
+  const strings: Array<[id: number, text: string]> = [
+    [1, family],
+    [2, style],
+    [4, bold ? `${family} Bold` : family],
+    [6, `${family.replace(/[^A-Za-z0-9]/g, '')}-${style}`],
+  ];
+  const encoded = strings.map(([id, text]) => [id, Buffer.from(text, 'utf16le').swap16()] as const);
+  const header = 6 + encoded.length * 12;
+  const table = Buffer.alloc(header + encoded.reduce((sum, [, b]) => sum + b.length, 0));
+  table.writeUInt16BE(0, 0);
+  table.writeUInt16BE(encoded.length, 2);
+  table.writeUInt16BE(header, 4);
+  let offset = 0;
+  encoded.forEach(([id, bytes], i) => {
+    const at = 6 + i * 12;
+    table.writeUInt16BE(3, at); // Windows
+    table.writeUInt16BE(1, at + 2); // Unicode BMP
+    table.writeUInt16BE(0x409, at + 4); // en-US
+    table.writeUInt16BE(id, at + 6);
+    table.writeUInt16BE(bytes.length, at + 8);
+    table.writeUInt16BE(offset, at + 10);
+    bytes.copy(table, header + offset);
+    offset += bytes.length;
+  });
+  return table;
 }
 
 /** A format-4 cmap (Windows, Unicode BMP) with one segment per character. */

@@ -13,6 +13,7 @@ import { escapeHtml } from '../../util/escape-html.js';
 import { splitParagraphRefs } from '../text-runs.js';
 import { fontFace } from './font-subset.js';
 import { TOC_DEPTH } from '../contents.js';
+import { isAddressText } from '../address-line.js';
 
 /** ¶12 in any text becomes <span class="para-ref">¶12</span>, split as the other writers split it. */
 function markParagraphRefs(tree: HastRoot): void {
@@ -25,6 +26,13 @@ function markParagraphRefs(tree: HastRoot): void {
     );
     parent.children.splice(index, 1, ...pieces);
     return index + pieces.length;
+  });
+}
+
+/** An address line (各位代表：) is set flush left on the official page, as the PDF and DOCX set it. */
+function markAddressLines(tree: HastRoot): void {
+  visit(tree, 'element', (node: Element) => {
+    if (node.tagName === 'p' && isAddressText(hastText(node))) node.properties.className = ['address'];
   });
 }
 
@@ -106,7 +114,7 @@ header.title p { color: var(--muted); margin: .1em 0; text-align: center; text-i
 h1, h2, h3, h4, h5, h6 { font-family: "briefs-sans", sans-serif; line-height: 1.4; }
 h1 { color: var(--accent); font-size: 1.35em; } h2 { font-size: 1.15em; } h3, h4 { font-size: 1em; }
 p { text-align: justify; text-indent: ${style.firstLineIndentChars}em; margin: 0 0 .4em; }
-li p, td p, figcaption, blockquote p { text-indent: 0; }
+li p, td p, figcaption, blockquote p, p.address { text-indent: 0; }
 .para-ref { font-family: "briefs-sans", sans-serif; font-size: .68em; color: var(--muted); margin-right: .3em; }
 table { border-collapse: collapse; width: 100%; margin: .5em 0 1em; font-size: .9em; }
 th, td { border-top: 1px solid var(--rule); padding: .3em .5em; vertical-align: top; }
@@ -118,7 +126,7 @@ figure { margin: 1em 0; text-align: center; } figure img { max-width: 100%; heig
 figcaption { font-family: "briefs-sans", sans-serif; color: var(--muted); font-size: .8em; }
 nav.toc ol { list-style: none; padding: 0; } nav.toc li.toc2 { padding-left: 1.5em; } nav.toc a { color: inherit; text-decoration: none; }
 hr { border: 0; border-top: 1px solid var(--rule); }
-@page { size: A4; margin: ${m.top}mm ${m.right}mm ${m.bottom}mm ${m.left}mm; }
+${style.fixedGrid ? 'h2, header.title p { font-family: "briefs-kai", "briefs-body", serif; }\n' : ''}@page { size: A4; margin: ${m.top}mm ${m.right}mm ${m.bottom}mm ${m.left}mm; }
 @media print { html { background: #fff; } main, header.title { max-width: none; padding: 0; } h1, h2, h3 { break-after: avoid; } tr, figure, blockquote { break-inside: avoid; } thead { display: table-header-group; } nav.toc { break-after: page; } }
 `;
 }
@@ -133,6 +141,7 @@ export function writeHtml(publication: Publication, assets: Assets): string {
   const style = pageStyleNamed(publication.meta.style, publication.meta.density);
   const hast = unified().use(remarkRehype, { allowDangerousHtml: false, footnoteLabel: '注释', footnoteBackLabel: '返回正文' }).runSync(publication.tree as Root) as HastRoot;
   markParagraphRefs(hast);
+  if (style.fixedGrid) markAddressLines(hast);
   embedCharts(hast, assets);
   tableOfContents(hast);
   const main = unified().use(rehypeStringify).stringify(hast);
@@ -144,7 +153,8 @@ export function writeHtml(publication: Publication, assets: Assets): string {
   const fonts = [
     fontFace('briefs-serif', FONT_FILES.serifRegular, allText),
     fontFace('briefs-sans', FONT_FILES.sansRegular, allText),
-    ...(style.fixedGrid ? [fontFace('briefs-body', FONT_FILES.serifLight, allText)] : []),
+    // The official page's FangSong-like body and its Kai (（一） headings, occasion line, byline), as the PDF sets them.
+    ...(style.fixedGrid ? [fontFace('briefs-body', FONT_FILES.serifLight, allText), fontFace('briefs-kai', FONT_FILES.kai, allText)] : []),
   ].join('\n');
 
   return `<!doctype html>

@@ -2,12 +2,14 @@ import type { Heading, List, RootContent, Table } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import { BriefsError } from '../../util/errors.js';
 import type { Assets } from '../assets.js';
-import { mmToPt, type PageStyle } from '../page-style.js';
+import { mmToPt, tocSizePt, type PageStyle } from '../page-style.js';
 import { phrasingToRuns, type FootnoteNumbers } from '../phrasing.js';
 import { runsToPdf } from './pdf-inline.js';
 import { columnPlan, textEms } from '../table-columns.js';
-import { faceFor, PDF_FONT } from '../faces.js';
-import { isTocMarker, TOC_DEPTH } from '../contents.js';
+import { FACE_FILE, faceFor, PDF_FONT } from '../faces.js';
+import { entryLabel, isTocMarker, TOC_DEPTH } from '../contents.js';
+import { openFont } from '../../util/font-cache.js';
+import { isAddressLine } from '../address-line.js';
 
 export interface PdfContext {
   style: PageStyle;
@@ -17,20 +19,36 @@ export interface PdfContext {
   file: string;
   /** Text width in points. */
   textWidthPt: number;
+  /** Bookmarks so far, and the ids of the open ones by heading depth (bookmarks nest as headings do). */
+  outline: { count: number; open: Array<string | undefined> };
 }
 
 function heading(node: Heading, ctx: PdfContext): object {
+  // A bookmark for every heading, under the nearest heading of lesser depth.
+  const label = node.depth <= TOC_DEPTH ? entryLabel(toString(node)) : '';
+  const tocFont = openFont(FACE_FILE[ctx.style.bodyFace]());
+  const hang = label ? (tocFont.layout(label).advanceWidth / tocFont.unitsPerEm) * tocSizePt(ctx.style, node.depth) : 0;
+  const id = `heading-${++ctx.outline.count}`;
+  const open = ctx.outline.open;
+  const parent = open.slice(0, node.depth - 1).reverse().find((p) => p !== undefined);
+  open.length = node.depth - 1;
+  open[node.depth - 1] = id;
   return {
+    id,
+    outline: true,
+    outlineText: toString(node),
+    outlineParentId: parent,
     text: runsToPdf(phrasingToRuns(node.children, ctx.footnotes), ctx.style),
     style: `h${node.depth}`,
     font: PDF_FONT[faceFor(toString(node), ctx.style.headingFaces[node.depth - 1])],
     // Headings of depth 1–2 go in the table of contents; all are kept with what follows (pageBreakBefore).
     tocItem: node.depth <= TOC_DEPTH,
-    tocStyle: `toc${node.depth}`,
+    // An entry that wraps goes on under its text, its enumerator hanging (first line drawn `hang` to the left).
+    tocStyle: hang ? [`toc${node.depth}`, { leadingIndent: -hang }] : `toc${node.depth}`,
     // The page number in the entry's own style: in the contents' default (toc1) it made every
     // row as high as a level-1 row, and the contents ran onto a second page where the DOCX's fit one.
     tocNumberStyle: `toc${node.depth}`,
-    tocMargin: [(node.depth - 1) * 14, 0, 0, 0],
+    tocMargin: [(node.depth - 1) * 14 + hang, 0, 0, 0],
     headlineLevel: node.depth,
   };
 }
@@ -125,7 +143,8 @@ export function blockToPdf(node: RootContent, ctx: PdfContext, inList = false): 
       if (isTocMarker(node)) return [];
       const only = node.children.length === 1 ? node.children[0] : null;
       if (only?.type === 'image') return [image(only.url, only.alt ?? '', only.title, ctx)];
-      return [{ text: runsToPdf(phrasingToRuns(node.children, ctx.footnotes), ctx.style), style: inList ? 'listItem' : 'body' }];
+      const flushLeft = ctx.style.fixedGrid && isAddressLine(node) ? { leadingIndent: 0 } : {};
+      return [{ text: runsToPdf(phrasingToRuns(node.children, ctx.footnotes), ctx.style), style: inList ? 'listItem' : 'body', ...flushLeft }];
     }
     case 'list':
       return [list(node, ctx)];

@@ -6,9 +6,10 @@ import { FONT_FILES } from '../../util/fonts.js';
 import { fontBytes } from '../../util/font-bytes.js';
 import type { Assets } from '../assets.js';
 import { faceFor, PDF_FONT } from '../faces.js';
-import { mmToPt, pageStyleNamed, type Face, type PageStyle } from '../page-style.js';
+import { mmToPt, pageStyleNamed, tocSizePt, type Face, type PageStyle } from '../page-style.js';
 import { isTocMarker, TOC_DEPTH } from '../contents.js';
 import { blockToPdf, type PdfContext } from './pdf-blocks.js';
+import { markBlock, pageStarts, type TextPlace } from './page-starts.js';
 
 const require = createRequire(import.meta.url);
 
@@ -71,8 +72,8 @@ function styles(style: PageStyle): TDocumentDefinitions['styles'] {
     tocTitle: { font: 'Sans', bold: true, fontSize: style.headingSizesPt[1], alignment: 'center', margin: [0, 0, 0, 8] },
     // As high as the DOCX's TOC 1–2 entries (line spacing 1.1; 2 pt above and below level 1, which
     // pdfmake's contents table pads every row with), so the contents take as many pages in both.
-    toc1: { font: PDF_FONT[style.bodyFace], fontSize: Math.min(body, 13), margin: [0, 2, 0, 2], lineHeight: 1.1 },
-    toc2: { font: PDF_FONT[style.bodyFace], fontSize: Math.min(body, 13) * 0.92, color: '#333333', lineHeight: 1.0 },
+    toc1: { font: PDF_FONT[style.bodyFace], fontSize: tocSizePt(style, 1), margin: [0, 2, 0, 2], lineHeight: 1.1 },
+    toc2: { font: PDF_FONT[style.bodyFace], fontSize: tocSizePt(style, 2), color: '#333333', lineHeight: 1.0 },
     notes: { fontSize: body * 0.85 },
   };
 }
@@ -109,17 +110,19 @@ export function pdfDocument(publication: Publication, assets: Assets, options: P
   const style = pageStyleNamed(publication.meta.style, publication.meta.density);
   const m = style.marginsMm;
   const textWidthPt = mmToPt(style.pageWidthMm - m.left - m.right);
-  const ctx: PdfContext = { style, assets, footnotes: new Map(), file: options.file, textWidthPt };
+  const ctx: PdfContext = { style, assets, footnotes: new Map(), file: options.file, textWidthPt, outline: { count: 0, open: [] } };
   const content: object[] = [...titleBlock(publication, style, textWidthPt)];
   const children = publication.tree.children;
-  for (const node of children) {
+  children.forEach((node, index) => {
     if (isTocMarker(node)) {
       content.push({ toc: { title: { text: '目　录', style: 'tocTitle' }, numberStyle: 'toc1' }, margin: [0, 0, 0, 0] });
       content.push({ text: '', pageBreak: 'after' });
-      continue;
+      return;
     }
-    content.push(...blockToPdf(node, ctx));
-  }
+    const blocks = blockToPdf(node, ctx);
+    markBlock(blocks, index);
+    content.push(...blocks);
+  });
   const definitions = children.filter((n): n is Extract<RootContent, { type: 'footnoteDefinition' }> => n.type === 'footnoteDefinition');
   if (definitions.length) {
     const numbered = definitions
@@ -135,6 +138,9 @@ export function pdfDocument(publication: Publication, assets: Assets, options: P
   const header = publication.meta.header && style.runningHead ? String(publication.meta.header) : '';
   const numberGap = mmToPt(7);
   return {
+    // The window shows the title, not the file name; readers and screen readers read Chinese.
+    language: 'zh-CN',
+    displayTitle: true,
     pageSize: 'A4',
     pageMargins: [mmToPt(m.left), mmToPt(m.top), mmToPt(m.right), mmToPt(m.bottom) + (options.reserveBottomPt ?? 0)],
     defaultStyle: { font: PDF_FONT[style.bodyFace], fontSize: style.bodySizePt, lineHeight: style.lineHeight },
@@ -205,7 +211,7 @@ interface PdfKitDocument {
  * no font is subset and no stream is compressed, which is all a fitting attempt needs.
  */
 async function layOut(publication: Publication, assets: Assets, options: PdfOptions, render: boolean): Promise<{ document: PdfKitDocument; pages: number; headingPages: number[] }> {
-  const doc = pdfDocument(publication, assets, options);
+  const doc = pdfDocument(publication, assets, options) as TDocumentDefinitions & { maxPagesNumber?: number };
   let pages = 0;
   // The footer is called for every page with the page count: the one place pdfmake tells it.
   const footer = doc.footer as (page: number, count: number) => object;
@@ -225,7 +231,7 @@ async function layOut(publication: Publication, assets: Assets, options: PdfOpti
   // pdfmake draws the pages `pages.slice(0, maxPagesNumber)`, none when only the layout is wanted.
   // It reads 0 as no limit (`maxPagesNumber || -1`), and drew every page of every fitting
   // attempt: a half is a limit, and slices to no page at all.
-  if (!render) (doc as { maxPagesNumber?: number }).maxPagesNumber = 0.5;
+  if (!render) doc.maxPagesNumber = 0.5;
   const document = await pdfmake().createPdf(doc).getStream();
   return { document, pages, headingPages: [...headingPage.values()] };
 }
@@ -242,6 +248,8 @@ export interface WrittenPdf {
   headingPages: number[];
   /** The first page as laid out, for its thumbnail. */
   firstPage: PageLayout;
+  /** Where each page after the first starts (the DOCX breaks its pages there). */
+  pageStarts: Array<TextPlace | null>;
 }
 
 /** Renders a publication to PDF bytes, and says how many pages it laid out and where its headings fell. */
@@ -253,5 +261,5 @@ export async function writePdf(publication: Publication, assets: Assets, options
     document.on('end', () => resolve(Buffer.concat(chunks)));
     document.end();
   });
-  return { pdf, pages, headingPages, firstPage: { page: document._pdfMakePages[0], images: document.images } };
+  return { pdf, pages, headingPages, firstPage: { page: document._pdfMakePages[0], images: document.images }, pageStarts: pageStarts(document._pdfMakePages as never) };
 }

@@ -1,0 +1,95 @@
+// A DOCX that travels: it embeds, subset, the faces its text is set in, and breaks its pages
+// where the PDF of the same publication starts them.
+import * as fontkit from 'fontkit';
+import { describe, expect, it } from 'vitest';
+import { parsePublication } from '../../pipeline/publish/parse-publication.js';
+import { unzipFiles } from '../../pipeline/util/zip.js';
+import { assetsOf } from '../../pipeline/write/assets.js';
+import { obfuscateFont } from '../../pipeline/write/docx/embed-fonts.js';
+import { fontUse } from '../../pipeline/write/docx/font-use.js';
+import { writeDocx } from '../../pipeline/write/docx/write-docx.js';
+import { writePdf } from '../../pipeline/write/pdf/write-pdf.js';
+
+const paragraph = (n: number) => `¶${n}　全市地区生产总值增长7.1%，一般公共预算收入增长7%，规模以上工业增加值增长9.5%，固定资产投资增长5%左右，社会消费品零售总额增长8%，城乡居民人均可支配收入分别增长6.5%和7%以上。`;
+const markdown = `---
+title: "大连市政府工作报告"
+subtitle:
+  - 阅读版
+style: official
+---
+
+[TOC]
+
+各位代表：
+
+# 一、2017年工作回顾
+
+${Array.from({ length: 14 }, (_, i) => paragraph(i + 1)).join('\n\n')}
+
+## （一）坚持把稳增长作为首要任务，稳中向好的态势日益巩固
+
+${Array.from({ length: 14 }, (_, i) => paragraph(i + 15)).join('\n\n')}
+
+# 二、**2018年**重点工作安排
+
+${Array.from({ length: 8 }, (_, i) => paragraph(i + 29)).join('\n\n')}
+`;
+
+/** Cache: the sample's PDF and DOCX parts, written once for every test here. */
+let writing: ReturnType<typeof write> | null = null;
+const written = () => (writing ??= write());
+
+async function write() {
+  const publication = parsePublication(markdown, 'sample.md');
+  const options = { date: new Date('2018-01-01T00:00:00Z'), file: 'sample.md' };
+  const pdf = await writePdf(publication, assetsOf([]), options);
+  const docx = await writeDocx(publication, assetsOf([]), { ...options, headingPages: pdf.headingPages, pageStarts: pdf.pageStarts });
+  const parts = new Map(unzipFiles(docx).map(([path, data]) => [path, path.endsWith('.xml') || path.endsWith('.rels') ? data.toString('utf8') : data] as const));
+  return { pdf, parts };
+}
+
+describe('the DOCX embeds the faces it sets', () => {
+  it('as Word does: obfuscated subsets named in fontTable.xml, flagged in settings, typed in [Content_Types].xml', async () => {
+    const { parts } = await written();
+    const fontTable = String(parts.get('word/fontTable.xml'));
+    const rels = String(parts.get('word/_rels/fontTable.xml.rels'));
+    const embeds = [...fontTable.matchAll(/<w:font w:name="([^"]+)">([\s\S]*?)<\/w:font>/g)].flatMap(([, family, body]) =>
+      [...body.matchAll(/<w:embed(Regular|Bold) r:id="([^"]+)" w:fontKey="\{([0-9A-F-]{36})\}"/g)].map(([, weight, id, key]) => ({ family, weight, id, key })),
+    );
+    expect(embeds.map((e) => `${e.family} ${e.weight}`).sort()).toEqual(['LXGW WenKai Regular', 'Noto Sans SC Bold', 'Noto Sans SC Regular', 'Noto Serif SC Bold', 'Noto Serif SC Light Regular']);
+    expect(String(parts.get('word/settings.xml'))).toMatch(/<w:embedTrueTypeFonts\/><w:saveSubsetFonts\/>/);
+    expect(String(parts.get('[Content_Types].xml'))).toMatch(/<Default (?=[^>]*Extension="odttf")(?=[^>]*ContentType="application\/vnd\.openxmlformats-officedocument\.obfuscatedFont")[^>]*\/>/);
+    const use = fontUse(parts);
+    for (const { family, weight, id, key } of embeds) {
+      const target = rels.match(new RegExp(`Id="${id}"[^>]*Target="([^"]+)"`))![1];
+      const stored = parts.get(`word/${target}`) as Buffer;
+      // Undone with the same key (XOR), it is a TrueType font again: of that family, with every character it sets.
+      const font = fontkit.create(obfuscateFont(stored, key)) as fontkit.Font;
+      expect(font.familyName, target).toBe(family);
+      const characters = [...use.get(family)![weight === 'Bold' ? 'bold' : 'regular']].filter((ch) => ch.trim());
+      expect(characters.length).toBeGreaterThan(0);
+      for (const ch of characters) expect(font.hasGlyphForCodePoint(ch.codePointAt(0)!), `${family} ${weight} ${ch}`).toBe(true);
+      // Only what it prints (and printable ASCII): a few hundred glyphs, not the face's tens of thousands.
+      expect(font.numGlyphs).toBeLessThan(characters.length + 200);
+    }
+  });
+});
+
+describe('the DOCX breaks its pages where the PDF does', () => {
+  it('with a break at each of the PDF\'s page starts after the contents, inside a paragraph where the page starts in one', async () => {
+    const { pdf, parts } = await written();
+    expect(pdf.pages).toBeGreaterThanOrEqual(4);
+    const body = String(parts.get('word/document.xml'));
+    const breaks = (body.match(/<w:br w:type="page"\/>/g) ?? []).length + (body.match(/<w:pageBreakBefore\/>/g) ?? []).length;
+    // Every page after the first starts with a break: the contents' own, then one per page start.
+    expect(breaks).toBe(pdf.pages - 1);
+    expect(body).toMatch(/<w:br w:type="page"\/>/);
+    // No widow control and no space between Chinese and figures, as in the PDF.
+    expect(String(parts.get('word/styles.xml'))).toContain('<w:pPrDefault><w:pPr><w:widowControl w:val="0"/>');
+  });
+
+  it('sets 各位代表： flush left on the official page', async () => {
+    const { parts } = await written();
+    expect(String(parts.get('word/document.xml'))).toMatch(/<w:ind w:firstLine="0"\/><\/w:pPr><w:r><w:t xml:space="preserve">各位代表：/);
+  });
+});
