@@ -81,7 +81,27 @@ export function sectionsByPeriod(model: ReportModel) {
   const size = (s: SectionModel) => allParagraphs(s).length;
   const [first, ...rest] = parts.filter((s) => size(s) >= 3);
   const longest = rest.reduce<SectionModel | null>((best, s) => (best === null || size(s) > size(best) ? s : best), null);
-  return { review: first ?? null, plan: longest };
+  if (first || longest) return { review: first ?? null, plan: longest };
+  return unparted(model);
+}
+
+/** What a paragraph's opening sets out to do: a task, a call, a plan (in either script). */
+const SETS_A_TASK = /必须|必須|应当|應當|应该|應該|争取|爭取|力争|力爭|今后|今後|明年|(?:我们|我們|国家|國家)(?:还|還|就|都|一定|必須|必须)?要/;
+/** What a paragraph's opening reports as done. */
+const REPORTS_DONE = /了|已经|已經|已/;
+
+/**
+ * A report not divided into parts at all (1954, 1975): a paragraph whose opening sets a task
+ * belongs to the plan, one that does not to the review — the two told as the parts they would be.
+ */
+function unparted(model: ReportModel): { review: SectionModel | null; plan: SectionModel | null } {
+  const body = model.paragraphs.filter((p) => !/^各位代表/.test(p.text));
+  if (body.length < 6) return { review: null, plan: null };
+  const opening = (p: ParagraphModel) => p.lead ?? p.text.slice(0, 40);
+  const part = (id: string, paragraphs: ParagraphModel[]): SectionModel | null =>
+    paragraphs.length >= 3 ? { id, level: 1, marker: '', heading: '', title: '', line: null, role: 'section', paragraphs, sections: [] } : null;
+  const task = (p: ParagraphModel) => SETS_A_TASK.test(opening(p)) && !REPORTS_DONE.test(opening(p));
+  return { review: part('review', body.filter((p) => !task(p))), plan: part('plan', body.filter(task)) };
 }
 
 function allParagraphs(section: SectionModel | null): ParagraphModel[] {
