@@ -133,8 +133,11 @@ const dedupe = (items: BriefItem[]) => {
   return items.filter((i) => (seen.has(i.text) ? false : (seen.add(i.text), true)));
 };
 
+/** What a sentence means to do: a plan, a call, a principle (重要, 主要 and 需要 are no call). */
+const STATES_AN_INTENTION = /(?<![重主需纲綱])要(?![素件点點])|将|將|应当|應當|应该|應該|必须|必須|争取|爭取|力争|力爭|计划|計劃|准备|準備|希望|务必|務必|打算|今年|明年/;
+
 /** Background and principles are not achievements: 世界经济复苏乏力…, …必须破除…, 我们深刻体会到…. */
-const NOT_AN_ACHIEVEMENT = /报告工作|请予审议|来之不易|居安|思危|收官之年|开局之年|不平凡的一年|极不寻常|世界经济|国际形势|外部环境|全球|必须|务必|要坚持|深刻体会|启示|经验|困难|问题|不足|挑战|短板|差距|压力|风险|隐患|各位代表|这些成绩|成绩的取得|党中央|感谢|致以/;
+const NOT_AN_ACHIEVEMENT = /报告工作|请予审议|敬意|主要是|来之不易|居安|思危|收官之年|开局之年|不平凡的一年|极不寻常|世界经济|国际形势|外部环境|全球|必须|务必|要坚持|深刻体会|启示|经验|困难|问题|不足|挑战|短板|差距|压力|风险|隐患|各位代表|这些成绩|成绩的取得|党中央|感谢|致以/;
 
 /**
  * The year's main achievements, from the review part only: the report's own list (一是经济转型
@@ -155,7 +158,7 @@ function achievements(review: SectionModel | null): BriefItem[] {
   const titles = keep(review.sections.map((s, i) => item(`${s.title}。`, allParagraphs(s)[0]?.n ?? 0, i))).filter((t) => t.n > 0);
   // Each paragraph's point, or its first sentence cut at a clause: after the report's own list,
   // what a longer page has room for.
-  const leads = keep(paragraphs.map((p, i) => item(leadOf(p) ?? cutSentence(firstSentence(p) ?? '', MAX_SENTENCE), p.n, i - 1000)));
+  const leads = keep(paragraphs.map((p, i) => item(leadOf(p) ?? cutSentence(firstSentence(p) ?? '', MAX_SENTENCE), p.n, i - 1000))).filter((l) => !STATES_AN_INTENTION.test(l.text));
   const list = points.length >= 3 ? points : titles.length >= 3 ? titles : [];
   // Then the review's further sentences, each paragraph's second before any third, those with a
   // figure first: what a page with room left says of the year, still from the review part only.
@@ -164,7 +167,8 @@ function achievements(review: SectionModel | null): BriefItem[] {
   for (let round = 0; rounds.some((r) => r.length > round); round++) {
     for (const r of rounds) {
       const q = r[round];
-      const quoted = q && q.text.length >= 10 ? item(cutSentence(q.text, MAX_SENTENCE), q.n, 0) : null;
+      // A review part may end on this year's aims (1999年，我们将…): those are not achievements.
+      const quoted = q && q.text.length >= 10 && !STATES_AN_INTENTION.test(q.text) ? item(cutSentence(q.text, MAX_SENTENCE), q.n, 0) : null;
       if (quoted) further.push({ ...quoted, order: q.order, score: -2000 - round * 10 + (CARRIES_A_FIGURE.test(q.text) ? 5 : 0) });
     }
   }
@@ -303,12 +307,10 @@ function risks(model: ReportModel, review: SectionModel | null): BriefItem[] {
  * A number with its unit, in ASCII or full-width digits (older reports print １９８４年 and １４．２％),
  * or in Chinese numerals as the reports of the 1950s–80s write them (百分之十二点三, 一千八百多万吨).
  */
-const CARRIES_A_FIGURE = /[0-9０-９]+(?:[.．][0-9０-９]+)?(?:%|％|[万亿千百]*(?:元|美元|吨|人|户|个|家|项|公里|千瓦|公斤|亩))|百分之[零〇一二三四五六七八九十百点几]+|[零〇一二三四五六七八九十百千万亿两萬億]{2,}[多余]?[万亿萬億]?(?:元|美元|吨|噸|人|户|戶|个|個|家|项|項|公里|千瓦|公斤|斤|亩|畝)/;
+const CARRIES_A_FIGURE = /[0-9０-９]+(?:[.．][0-9０-９]+)?(?:%|％|[万亿千百]*(?:元|美元|吨|人|户|个|家|项|公里|千瓦|公斤|亩))|(?:百|[二三四五六七八九十])分之[零〇一二三四五六七八九十百点几]+|[零〇一二三四五六七八九十百千万亿两萬億]{2,}[多余]?[万亿萬億]?(?:元|美元|吨|噸|人|户|戶|个|個|家|项|項|公里|千瓦|公斤|斤|亩|畝)/;
 
 /** What a sentence reports as done: 建成, 增长了, 已经, 超额完成. */
-const STATES_A_FACT = /了|已经|已|建成|完成|实现|达到|超过|增长|提高|增加|下降|减少|扩大|突破/;
-/** What a sentence means to do: a plan, a call, a principle. */
-const STATES_AN_INTENTION = /要|将|应当|应该|必须|争取|力争|计划|准备|希望|务必|需要|打算|拟/;
+const STATES_A_FACT = /了|已经|已經|已|建成|完成|实现|實現|达到|達到|超过|超過|突破/;
 
 /** The audience's keywords a text holds, each with the weight of its topic (first-named weighs most). */
 function keywordsIn(text: string, audience: Audience, topics: Topics): Map<string, number> {
