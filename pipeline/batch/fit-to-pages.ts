@@ -24,9 +24,9 @@ export function printedWidth(item: BriefItem): number {
  *
  * A layout is the cost, so the same choices are reached with fewer of them: while the page has
  * room, the next several items of that order are tried together (twice as many after each fit,
- * half as many after an overflow, down to one); adding items never shortens a page, so a run that
- * fits is what trying them one by one would have kept. And once an item has overflowed, an item at
- * least as wide is passed over unlaid — the room only shrinks.
+ * half as many after an overflow, down to one); adding items never shortens a page, so a
+ * run that fits is what trying them one by one would have kept. And once an item has overflowed,
+ * an item of its block at least as wide is passed over unlaid — the room only shrinks.
  */
 export async function fitContent<T extends { take: Take; pages: number }>(layout: (take: Take) => Promise<T>, pages: number, blocks: BriefBlock[]): Promise<T> {
   // The items a sheet promises whole (all main targets) come first, when they fit at all.
@@ -60,18 +60,20 @@ export async function fitContent<T extends { take: Take; pages: number }>(layout
   };
   let turn = 0;
   let run = 1;
-  let narrowestOverflow = Infinity;
+  // Per block and kind: a sentence joining a printed item may fit where a new item as wide does not.
+  const narrowestOverflow = new Map<string, number>();
   for (let step = upcoming(turn, run); step.items.length > 0; step = upcoming(turn, run)) {
     if (step.items.length === 1) {
       const [b, k] = step.items[0];
       const width = printedWidth(blocks[b].items[k]);
+      const kind = `${b}:${blocks[b].items[k].extends !== undefined}`;
       const trial = chosen.map((c, i) => (i === b ? [...c, k] : c));
-      const attempt = width >= narrowestOverflow ? null : await layout(trial);
+      const attempt = width >= (narrowestOverflow.get(kind) ?? Infinity) ? null : await layout(trial);
       if (attempt && attempt.pages <= pages) {
         [chosen, best, run] = [trial, attempt, 2];
       } else {
         misses[b] += 1;
-        if (attempt) narrowestOverflow = width;
+        if (attempt) narrowestOverflow.set(kind, width);
       }
       next[b] = step.at[b];
       turn = step.from;
