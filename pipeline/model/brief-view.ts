@@ -80,10 +80,15 @@ export function sectionsByPeriod(model: ReportModel) {
   // state of things, the longest of the others what is to be done.
   const size = (s: SectionModel) => allParagraphs(s).length;
   const [first, ...rest] = parts.filter((s) => size(s) >= 3);
-  const longest = rest.reduce<SectionModel | null>((best, s) => (best === null || size(s) > size(best) ? s : best), null);
+  // The work to be done at home, not foreign affairs, defence or reunification (parts of their own).
+  const athome = rest.filter((s) => !ABROAD.test(s.heading));
+  const longest = athome.reduce<SectionModel | null>((best, s) => (best === null || size(s) > size(best) ? s : best), null);
   if (first || longest) return { review: first ?? null, plan: longest };
   return unparted(model);
 }
+
+/** A part on foreign affairs, defence or reunification: 我们坚持在和平共处五项原则的基础上…, 关于外交工作. */
+const ABROAD = /外交|国际形势|国际关系|对外政策|和平共处|祖国统一|和平统一|台湾|港澳|国防|军队/;
 
 /** What a paragraph's opening sets out to do: a task, a call, a plan (in either script). */
 const SETS_A_TASK = /必须|必須|应当|應當|应该|應該|争取|爭取|力争|力爭|今后|今後|明年|(?:我们|我們|国家|國家)(?:还|還|就|都|一定|必須|必须)?要/;
@@ -329,7 +334,7 @@ function keywordsIn(text: string, audience: Audience, topics: Topics): Map<strin
  * fifth sentence about foreign investment.
  */
 function highlights(model: ReportModel, audience: Audience, topics: Topics, used: Set<string>): BriefItem[] {
-  const pool = quotedSentences(model.paragraphs)
+  const sentences = quotedSentences(model.paragraphs)
     // The targets sentence belongs to the targets block, not to the highlights.
     .filter((s) => s.text.length >= 8 && !/^各位代表/.test(s.text) && !/预期目标|主要目标是/.test(s.text))
     .map((s) => ({
@@ -340,7 +345,8 @@ function highlights(model: ReportModel, audience: Audience, topics: Topics, used
       keywords: keywordsIn(s.text, audience, topics),
       base: Math.min(2, indicatorCount(s.text, s.n, model.indicators)) + (s.lead ? 1 : 0) + Math.min(0, topicScore(s.text, audience, topics)),
     }))
-    .filter((s) => s.keywords.size > 0 && !used.has(s.text));
+    .filter((s) => !used.has(s.text));
+  const pool = sentences.filter((s) => s.keywords.size > 0);
   const withFigure = (s: (typeof pool)[number]) => indicatorCount(s.full, s.n, model.indicators) > 0 || CARRIES_A_FIGURE.test(s.full);
   const quotable = (s: (typeof pool)[number]) => !audience.quotable || withFigure(s);
   // Sentences squarely on the audience's topics first; when the page has room left, those that
@@ -348,9 +354,10 @@ function highlights(model: ReportModel, audience: Audience, topics: Topics, used
   const squarely = pool.filter((s) => quotable(s) && topicScore(s.text, audience, topics) >= 2);
   const touching = pool.filter((s) => quotable(s) && !squarely.includes(s) && topicScore(s.text, audience, topics) > 0);
   // A report with fewer figures than a newsroom's page holds (those of the 1950s–80s) still tells
-  // facts without one: what was done (建成, 增长了), never what is meant to be (要, 将, 争取).
+  // facts without one: what was done (建成, 增长了), never what is meant to be (要, 将, 争取) — on
+  // any subject but those of topics it did not ask for.
   const facts = audience.quotable
-    ? pool.filter((s) => !withFigure(s) && topicScore(s.text, audience, topics) > 0 && STATES_A_FACT.test(s.full) && !STATES_AN_INTENTION.test(s.full))
+    ? sentences.filter((s) => !withFigure(s) && topicScore(s.text, audience, topics) >= 0 && STATES_A_FACT.test(s.full) && !STATES_AN_INTENTION.test(s.full))
     : [];
   const covered = new Set<string>();
   const picked: BriefItem[] = [];
