@@ -64,7 +64,10 @@ export function sectionsByPeriod(model: ReportModel) {
   // A plan told part by part (1999: 二、继续扩大内需… 三、促进农业…): the parts after the review,
   // taken together as the plan whose sub-sections they are.
   const after = review ? parts.slice(parts.indexOf(review) + 1) : [];
-  const plan = found ?? (after.length >= 3 ? { ...after[0], id: 'plan', heading: '', title: '', paragraphs: [], sections: after } : null);
+  // A report opening a government's term may set out only the coming years' tasks (今后五年的主要任务):
+  // with no part on this year's work, that part is its plan.
+  const coming = after.filter((s) => /任务|工作|计划|建议/.test(s.heading) && s.sections.length >= 3 && !/总体要求|指导思想/.test(s.heading));
+  const plan = found ?? (after.length >= 3 ? { ...after[0], id: 'plan', heading: '', title: '', paragraphs: [], sections: after } : coming[0] ?? null);
   // A review under a heading the reader did not take for one (“十四五”时期发展成就和2025年工作回顾,
   // unnumbered): the paragraphs before the first part, when they are many and look back.
   const preamble = model.paragraphs.filter((p) => p.section === '');

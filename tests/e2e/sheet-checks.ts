@@ -7,8 +7,11 @@ export const AUDIENCES = ['leadership', 'business', 'public', 'media'];
 /** The sheets that draw on the audience's topics, not on the report's parts. */
 const TOPIC_SHEETS = ['business', 'public', 'media'];
 
-/** An item opens with a list word (一是, 一要, ——) or leans on the sentence before it (其中, 同时). */
-const OUT_OF_CONTEXT = /^(?:[一二三四五六七八九十]是|[一二三四五六七八九十]要(?![素件点求])|其中|同时|此外|另外|——(?!\d))/;
+/**
+ * An item opens with a list word (一是, 一要, ——) or leans on the sentence before it (其中, 同时).
+ * Dashes before a figure are a table's empty cells read into the next one (— — 6.1%), not a list word.
+ */
+const OUT_OF_CONTEXT = /^(?:[一二三四五六七八九十]是|[一二三四五六七八九十]要(?![素件点求])|其中|同时|此外|另外|—{2,}(?![—\d]))/;
 
 /**
  * A report too short to fill a sheet on each audience's topics: under 10,000 characters of full
