@@ -18,7 +18,13 @@ export interface BriefItem {
   /** A main target of a sheet that promises all of them: placed before any other item is weighed. */
   essential?: boolean;
   /** For a priority: the lead sentences of its paragraphs (大力发展实体经济。积极扩大有效投资。). */
-  leads?: Array<{ text: string; n: number }>;
+  leads?: Array<{ text: string; n: number; order?: number }>;
+  /**
+   * A further sentence of an item already in the block (its rank there): printed among that
+   * item's leads, in the report's order, when that item is printed — how a longer page tells a
+   * priority in more of its own sentences.
+   */
+  extends?: number;
 }
 
 export interface FigureItem {
@@ -58,16 +64,52 @@ export function sectionsByPeriod(model: ReportModel) {
   // A plan told part by part (1999: 二、继续扩大内需… 三、促进农业…): the parts after the review,
   // taken together as the plan whose sub-sections they are.
   const after = review ? parts.slice(parts.indexOf(review) + 1) : [];
-  const plan = found ?? (after.length >= 3 ? { ...after[0], id: 'plan', heading: '', title: '', paragraphs: [], sections: after } : null);
+  // A report opening a government's term may set out only the coming years' tasks (今后五年的主要任务):
+  // with no part on this year's work, that part is its plan.
+  const coming = after.filter((s) => /任务|工作|计划|建议/.test(s.heading) && s.sections.length >= 3 && !/总体要求|指导思想/.test(s.heading));
+  const plan = found ?? (after.length >= 3 ? { ...after[0], id: 'plan', heading: '', title: '', paragraphs: [], sections: after } : coming[0] ?? null);
+  // A review under a heading the reader did not take for one (“十四五”时期发展成就和2025年工作回顾,
+  // unnumbered): the paragraphs before the first part, when they are many and look back.
+  const preamble = model.paragraphs.filter((p) => p.section === '');
+  const looksBack = (p: ParagraphModel) => /回顾|过去一年|过去五年|这五年|一年来|五年来/.test(p.text) || (y !== null && p.text.includes(`${y - 1}年`));
+  const opening: SectionModel | null =
+    parts.length > 0 && preamble.length >= 4 && preamble.filter(looksBack).length >= 2
+      ? { id: 'opening', level: 1, marker: '', heading: '', title: '', line: null, role: 'section', paragraphs: preamble, sections: [] }
+      : null;
   // A review that names no year (一、一年接着一年干…): the part before the plan, when there is one.
-  const before = plan && !review ? parts.slice(0, parts.indexOf(plan)).filter((s) => allParagraphs(s).length >= 3) : [];
-  if (review || plan) return { review: review ?? before[0] ?? null, plan };
+  const before = plan && !review && !opening ? parts.slice(0, parts.indexOf(plan)).filter((s) => allParagraphs(s).length >= 3) : [];
+  if (review || plan) return { review: review ?? opening ?? before[0] ?? null, plan };
   // A report whose parts name no years (关于经济形势, 关于经济体制改革): its first part tells the
   // state of things, the longest of the others what is to be done.
   const size = (s: SectionModel) => allParagraphs(s).length;
   const [first, ...rest] = parts.filter((s) => size(s) >= 3);
-  const longest = rest.reduce<SectionModel | null>((best, s) => (best === null || size(s) > size(best) ? s : best), null);
-  return { review: first ?? null, plan: longest };
+  // The work to be done at home, not foreign affairs, defence or reunification (parts of their own).
+  const athome = rest.filter((s) => !ABROAD.test(s.heading));
+  const longest = athome.reduce<SectionModel | null>((best, s) => (best === null || size(s) > size(best) ? s : best), null);
+  if (first || longest) return { review: first ?? null, plan: longest };
+  return unparted(model);
+}
+
+/** A part on foreign affairs, defence or reunification: 我们坚持在和平共处五项原则的基础上…, 关于外交工作. */
+const ABROAD = /外交|国际形势|国际关系|对外政策|和平共处|祖国统一|和平统一|台湾|港澳|国防|军队/;
+
+/** What a paragraph's opening sets out to do: a task, a call, a plan (in either script). */
+const SETS_A_TASK = /必须|必須|应当|應當|应该|應該|争取|爭取|力争|力爭|今后|今後|明年|(?:我们|我們|国家|國家)(?:还|還|就|都|一定|必須|必须)?要/;
+/** What a paragraph's opening reports as done. */
+const REPORTS_DONE = /了|已经|已經|已/;
+
+/**
+ * A report not divided into parts at all (1954, 1975): a paragraph whose opening sets a task
+ * belongs to the plan, one that does not to the review — the two told as the parts they would be.
+ */
+function unparted(model: ReportModel): { review: SectionModel | null; plan: SectionModel | null } {
+  const body = model.paragraphs.filter((p) => !/^各位代表/.test(p.text));
+  if (body.length < 6) return { review: null, plan: null };
+  const opening = (p: ParagraphModel) => p.lead ?? p.text.slice(0, 40);
+  const part = (id: string, paragraphs: ParagraphModel[]): SectionModel | null =>
+    paragraphs.length >= 3 ? { id, level: 1, marker: '', heading: '', title: '', line: null, role: 'section', paragraphs, sections: [] } : null;
+  const task = (p: ParagraphModel) => SETS_A_TASK.test(opening(p)) && !REPORTS_DONE.test(opening(p));
+  return { review: part('review', body.filter((p) => !task(p))), plan: part('plan', body.filter(task)) };
 }
 
 function allParagraphs(section: SectionModel | null): ParagraphModel[] {
@@ -96,8 +138,11 @@ const dedupe = (items: BriefItem[]) => {
   return items.filter((i) => (seen.has(i.text) ? false : (seen.add(i.text), true)));
 };
 
+/** What a sentence means to do: a plan, a call, a principle (重要, 主要 and 需要 are no call). */
+const STATES_AN_INTENTION = /(?<![重主需纲綱])要(?![素件点點])|将|將|应当|應當|应该|應該|必须|必須|争取|爭取|力争|力爭|计划|計劃|准备|準備|希望|务必|務必|打算|今年|明年/;
+
 /** Background and principles are not achievements: 世界经济复苏乏力…, …必须破除…, 我们深刻体会到…. */
-const NOT_AN_ACHIEVEMENT = /来之不易|居安|思危|收官之年|开局之年|不平凡的一年|极不寻常|世界经济|国际形势|外部环境|全球|必须|务必|要坚持|深刻体会|启示|经验|困难|问题|不足|挑战|短板|差距|压力|风险|隐患|各位代表|这些成绩|成绩的取得|党中央|感谢|致以/;
+const NOT_AN_ACHIEVEMENT = /报告工作|请予审议|敬意|主要是|来之不易|居安|思危|收官之年|开局之年|不平凡的一年|极不寻常|世界经济|国际形势|外部环境|全球|必须|务必|要坚持|深刻体会|启示|经验|困难|问题|不足|挑战|短板|差距|压力|风险|隐患|各位代表|这些成绩|成绩的取得|党中央|感谢|致以/;
 
 /**
  * The year's main achievements, from the review part only: the report's own list (一是经济转型
@@ -118,9 +163,22 @@ function achievements(review: SectionModel | null): BriefItem[] {
   const titles = keep(review.sections.map((s, i) => item(`${s.title}。`, allParagraphs(s)[0]?.n ?? 0, i))).filter((t) => t.n > 0);
   // Each paragraph's point, or its first sentence cut at a clause: after the report's own list,
   // what a longer page has room for.
-  const leads = keep(paragraphs.map((p, i) => item(leadOf(p) ?? cutSentence(firstSentence(p) ?? '', MAX_SENTENCE), p.n, i - 1000)));
+  const leads = keep(paragraphs.map((p, i) => item(leadOf(p) ?? cutSentence(firstSentence(p) ?? '', MAX_SENTENCE), p.n, i - 1000))).filter((l) => !STATES_AN_INTENTION.test(l.text));
   const list = points.length >= 3 ? points : titles.length >= 3 ? titles : [];
-  return dedupe([...list, ...leads.filter((l) => !list.some((x) => x.n === l.n))]);
+  // Then the review's further sentences, each paragraph's second before any third, those with a
+  // figure first: what a page with room left says of the year, still from the review part only.
+  const rounds = paragraphs.map((p) => quotedSentences([p]).slice(1));
+  const further: BriefItem[] = [];
+  for (let round = 0; rounds.some((r) => r.length > round); round++) {
+    for (const r of rounds) {
+      const q = r[round];
+      // A review part may end on this year's aims (1999年，我们将…): those are not achievements.
+      const quoted = q && q.text.length >= 10 && !STATES_AN_INTENTION.test(q.text) ? item(cutSentence(q.text, MAX_SENTENCE), q.n, 0) : null;
+      if (quoted) further.push({ ...quoted, order: q.order, score: -2000 - round * 10 + (CARRIES_A_FIGURE.test(q.text) ? 5 : 0) });
+    }
+  }
+  further.sort((a, b) => b.score - a.score);
+  return dedupe([...list, ...leads.filter((l) => !list.some((x) => x.n === l.n)), ...further]);
 }
 
 function results(model: ReportModel): BriefItem[] {
@@ -161,29 +219,67 @@ function targets(model: ReportModel, audience: Audience, topics: Topics): BriefI
   return dedupe(scored.sort((a, b) => b.score - a.score || a.order - b.order));
 }
 
-/** This year's work areas: the plan's sub-section titles, each with the lead sentence of its first paragraphs. */
+/** Further sentences a two-page summary may tell a priority in, after its first leads. */
+const MORE_PER_PRIORITY = 12;
+
+/**
+ * The sentences a priority is told in, best first: the lead sentence of each of its paragraphs,
+ * then each paragraph's next sentences, one paragraph after the other in turn (every paragraph is
+ * heard before any says more). A sentence that leans on the one before is joined to it.
+ */
+function toldIn(paragraphs: ParagraphModel[], title: PrintedSoFar) {
+  const rounds = paragraphs.map((p) => {
+    const sentences = quotedSentences([p]).filter((q) => !/^各位代表/.test(q.text));
+    return sentences
+      .map((q) => ({ text: cutSentence(q.text, MAX_SENTENCE), n: q.n, order: q.order }))
+      .filter((q) => !title.repeats(q.text, -1));
+  });
+  const told: Array<{ text: string; n: number; order: number }> = [];
+  for (let round = 0; rounds.some((r) => r.length > round); round++) for (const r of rounds) if (r[round]) told.push(r[round]);
+  return told;
+}
+
+/**
+ * This year's work areas: the plan's sub-section titles, each with the lead sentence of its first
+ * paragraphs; on a longer page, each priority's further sentences follow as items that extend it.
+ */
 function priorities(plan: SectionModel | null, audience: Audience, topics: Topics): BriefItem[] {
   if (!plan) return [];
-  // A plan without sub-sections is told by its paragraphs' points.
+  const areas: Array<{ title: string; n: number; score: number; paragraphs: ParagraphModel[] }> = [];
   if (plan.sections.length === 0) {
-    return plan.paragraphs.flatMap((p, i) => {
+    // A plan without sub-sections is told by its paragraphs' points.
+    plan.paragraphs.forEach((p, i) => {
       const first = quotedSentences([p])[0]?.text;
       const lead = p.lead ? quotableItem(p.lead) : first ? cutSentence(first, MAX_SENTENCE) : null;
-      return lead && !/^各位代表/.test(lead) ? [{ text: lead.replace(/[。；，]$/, ''), n: p.n, score: 50 - i + topicScore(lead, audience, topics), leads: [] }] : [];
+      if (!lead || /^各位代表/.test(lead)) return;
+      areas.push({ title: lead.replace(/[。；，]$/, ''), n: p.n, score: 50 - i + topicScore(lead, audience, topics), paragraphs: [p] });
+    });
+  } else {
+    plan.sections.forEach((s, i) => {
+      const paragraphs = allParagraphs(s);
+      if (!paragraphs.length) return;
+      areas.push({ title: stripListWord(s.title), n: paragraphs[0].n, score: 50 - i + topicScore(s.title, audience, topics), paragraphs });
     });
   }
-  return plan.sections.map((s, i) => {
-    const paragraphs = allParagraphs(s);
-    // A lead that says what the title says already is not printed after it.
+  // A two-page summary tells each area in several sentences; a one-page sheet in its first.
+  const first = audience.pages > 1 ? 4 : 1;
+  const told = areas.map((a) => {
+    // A sentence that says what the title says already is not printed after it.
     const title = new PrintedSoFar();
-    title.add(s.title, -1);
-    const leads = paragraphs
-      .map((p) => ({ text: p.lead ? quotableItem(p.lead) : null, n: p.n }))
-      .filter((l): l is { text: string; n: number } => l.text !== null && !/^各位代表/.test(l.text) && !title.repeats(l.text, -1))
-      // A two-page summary tells each area in several sentences; a one-page sheet in its first.
-      .slice(0, audience.pages > 1 ? 4 : 1);
-    return { text: stripListWord(s.title), n: paragraphs[0]?.n ?? 0, score: 50 - i + topicScore(s.title, audience, topics), leads };
-  }).filter((p) => p.n > 0);
+    title.add(a.title, -1);
+    const sentences = toldIn(a.paragraphs, title);
+    // Its paragraphs' points first (a paragraph-less plan's point is the title itself).
+    const leads = sentences.filter((q) => a.paragraphs.some((p) => p.lead !== null && q.order === p.n * 1000)).slice(0, plan.sections.length === 0 ? 0 : first);
+    return { ...a, leads, more: sentences.filter((q) => !leads.includes(q)).slice(0, audience.pages > 1 ? MORE_PER_PRIORITY : 0) };
+  });
+  const items: BriefItem[] = told.map((a) => ({ text: a.title, n: a.n, score: a.score, leads: a.leads }));
+  for (let round = 0; told.some((a) => a.more.length > round); round++) {
+    told.forEach((a, rank) => {
+      const q = a.more[round];
+      if (q) items.push({ text: q.text, n: q.n, order: q.order, score: a.score - 100 - round, extends: rank });
+    });
+  }
+  return items;
 }
 
 /** The paragraph that names the difficulties: 我们也清醒地看到…, 同时也要看到…存在…问题. */
@@ -212,8 +308,14 @@ function risks(model: ReportModel, review: SectionModel | null): BriefItem[] {
     .map((s, i) => ({ text: cutSentence(s.text, 110), n: s.n, order: s.order, score: 100 - i }));
 }
 
-/** A number with its unit, in ASCII or full-width digits (older reports print １９８４年 and １４．２％). */
-const CARRIES_A_FIGURE = /[0-9０-９]+(?:[.．][0-9０-９]+)?(?:%|％|[万亿千百]*(?:元|美元|吨|人|户|个|家|项|公里|千瓦|公斤|亩))/;
+/**
+ * A number with its unit, in ASCII or full-width digits (older reports print １９８４年 and １４．２％),
+ * or in Chinese numerals as the reports of the 1950s–80s write them (百分之十二点三, 一千八百多万吨).
+ */
+const CARRIES_A_FIGURE = /[0-9０-９]+(?:[.．][0-9０-９]+)?(?:%|％|[万亿千百]*(?:元|美元|吨|人|户|个|家|项|公里|千瓦|公斤|亩))|(?:百|[二三四五六七八九十])分之[零〇一二三四五六七八九十百点几]+|[零〇一二三四五六七八九十百千万亿两萬億]{2,}[多余]?[万亿萬億]?(?:元|美元|吨|噸|人|户|戶|个|個|家|项|項|公里|千瓦|公斤|斤|亩|畝)/;
+
+/** What a sentence reports as done: 建成, 增长了, 已经, 超额完成. */
+const STATES_A_FACT = /了|已经|已經|已|建成|完成|实现|實現|达到|達到|超过|超過|突破/;
 
 /** The audience's keywords a text holds, each with the weight of its topic (first-named weighs most). */
 function keywordsIn(text: string, audience: Audience, topics: Topics): Map<string, number> {
@@ -233,11 +335,12 @@ function keywordsIn(text: string, audience: Audience, topics: Topics): Map<strin
  */
 function highlights(model: ReportModel, audience: Audience, topics: Topics, used: Set<string>): BriefItem[] {
   const figures = new FigureIndex(model.paragraphs, model.indicators);
-  const pool = quotedSentences(model.paragraphs)
+  const sentences = quotedSentences(model.paragraphs)
     // The targets sentence belongs to the targets block, not to the highlights.
     .filter((s) => s.text.length >= 8 && !/^各位代表/.test(s.text) && !/预期目标|主要目标是/.test(s.text))
     .map((s) => {
       const stated = figures.count(s.n, s.start, s.end);
+      const score = topicScore(s.text, audience, topics);
       return {
         text: cutSentence(s.text, MAX_SENTENCE),
         full: s.text,
@@ -245,32 +348,50 @@ function highlights(model: ReportModel, audience: Audience, topics: Topics, used
         order: s.order,
         keywords: keywordsIn(s.text, audience, topics),
         figures: stated,
-        base: Math.min(2, stated) + (s.lead ? 1 : 0) + Math.min(0, topicScore(s.text, audience, topics)),
+        score,
+        base: Math.min(2, stated) + (s.lead ? 1 : 0) + Math.min(0, score),
       };
     })
-    .filter((s) => s.keywords.size > 0 && !used.has(s.text) && topicScore(s.text, audience, topics) >= 2)
-    .filter((s) => !audience.quotable || s.figures > 0 || CARRIES_A_FIGURE.test(s.full));
+    .filter((s) => !used.has(s.text));
+  const pool = sentences.filter((s) => s.keywords.size > 0);
+  const withFigure = (s: (typeof pool)[number]) => s.figures > 0 || CARRIES_A_FIGURE.test(s.full);
+  const quotable = (s: (typeof pool)[number]) => !audience.quotable || withFigure(s);
+  // Sentences squarely on the audience's topics first; when the page has room left, those that
+  // touch them (a keyword of theirs, more than of the topics it did not ask for).
+  const squarely = pool.filter((s) => quotable(s) && s.score >= 2);
+  const touching = pool.filter((s) => quotable(s) && s.score > 0 && s.score < 2);
+  // A report with fewer figures than a newsroom's page holds (those of the 1950s–80s) still tells
+  // facts without one: what was done (建成, 增长了), never what is meant to be (要, 将, 争取) — on
+  // any subject but those of topics it did not ask for.
+  const facts = audience.quotable
+    ? sentences.filter((s) => !withFigure(s) && s.score >= 0 && STATES_A_FACT.test(s.full) && !STATES_AN_INTENTION.test(s.full))
+    : [];
   const covered = new Set<string>();
   const picked: BriefItem[] = [];
   const seen = new Set<string>();
-  while (pool.length && picked.length < 30) {
-    let bestIndex = 0;
-    let bestScore = -Infinity;
-    pool.forEach((candidate, index) => {
-      // Each further keyword of one sentence adds half as much as the one before: a sentence
-      // naming everything is not worth five sentences naming one thing each.
-      const weights = [...candidate.keywords].map(([keyword, weight]) => (covered.has(keyword) ? weight * 0.2 : weight)).sort((a, b) => b - a);
-      const gain = weights.reduce((sum, w, i) => sum + (w * 2) / 2 ** i, 0);
-      const score = gain + candidate.base;
-      if (score > bestScore) [bestScore, bestIndex] = [score, index];
-    });
-    const [best] = pool.splice(bestIndex, 1);
-    if (seen.has(best.text)) continue;
-    seen.add(best.text);
-    for (const keyword of best.keywords.keys()) covered.add(keyword);
-    picked.push({ text: best.text, n: best.n, score: bestScore, order: best.order });
-  }
+  [squarely, touching, facts].forEach((tier, rank) => pickFrom(tier, 30 + rank * 15, rank));
   return picked;
+
+  function pickFrom(tier: typeof squarely, most: number, rank: number) {
+    const pool = [...tier];
+    while (pool.length && picked.length < most) {
+      let bestIndex = 0;
+      let bestScore = -Infinity;
+      pool.forEach((candidate, index) => {
+        // Each further keyword of one sentence adds half as much as the one before: a sentence
+        // naming everything is not worth five sentences naming one thing each.
+        const weights = [...candidate.keywords].map(([keyword, weight]) => (covered.has(keyword) ? weight * 0.2 : weight)).sort((a, b) => b - a);
+        const gain = weights.reduce((sum, w, i) => sum + (w * 2) / 2 ** i, 0);
+        const score = gain + candidate.base;
+        if (score > bestScore) [bestScore, bestIndex] = [score, index];
+      });
+      const [best] = pool.splice(bestIndex, 1);
+      if (seen.has(best.text)) continue;
+      seen.add(best.text);
+      for (const keyword of best.keywords.keys()) covered.add(keyword);
+      picked.push({ text: best.text, n: best.n, score: bestScore - rank * 1000, order: best.order });
+    }
+  }
 }
 
 /** The indicator a headline cell was read from. */
@@ -351,12 +472,23 @@ export function briefAt(blocks: BriefBlock[], take: Take) {
       const t = typeof take === 'number' ? take : take[i];
       const limit = Array.isArray(t) ? t.length : t ?? 0;
       const items: BriefItem[] = [];
+      // The printed item each of the block's items became, by rank: a further sentence joins it.
+      const printedAs = new Map<BriefItem, BriefItem>();
+      let taken = 0;
       for (const item of chosen[i]) {
-        if (items.length >= limit) break;
+        if (taken >= limit) break;
         const whole = [item.text, ...(item.leads ?? []).map((l) => l.text)].join('');
-        if (printed.repeats(whole, item.n)) continue;
+        const parent = item.extends === undefined ? null : printedAs.get(b.items[item.extends]);
+        if ((item.extends !== undefined && !parent) || printed.repeats(whole, item.n)) continue;
         printed.add(whole, item.n);
-        items.push({ ...item, leads: item.leads ?? [] });
+        taken += 1;
+        if (parent) {
+          parent.leads = [...parent.leads!, { text: item.text, n: item.n, order: item.order }].sort((a, c) => (a.order ?? a.n * 1000) - (c.order ?? c.n * 1000));
+          continue;
+        }
+        const copy = { ...item, leads: [...(item.leads ?? [])] };
+        printedAs.set(item, copy);
+        items.push(copy);
       }
       return { ...b, items: items.sort((a, c) => a.n - c.n || (a.order ?? 0) - (c.order ?? 0)) };
     })

@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { FONT_FILES } from '../../pipeline/util/fonts.js';
 import { pdfText, repoRoot, runBriefs } from '../helpers/readers.js';
+import { describeSheetChecks } from './sheet-checks.js';
 
 /**
  * Every report of the corpus — national 1954–2019, 15 provinces' 2026 reports scraped with their
@@ -77,6 +78,9 @@ describe('the whole corpus in one batch', () => {
       expect(missing, `${slug}/${publication}`).toEqual([]);
     }
   });
+
+  // The sheets' checks (sheets.test.ts) over every report of the corpus, on this one build.
+  describeSheetChecks(() => out, slugs);
 
   it.each(Object.entries(identities))('names %s’s issuer and year on its full text', (file, { issuer, year }) => {
     const slug = basename(file, '.txt');
