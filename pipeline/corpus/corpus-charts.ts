@@ -32,7 +32,7 @@ export function compareGdpChart(comparison: Comparison): ChartSpec | null {
       },
       options: {
         indexAxis: 'y',
-        scales: { x: { title: { display: true, text: '增长（%）' }, suggestedMin: Math.floor(Math.min(...rows.map((r) => Math.min(r.targets.gdp.value, r.gdpResult?.value ?? Infinity))) - 0.5) }, y: { grid: { display: false } } },
+        scales: { x: { title: { display: true, text: '增长（%）' }, beginAtZero: false, min: Math.floor(Math.min(...rows.map((r) => Math.min(r.targets.gdp.value, r.gdpResult?.value ?? Infinity))) - 0.5) }, y: { grid: { display: false } } },
         plugins: { legend: { position: 'bottom', labels: { boxWidth: 12 } }, title: { display: true, text: title, font: { size: 13, weight: 'bold' } } },
       },
     },

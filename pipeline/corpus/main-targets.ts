@@ -106,10 +106,13 @@ export function declinedTarget(kind: MainTargetKind, paragraphs: Array<{ n: numb
 }
 
 /**
- * Whether the report talks of a target of this kind with a figure we did not read as one: then a
- * missing target is “not read”, never “not set”.
+ * Whether the report sets a target of this kind with a figure we did not read as one — a clause
+ * of its year's targets naming the kind and a number — so that a missing target is “not read”,
+ * never “not set”.
  */
 export function mentionsUnreadTarget(kind: MainTargetKind, year: number, paragraphs: Array<{ text: string }>): boolean {
   const thisYear = new RegExp(`今年|${year}年`);
-  return paragraphs.some((p) => p.text.split(/(?<=[。；])/).some((s) => thisYear.test(s) && /预期目标|目标是|计划/.test(s) && kind.words.test(s) && /\d+(\.\d+)?\s*[%％]/.test(s)));
+  return paragraphs.some((p) =>
+    p.text.split(/(?<=[。！])/).some((sentence) => thisYear.test(sentence) && /预期目标|目标是|计划/.test(sentence) && sentence.split(/[，；、：]/).some((clause) => kind.words.test(clause) && /[0-9０-９]/.test(clause))),
+  );
 }

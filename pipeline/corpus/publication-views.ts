@@ -8,17 +8,25 @@ import type { SeriesStatus } from './series-rows.js';
 const chartView = (spec: ChartSpec | null) => (spec ? { path: chartPath(spec.name), title: spec.title, source: spec.source } : null);
 const clause = (text: string) => text.replace(/^[，；、]/, '').replace(/[。；，]$/, '');
 
+const chunks = <T>(items: T[], size: number): T[][] => Array.from({ length: Math.ceil(items.length / size) }, (_, k) => items.slice(k * size, k * size + size));
+
 /** What compare.md.hbs shows. */
 export function comparisonTemplateView(comparison: Comparison, gdpChart: ChartSpec | null) {
   return {
     comparison: {
       year: comparison.year,
       count: comparison.issuers.length,
-      columns: comparison.kinds.map((k) => k.label),
+      // Three targets to a table: a row of more does not fit the page's width.
+      tables: chunks(comparison.kinds, 3).map((kinds) => ({
+        columns: kinds.map((k) => k.label),
+        rows: comparison.issuers.map((i) => ({
+          name: shortIssuer(i.issuer),
+          cells: kinds.map((k) => (i.targets[k.key] ? { written: i.targets[k.key].written, paragraph: i.targets[k.key].paragraph } : null)),
+        })),
+      })),
       rows: comparison.issuers.map((i) => ({
         name: shortIssuer(i.issuer),
         title: i.title,
-        cells: comparison.kinds.map((k) => (i.targets[k.key] ? { written: i.targets[k.key].written, paragraph: i.targets[k.key].paragraph } : null)),
         gdp: i.targets.gdp ? { text: clause(i.targets.gdp.text), paragraph: i.targets.gdp.paragraph, line: i.targets.gdp.line } : null,
         gdpResult: i.gdpResult ? { text: clause(i.gdpResult.text), paragraph: i.gdpResult.paragraph } : null,
       })),
