@@ -67,3 +67,9 @@ preview: node_modules/.package-lock.json
 .PHONY: bench
 bench: $(BUNDLE)
 	@$(TSX) pipeline/cli/bench.ts
+
+# The comparisons, series and gallery index of OUT, from what its builds wrote: run once every
+# SHARD=k/n build into OUT is done (a whole build writes them itself).
+.PHONY: gallery
+gallery: $(BUNDLE)
+	@OUT="$(OUT)" BRIEFS_GALLERY=1 node $(BUNDLE)
