@@ -64,7 +64,7 @@ export function seriesChart(series: Series, key: string): ChartSpec | null {
         ],
       } as any,
       options: {
-        scales: { y: { title: { display: true, text: unit } } },
+        scales: { y: { grace: '20%', title: { display: true, text: unit } } },
         plugins: { legend: { position: 'bottom', labels: { boxWidth: 12, filter: (l: any, data: any) => data.datasets[l.datasetIndex].data.some((v: unknown) => v !== null) } }, title: { display: true, text: title, font: { size: 13, weight: 'bold' } } },
       },
     },
