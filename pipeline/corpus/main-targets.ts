@@ -55,13 +55,13 @@ export function announcingParagraphs(blocks: TextBlock[], year: number): number[
   const found: Array<{ n: number; named: boolean }> = [];
   blocks.forEach((block, k) => {
     if (block.kind !== 'paragraph' || block.n === undefined || !block.text) return;
-    const firstFigure = block.text.search(/[0-9０-９]/);
-    if (firstFigure < 0) return;
-    const before = [...blocks.slice(Math.max(0, k - 2), k).map((b) => b.text ?? ''), block.text.slice(0, firstFigure)].join('');
-    // The words open the list when they come just before its first item's name.
-    const last = [...before.matchAll(ANNOUNCES_TARGETS)].pop();
-    if (!last || before.length - (last.index! + last[0].length) > 30) return;
-    const sentence = before.slice(0, last.index).split(/[。！；]/).pop()!;
+    const before = blocks.slice(Math.max(0, k - 2), k).map((b) => b.text ?? '').join('');
+    const context = before + block.text;
+    // The words open the list when a figure follows within a few words (its first item's name),
+    // and they end in this paragraph or just before it.
+    const opening = [...context.matchAll(ANNOUNCES_TARGETS)].find((m) => m.index! + m[0].length >= before.length - 8 && /[0-9０-９]/.test(context.slice(m.index! + m[0].length, m.index! + m[0].length + 30)));
+    if (!opening) return;
+    const sentence = context.slice(0, opening.index).split(/[。！；]/).pop()!;
     if (PLAN_TARGETS.test(sentence.replace(/(今年|本年|\d{4}年)是[^，,]*[，,]/, ''))) return;
     found.push({ n: block.n, named: thisYear.test(sentence) });
   });

@@ -2,6 +2,7 @@ import { basename, join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { comparisons, type Comparison } from '../../pipeline/corpus/compare-view.js';
 import { corpusRecord, type CorpusRecord } from '../../pipeline/corpus/corpus-record.js';
+import { announcingParagraphs } from '../../pipeline/corpus/main-targets.js';
 import { seriesOf, type Series } from '../../pipeline/corpus/series-view.js';
 import { prepareReport } from '../../pipeline/model/prepare-report.js';
 import { GDP_TARGETS_2026, nationalSeriesRows } from '../helpers/corpus-expectations.js';
@@ -16,9 +17,15 @@ const NATIONAL = ['national/national-2014.txt', 'national/national-2015.txt', 'n
 let comparison: Comparison;
 let series: Series;
 const records: CorpusRecord[] = [];
+/** Per report, the paragraphs found to announce the year's targets. */
+const announcing = new Map<string, number[]>();
 
 beforeAll(async () => {
-  for (const file of [...Object.keys(GDP_TARGETS_2026), ...NATIONAL]) records.push(corpusRecord((await prepareReport(join(corpus, file))).model));
+  for (const file of [...Object.keys(GDP_TARGETS_2026), ...NATIONAL]) {
+    const { model } = await prepareReport(join(corpus, file));
+    records.push(corpusRecord(model));
+    announcing.set(file, announcingParagraphs(model.blocks, model.year!));
+  }
   comparison = comparisons(records).find((c) => c.year === 2026)!;
   series = seriesOf(records).find((s) => s.issuer === '国务院')!;
 }, 120_000);
@@ -33,6 +40,12 @@ describe('the comparison of 2026', () => {
     const issuer = comparison.issuers.find((i) => i.slug === basename(file, '.txt'))!;
     const gdp = issuer.targets.gdp;
     expect({ line: gdp.line, value: gdp.value, upper: gdp.upper, written: gdp.written }).toEqual({ upper: undefined, ...expected });
+  });
+
+  it.each(Object.keys(GDP_TARGETS_2026))('finds the one paragraph of %s that announces the year’s targets (not the five-year plan’s)', (file) => {
+    const gdp = records.find((r) => r.slug === basename(file, '.txt'))!.targets.gdp;
+    expect(gdp.status).toBe('set');
+    expect(announcing.get(file)).toEqual([(gdp as { figure: { paragraph: number } }).figure.paragraph]);
   });
 
   it('sorts the issuers by GDP target, a range by its lower end', () => {

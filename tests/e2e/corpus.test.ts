@@ -110,7 +110,10 @@ describe('the whole corpus in one batch', () => {
       expect(values).toEqual([...values].sort((a: number, b: number) => b - a));
       // Every cell of the tables printed: a table wider than the page would cut off its last column.
       const printed = squash(text('.', 'compare-2026'));
-      for (const issuer of json('compare-2026.json').issuers) for (const target of issuer.targets) expect(printed, `${issuer.slug} ${target.name}`).toContain(squash(`${target.written}¶${target.paragraph}`));
+      const issuers: Array<{ slug: string; targets: Array<{ name: string; written: string; paragraph: number }> }> = json('compare-2026.json').issuers;
+      // The columns: targets a third of the issuers set.
+      const setBy = (name: string) => issuers.filter((i) => i.targets.some((t) => t.name === name)).length;
+      for (const issuer of issuers) for (const target of issuer.targets.filter((t) => setBy(t.name) * 3 >= issuers.length)) expect(printed, `${issuer.slug} ${target.name}`).toContain(squash(`${target.written}¶${target.paragraph}`));
     });
 
     for (const { year, name, expected } of nationalSeriesRows()) {
