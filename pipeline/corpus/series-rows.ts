@@ -4,6 +4,7 @@
  */
 import type { Indicator } from '../extract/indicator.js';
 import { judge, type Status } from '../review/judge.js';
+import { pairReports } from '../review/pair-reports.js';
 import { reviewTargets } from '../review/match-targets.js';
 import { corpusFigure, type CorpusFigure, type CorpusRecord } from './corpus-record.js';
 import { kindOfTarget, MAIN_TARGET_KINDS, type MainTargetKind } from './main-targets.js';
@@ -27,6 +28,13 @@ const signed = (i: { value: number; direction?: Indicator['direction'] }) => (i.
 /** The result of a main target's kind that the next report gives for the year, when the review found none. */
 function resultOfKind(kind: MainTargetKind, target: Indicator, year: number, later: Indicator[]): Indicator | null {
   return later.find((i) => i.kind !== 'target' && i.period === String(year) && kindOfTarget(i.name, i.unit)?.key === kind.key && i.unit === target.unit && isChange(i) === isChange(target)) ?? null;
+}
+
+/** For each report of an issuer, the next year's (whose results judge its targets), as the targets review pairs them. */
+export function nextReports(records: CorpusRecord[]): Map<string, CorpusRecord> {
+  const next = new Map<string, CorpusRecord>();
+  for (const [laterSlug, earlier] of pairReports(records)) next.set(earlier.slug, records.find((r) => r.slug === laterSlug)!);
+  return next;
 }
 
 /** One year of a series: each main target of `record`, judged on the results `next` gives. */

@@ -1,7 +1,7 @@
 import type { CorpusRecord } from './corpus-record.js';
 import { byIssuer, issuerSlug } from './issuers.js';
 import { perTenThousand, risingAndFalling } from './key-phrases.js';
-import { seriesRows, type SeriesItem } from './series-rows.js';
+import { nextReports, seriesRows, type SeriesItem } from './series-rows.js';
 
 export interface Series {
   issuer: string;
@@ -16,9 +16,9 @@ export function seriesOf(records: CorpusRecord[]): Series[] {
   const all: Series[] = [];
   for (const [issuer, group] of byIssuer(records)) {
     if (group.length < 3) continue;
-    // The next report answers a year's targets only when it is the very next year's.
-    const years = group.map((record, k) => {
-      const next = group[k + 1]?.year === record.year! + 1 ? group[k + 1] : null;
+    const nextOf = nextReports(group);
+    const years = group.map((record) => {
+      const next = nextOf.get(record.slug) ?? null;
       return { year: record.year!, slug: record.slug, title: record.title, nextSlug: next?.slug ?? null, items: seriesRows(record, next) };
     });
     const chosen = risingAndFalling(group.map((r) => ({ year: r.year!, chars: r.chars, phrases: r.phrases })));
