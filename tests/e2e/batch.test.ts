@@ -190,7 +190,7 @@ describe('progress on a terminal', () => {
     expect(result.status, result.stderr).toBe(0);
     expect(result.stdout).toContain('\r\u001b[K[0/1] dalian-2018: pdf fulltext');
     expect(result.stdout).toMatch(/\r\u001b\[K\[1\/1\] /);
-    expect(result.stdout).toContain(`${join(out, 'dalian-2018')}/ (33 files`);
+    expect(result.stdout).toContain(`${join(out, 'dalian-2018')}/ (34 files`);
     expect(result.stdout).not.toMatch(/^dalian-2018: building/m);
   });
 });
