@@ -113,6 +113,6 @@ export function declinedTarget(kind: MainTargetKind, paragraphs: Array<{ n: numb
 export function mentionsUnreadTarget(kind: MainTargetKind, year: number, paragraphs: Array<{ text: string }>): boolean {
   const thisYear = new RegExp(`今年|${year}年`);
   return paragraphs.some((p) =>
-    p.text.split(/(?<=[。！])/).some((sentence) => thisYear.test(sentence) && /预期目标|目标是|计划/.test(sentence) && sentence.split(/[，；、：]/).some((clause) => kind.words.test(clause) && /[0-9０-９]/.test(clause))),
+    p.text.split(/(?<=[。！])/).some((sentence) => thisYear.test(sentence) && /目标|计划|预期/.test(sentence) && sentence.split(/[，；、：]/).some((clause) => kind.words.test(clause) && /[0-9０-９]/.test(clause))),
   );
 }

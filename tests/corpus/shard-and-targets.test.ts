@@ -57,4 +57,11 @@ describe('a target the report does not set', () => {
     expect(['set', 'not read']).toContain(record.targets.gdp.status);
     expect(record.targets.gdp.status).not.toBe('not set');
   });
+
+  it('is “not read” in 1997’s national report, which sets 经济增长速度的调控目标定为８％ in full-width digits', async () => {
+    const { prepareReport } = await import('../../pipeline/model/prepare-report.js');
+    const { join } = await import('node:path');
+    const record = corpusRecord((await prepareReport(join(import.meta.dirname, '..', 'fixtures', 'corpus', 'national', 'national-1997.txt'))).model);
+    expect(record.targets.gdp.status).not.toBe('not set');
+  });
 });
