@@ -97,3 +97,9 @@ preview: check-variables $(PREVIEW)
 .PHONY: bench
 bench: $(BUNDLE)
 	@$(TSX) pipeline/cli/bench.ts
+
+# The comparisons, series and gallery index of OUT, from what its builds wrote: run once every
+# SHARD=k/n build into OUT is done (a whole build writes them itself).
+.PHONY: gallery
+gallery: $(BUNDLE)
+	@OUT="$(OUT)" BRIEFS_GALLERY=1 node $(BUNDLE)

@@ -14,6 +14,7 @@ import { BriefsError, describeError } from '../util/errors.js';
 import { assetsOf, chartPath } from '../write/assets.js';
 import { writeDocx } from '../write/docx/write-docx.js';
 import { indicatorsCsv, indicatorsJson } from './exports.js';
+import { corpusRecordJson } from '../corpus/corpus-record.js';
 import { countPages, writePdf } from '../write/pdf/write-pdf.js';
 import { thumbnailOfPage } from './gallery/page-thumbnail.js';
 import { writeHtml } from '../write/html/write-html.js';
@@ -131,6 +132,8 @@ export async function buildReport(sourcePath: string, options: BuildOptions): Pr
   stage('exports');
   const exports: Array<[string, string]> = [['indicators.json', indicatorsJson(model)], ['indicators.csv', indicatorsCsv(model)]];
   if (review) exports.push(['targets-review.json', targetsReviewJson(review)]);
+  // What the corpus publications (comparisons, series) need of this report, read back from OUT.
+  exports.push(['corpus.json', corpusRecordJson(model, review?.items ?? null)]);
   if (writeData) {
     for (const [name, content] of exports) {
       const path = join(folder, name);

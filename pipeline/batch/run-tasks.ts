@@ -9,6 +9,9 @@ import type { Task } from './tasks.js';
 
 export type Outcome = { result?: BuildResult; error?: string };
 
+/** Tasks a worker thread builds before a fresh one takes its place: about six reports' worth. */
+const TASKS_PER_THREAD = 24;
+
 /** A worker thread, and whether it still runs (a thread that ran out of memory has stopped). */
 interface Builder {
   thread: Worker;
@@ -151,9 +154,17 @@ async function runOnThreads(
   const slots = pool.builders;
   await Promise.all(
     slots.map(async (_, slot) => {
+      let built = 0;
       for (let task = queue.shift(); task; task = queue.shift()) {
-        // A thread that stopped (out of memory) is replaced before it is given a task.
+        // A thread that stopped (out of memory) is replaced before it is given a task; so is one
+        // that has built its share, so that a thread's heap stays that of a short batch however long the batch.
+        if (built >= TASKS_PER_THREAD && slots[slot].running) {
+          pool.retire(slots[slot]);
+          slots[slot] = startBuilder(pool.heapMiB);
+          built = 0;
+        }
         if (!slots[slot].running) slots[slot] = startBuilder(pool.heapMiB);
+        built++;
         await finished(task, await buildOnThread(slots[slot], slot + 1, task, context, progress, prepared));
       }
       pool.retire(slots[slot]);

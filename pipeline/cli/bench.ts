@@ -1,8 +1,8 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { get } from 'node:http';
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { readAudienceSettings } from '../audiences/audience.js';
 import { buildReport } from '../batch/build-report.js';
 import { REPO_ROOT } from '../util/repo.js';
@@ -166,7 +166,23 @@ try {
   const twoMs = summary('batch of six, JOBS=2', two);
   console.log(`${''.padEnd(40)} = ${(oneMs / twoMs).toFixed(2)}× faster on two threads`);
 
-  // 4. Huge input, once each (BENCH_HUGE=0 leaves it out): time should grow with size, memory stay bounded.
+  // 4. The whole corpus (every report of tests/fixtures/corpus, comparisons and series included),
+  // once each way by default (BENCH_CORPUS_RUNS): it takes minutes. Peak memory should not
+  // grow with the batch: compare it with the batch of six's.
+  const corpusRuns = Math.max(0, Number(process.env.BENCH_CORPUS_RUNS ?? 1));
+  if (corpusRuns > 0) {
+    const whole = join(scratch, 'corpus');
+    mkdirSync(whole);
+    const reports = (readdirSync(corpus, { recursive: true, encoding: 'utf8' }) as string[]).filter((f) => f.endsWith('.txt'));
+    for (const file of reports) copyFileSync(join(corpus, file), join(whole, basename(file)));
+    const byJobs: Record<string, Run[]> = { '1': [], '2': [] };
+    for (let i = 0; i < corpusRuns; i++) for (const jobs of ['1', '2']) byJobs[jobs].push(cli({ SOURCE: whole, OUT: join(scratch, `corpus-${jobs}-${i}`), JOBS: jobs }));
+    for (const jobs of ['1', '2']) {
+      const ms = summary(`whole corpus (${reports.length} reports), JOBS=${jobs}`, byJobs[jobs]);
+      console.log(`${''.padEnd(40)} = ${(ms / reports.length / 1000).toFixed(2)} s per report`);
+    }
+  }
+  // 5. Huge input, once each (BENCH_HUGE=0 leaves it out): time should grow with size, memory stay bounded.
   if (process.env.BENCH_HUGE !== '0') benchHugeInputs(join(scratch, 'huge'));
 } finally {
   rmSync(scratch, { recursive: true, force: true });

@@ -1,5 +1,7 @@
 import { mkdir, readdir, rm, stat, writeFile } from 'node:fs/promises';
-import { dirname, extname, join, resolve } from 'node:path';
+import { existsSync } from 'node:fs';
+import { basename, dirname, extname, join, resolve } from 'node:path';
+import { parseShard, reportsOfShard, type Shard } from '../corpus/shard.js';
 import { readAudienceSettings, type AudienceSettings } from '../audiences/audience.js';
 import { planBatch, recordJob } from '../batch/batch.js';
 import { slugOf } from '../model/prepare-report.js';
@@ -77,6 +79,14 @@ async function ensureWritable(outDir: string): Promise<void> {
  */
 export async function main(options: BriefsOptions, pool: BuilderPool | null): Promise<number> {
   const { source, outDir, templatesDir } = options;
+  if (options.galleryOnly) return writeGallery(options);
+  let shard: Shard | undefined;
+  try {
+    shard = parseShard(options.shard);
+  } catch (error) {
+    console.error(`error: ${(error as Error).message}`);
+    return 2;
+  }
   if (isWithin(resolve(source), resolve(outDir))) {
     console.error(`error: ${source}: SOURCE is OUT or inside it, so a build would read its own output as reports; keep the reports in another folder`);
     return 2;
@@ -114,11 +124,70 @@ export async function main(options: BriefsOptions, pool: BuilderPool | null): Pr
   }
   for (const leftover of await removeStaleTemporaries(outDir)) if (options.debug) console.error(`removed ${leftover}, left by a build that was stopped`);
   for (const brief of await pruneDeletedAudiences(outDir, templatesDir)) console.log(`removed ${brief}: its audience file is gone`);
-  return buildBatch(screened.files, options, settings, pool, screened.problems, selection);
+  const toBuild = shard ? await filesOfShard(screened.files, shard) : screened.files;
+  if (shard) console.log(`shard ${shard.index}/${shard.count}: ${toBuild.length} of ${screened.files.length} reports`);
+  return buildBatch(toBuild, options, settings, pool, screened.problems, selection, shard);
+}
+
+/** The reports of one shard: each report's issuer read (without extraction) to keep an issuer's reports together. */
+async function filesOfShard(files: string[], shard: Shard): Promise<string[]> {
+  const { readReport } = await import('../read/read-report.js');
+  const reports = [];
+  for (const file of files) {
+    const issuer = await readReport(file).then((r) => r.identity.issuer, () => null);
+    reports.push({ file, issuer, bytes: (await stat(file)).size });
+  }
+  return reportsOfShard(reports, shard).map((r) => r.file);
+}
+
+/**
+ * `make gallery`: the comparisons, series and index of OUT, from what the builds (one, or the
+ * shards of one) wrote there.
+ */
+async function writeGallery(options: BriefsOptions): Promise<number> {
+  if (!existsSync(options.outDir)) {
+    console.error(`error: ${options.outDir}: OUT does not exist; build the reports (make briefs, or its shards) into it first`);
+    return 2;
+  }
+  let settings: AudienceSettings;
+  try {
+    settings = await readAudienceSettings(options.templatesDir);
+  } catch (error) {
+    console.error(`error: ${describeError(error, options.templatesDir)}`);
+    return 2;
+  }
+  const failures = await writeCorpusAndIndex(options, settings.audiences, (line) => console.log(line));
+  for (const failure of failures) console.error(`error: ${failure}`);
+  return failures.length ? 1 : 0;
+}
+
+/** The corpus publications (comparisons, series), then the gallery index: the last step of a whole build and all of `make gallery`. */
+async function writeCorpusAndIndex(options: BriefsOptions, audiences: AudienceSettings['audiences'], say: (line: string) => void): Promise<string[]> {
+  const { outDir, templatesDir } = options;
+  const failures: string[] = [];
+  try {
+    const { writeCorpusPublications } = await import('../corpus/write-corpus-publications.js');
+    const corpus = await writeCorpusPublications(outDir, templatesDir, { sourceDateEpoch: options.sourceDateEpoch, debug: options.debug });
+    failures.push(...corpus.errors);
+    const made = corpus.written.filter((f) => /\.pdf$/.test(f)).map((f) => basename(f, '.pdf'));
+    if (made.length) say(`${outDir}: ${made.join(', ')}`);
+  } catch (error) {
+    if (options.debug) console.error(error);
+    failures.push(describeError(error, outDir));
+  }
+  try {
+    // Loaded only now: it subsets a font (fontkit), which the plan, done while the worker threads
+    // start, has no need of.
+    const { writeGalleryIndex } = await import('../batch/gallery/write-index.js');
+    await writeGalleryIndex(outDir, new Map(audiences.map((a) => [`brief-${a.name}`, a.title])));
+  } catch (error) {
+    failures.push(describeError(error, join(outDir, 'index.html')));
+  }
+  return failures;
 }
 
 /** Plans the batch, builds what is stale, writes the gallery; says how many problems there were. */
-async function buildBatch(files: string[], options: BriefsOptions, settings: AudienceSettings, pool: BuilderPool | null, problems: string[], selection: PlanSelection): Promise<number> {
+async function buildBatch(files: string[], options: BriefsOptions, settings: AudienceSettings, pool: BuilderPool | null, problems: string[], selection: PlanSelection, shard?: Shard): Promise<number> {
   const { outDir, templatesDir } = options;
   const failures: string[] = [];
   // Reading the reports (those not built before) takes a while in a large batch: say so first.
@@ -185,15 +254,12 @@ async function buildBatch(files: string[], options: BriefsOptions, settings: Aud
   // A single task is built here, without waiting for a thread to start.
   await runTasks(tasks, tasks.length > 1 ? pool : null, context, plan.prepared, progress, finished);
   const index = join(outDir, 'index.html');
-  try {
+  if (shard) {
+    progress.print(`shard ${shard.index}/${shard.count} built; when every shard is done: make gallery OUT=${outDir}`, 'out');
+  } else {
     // Briefs are named by their audiences' titles: all of them, whatever AUDIENCE built this time.
     const audiences = options.audience ? (await readAudienceSettings(templatesDir).catch(() => settings)).audiences : settings.audiences;
-    // Loaded only now: it subsets a font (fontkit), which the plan, done while the worker threads
-    // start, has no need of.
-    const { writeGalleryIndex } = await import('../batch/gallery/write-index.js');
-    await writeGalleryIndex(outDir, new Map(audiences.map((a) => [`brief-${a.name}`, a.title])));
-  } catch (error) {
-    fail(describeError(error, index));
+    for (const failure of await writeCorpusAndIndex(options, audiences, (line) => progress.print(line, 'out'))) fail(failure);
   }
   if (failures.length) {
     progress.print(`${failures.length} problem(s); the other reports were built:`, 'err');

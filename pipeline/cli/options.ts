@@ -34,6 +34,10 @@ export interface BriefsOptions {
   patches: PatchSettings;
   /** BRIEFS_CODE_CACHE=write: `make` builds once to make the code cache. */
   writeCodeCache: boolean;
+  /** SHARD=k/n as written: build the k-th of n shards of SOURCE (checked by the command). */
+  shard?: string;
+  /** `make gallery`: build no report; write the comparisons, series and index from what OUT holds. */
+  galleryOnly: boolean;
 }
 
 /**
@@ -88,5 +92,7 @@ export function readOptions(env: NodeJS.ProcessEnv, argv: string[] = []): Briefs
     debug,
     patches: { off: patchesOff(env.BRIEFS_PATCHES), debug },
     writeCodeCache: env.BRIEFS_CODE_CACHE === 'write',
+    shard: env.SHARD || undefined,
+    galleryOnly: env.BRIEFS_GALLERY === '1',
   };
 }

@@ -6,6 +6,7 @@ import type { PatchSettings } from './guard.js';
 import { patchPdfkitCharRuns } from './pdfkit-char-runs.js';
 import { patchPdfkitLayoutCache } from './pdfkit-layout-cache.js';
 import { patchPdfkitSharedFonts } from './pdfkit-shared-fonts.js';
+import { patchPdfkitToUnicode } from './pdfkit-tounicode.js';
 import { patchPdfmakeMeasure } from './pdfmake-measure.js';
 export { ALL_PATCHES, patchesOff, type PatchSettings } from './guard.js';
 
@@ -19,5 +20,6 @@ export function installPatches(settings: PatchSettings): void {
   patchFontkitSubset(openFont(FONT_FILES.kai), settings);
   patchPdfkitLayoutCache(settings, fontBytes(FONT_FILES.kai));
   patchPdfkitCharRuns(settings, fontBytes(FONT_FILES.kai));
+  patchPdfkitToUnicode(settings, fontBytes(FONT_FILES.kai));
   patchPdfmakeMeasure(settings);
 }

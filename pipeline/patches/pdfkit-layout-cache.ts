@@ -13,6 +13,8 @@ import { patchFits, type PatchSettings } from './guard.js';
 
 const require = createRequire(import.meta.url);
 const STOCK = Symbol.for('briefs.patch.pdfkit-layout-cache');
+/** Laid-out runs a font's shared cache holds before documents begin a new one: more than a long report's. */
+export const MAX_SHARED_RUNS = 20_000;
 
 /** What of pdfkit's EmbeddedFont (not exported) the patch uses. */
 interface EmbeddedFont {
@@ -39,7 +41,9 @@ export function patchPdfkitLayoutCache(settings: PatchSettings, fontBytes: Buffe
   prototype.layoutCached = function (this: EmbeddedFont, text: string) {
     if (this.layoutCache && !this.sharesLayouts) {
       let cache = sharedLayouts.get(this.font);
-      if (!cache) sharedLayouts.set(this.font, (cache = Object.create(null) as Record<string, unknown>));
+      // A thread builds report after report: a cache that kept every run would grow with the
+      // batch. Runs are shared within a report's documents; past a report's worth, start afresh.
+      if (!cache || Object.keys(cache).length > MAX_SHARED_RUNS) sharedLayouts.set(this.font, (cache = Object.create(null) as Record<string, unknown>));
       this.layoutCache = cache;
       this.sharesLayouts = true;
     }
