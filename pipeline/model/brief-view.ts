@@ -341,12 +341,14 @@ function highlights(model: ReportModel, audience: Audience, topics: Topics, used
     .map((s) => {
       const stated = figures.count(s.n, s.start, s.end);
       const score = topicScore(s.text, audience, topics);
+      const text = cutSentence(s.text, MAX_SENTENCE);
       return {
-        text: cutSentence(s.text, MAX_SENTENCE),
+        text,
         full: s.text,
         n: s.n,
         order: s.order,
-        keywords: keywordsIn(s.text, audience, topics),
+        // What the printed text says: a keyword cut away with the end of a long sentence covers nothing.
+        keywords: keywordsIn(text, audience, topics),
         figures: stated,
         score,
         base: Math.min(2, stated) + (s.lead ? 1 : 0) + Math.min(0, score),

@@ -140,6 +140,28 @@ describe('an audience deleted, and a template broken, between two builds', () =>
     expect(existsSync(join(folder, 'thumbs', 'summary.png'))).toBe(false);
     expect(existsSync(join(folder, 'fulltext.pdf'))).toBe(true);
   });
+
+  it('marks the failed publication in the gallery with its error, and links no file of it', () => {
+    const index = readFileSync(join(out, 'index.html'), 'utf8');
+    const item = index.match(/<li class="pub failed" data-pub="summary"[^]*?<\/li>/)?.[0] ?? '';
+    expect(item).toContain('生成失败');
+    expect(item).toContain(`${join(templates, 'summary.md.hbs')}:`);
+    expect(index).not.toContain('href="city/summary.pdf"');
+  });
+});
+
+describe('a report whose file name holds #, ? and %', () => {
+  it('is linked from the gallery with its name URL-encoded, so every link opens its file', () => {
+    const source = scratchDir('briefs-names-');
+    const out = scratchDir('briefs-names-out-');
+    copyFileSync(report, join(source, 'a#b?c%d.txt'));
+    const result = runBriefs({ SOURCE: source, OUT: out, JOBS: '1', PUBLICATIONS: 'summary' });
+    expect(result.status, result.stderr).toBe(0);
+    const index = readFileSync(join(out, 'index.html'), 'utf8');
+    const links = [...index.matchAll(/(?:href|src)="([^"]+)"/g)].map((m) => m[1]).filter((l) => l.startsWith('a%23'));
+    expect(links).toContain('a%23b%3Fc%25d/summary.pdf');
+    for (const link of links) expect(existsSync(join(out, decodeURIComponent(link))), link).toBe(true);
+  });
 });
 
 describe('a report of one 100 KB paragraph, and one of a table of 1,000 rows', () => {
