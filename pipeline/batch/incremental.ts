@@ -4,6 +4,7 @@ import { mkdir, open, readdir, readFile, rm } from 'node:fs/promises';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { dirname, join } from 'node:path';
 import { writeFileAtomic } from '../util/atomic-write.js';
+import { BriefsError, writeError } from '../util/errors.js';
 import { REPO_ROOT } from '../util/repo.js';
 import { isRunning } from '../util/processes.js';
 
@@ -66,10 +67,18 @@ async function lockManifest(outDir: string): Promise<() => Promise<void>> {
   for (let attempt = 0; ; attempt++) {
     try {
       const handle = await open(lock, 'wx');
-      await handle.writeFile(String(process.pid));
-      await handle.close();
+      try {
+        await handle.writeFile(String(process.pid));
+      } catch (error) {
+        // A lock without its owner's pid (the disk is full) would hold up every build: it goes.
+        await rm(lock, { force: true });
+        throw writeError(error, lock);
+      } finally {
+        await handle.close();
+      }
       return () => rm(lock, { force: true });
     } catch (error) {
+      if (error instanceof BriefsError) throw error;
       if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
       // A lock whose owner died (kill -9) is taken over; one being written has no pid yet.
       const owner = Number(await readFile(lock, 'utf8').catch(() => ''));
