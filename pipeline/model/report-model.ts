@@ -129,8 +129,8 @@ const MAX_PRINTED_CHARACTERS = 500_000;
 function withinPrintLimit(blocks: BlockModel[]): { printed: BlockModel[]; cut: ReportModel['printCut'] } {
   let characters = 0;
   for (let k = 0; k < blocks.length; k++) {
-    characters += blocks[k].text.length;
     const block = blocks[k];
+    characters += block.text.length;
     if (characters > MAX_PRINTED_CHARACTERS && block.kind === 'paragraph') {
       const rest = blocks.slice(k).reduce((sum, b) => sum + b.text.length, 0);
       return { printed: blocks.slice(0, k), cut: { paragraph: block.n, line: block.line, characters: rest } };
