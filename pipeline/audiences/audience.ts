@@ -6,7 +6,7 @@ import { isWithin } from '../util/paths.js';
 import { readTopics, type Topics } from './topics.js';
 import { readYamlFile, yamlError, type YamlFile } from '../util/yaml-file.js';
 
-export const BLOCKS = ['figures', 'achievements', 'results', 'targets', 'priorities', 'highlights', 'risks'] as const;
+export const BLOCKS = ['figures', 'achievements', 'results', 'targets', 'priorities', 'highlights', 'risks', 'more'] as const;
 export type BlockName = (typeof BLOCKS)[number];
 
 /** The settings an audience file may have. */

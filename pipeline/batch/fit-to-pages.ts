@@ -31,10 +31,12 @@ export function printedWidth(item: BriefItem): number {
 export async function fitContent<T extends { take: Take; pages: number }>(layout: (take: Take) => Promise<T>, pages: number, blocks: BriefBlock[]): Promise<T> {
   // The items a sheet promises whole (all main targets) come first, when they fit at all.
   const essential = blocks.map((b) => b.items.flatMap((item, k) => (item.essential ? [k] : [])));
-  let chosen: number[][] = blocks.map((b, i) => (essential[i].length ? essential[i] : b.items.length ? [0] : []));
+  // A fallback block starts empty: it is drawn on only when the others have nothing left.
+  const first = (b: BriefBlock) => (b.items.length && !b.fallback ? [0] : []);
+  let chosen: number[][] = blocks.map((b, i) => (essential[i].length ? essential[i] : first(b)));
   let best = await layout(chosen);
   if (best.pages > pages && essential.some((e) => e.length)) {
-    chosen = blocks.map((b) => (b.items.length ? [0] : []));
+    chosen = blocks.map(first);
     best = await layout(chosen);
   }
   if (best.pages > pages) {
@@ -46,7 +48,10 @@ export async function fitContent<T extends { take: Take; pages: number }>(layout
   }
   const next = chosen.map((c) => (c.length ? Math.max(...c) + 1 : 0));
   const misses = blocks.map(() => 0);
-  const open = (b: number, at = next) => at[b] < blocks[b].items.length && misses[b] < MISSES_PER_BLOCK;
+  // A block is open while it has candidates and room has not refused it too often; a fallback
+  // block, once every other block has tried all its candidates (the page still has room).
+  const exhausted = (at: number[]) => blocks.every((block, i) => block.fallback || at[i] >= block.items.length);
+  const open = (b: number, at = next) => at[b] < blocks[b].items.length && misses[b] < MISSES_PER_BLOCK && (!blocks[b].fallback || exhausted(at));
   /** The next `count` items in turn, block by block from `from`: [block, rank] and where the turn goes on. */
   const upcoming = (from: number, count: number) => {
     const at = [...next];

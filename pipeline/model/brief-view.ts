@@ -7,6 +7,7 @@ import { PrintedSoFar } from './repeats.js';
 import type { ParagraphModel, ReportModel, SectionModel } from './report-model.js';
 import { quotedSentences } from './sentence-pool.js';
 import { FigureIndex } from './figure-index.js';
+import { simplifiedForm } from '../util/simplified-form.js';
 
 /** A sentence (or clause) of the report, quoted, with the ¶ it is in. */
 export interface BriefItem {
@@ -39,9 +40,17 @@ export interface BriefBlock {
   /** Every candidate, best first; `take` decides how many print. */
   items: BriefItem[];
   figures: FigureItem[];
+  /** Drawn on only once every other block has no candidate left: the report's other points. */
+  fallback?: boolean;
 }
 
 const MAX_SENTENCE = 72;
+
+/** A question the report asks to answer it next (什么是我们克服困难的道路呢？): no point alone. */
+const ASKS = /[？?][”’」』）)]*$/;
+
+/** Headings an audience file need not give: its other points say only that they are the report's. */
+const DEFAULT_HEADINGS: Partial<Record<BlockName, string>> = { more: '报告其他要点' };
 
 /**
  * The sections of the report by role: the review of last year, and this year's plan — of the
@@ -51,12 +60,14 @@ const MAX_SENTENCE = 72;
 export function sectionsByPeriod(model: ReportModel) {
   const y = model.year;
   const parts = model.sections.filter((s) => s.role === 'section');
-  const review = parts.find((s) => (y !== null && s.heading.includes(`${y - 1}年`)) || /回顾/.test(s.heading)) ?? null;
+  // Headings and openings are matched in simplified characters, whatever the report prints.
+  const heading = (s: SectionModel) => simplifiedForm(s.heading);
+  const review = parts.find((s) => (y !== null && s.heading.includes(`${y - 1}年`)) || /回顾/.test(heading(s))) ?? null;
   const score = (s: SectionModel) =>
     (y !== null && s.heading.includes(`${y}年`) ? 2 : 0) +
-    (/今年|工作安排|重点工作|工作任务|主要任务|建议/.test(s.heading) ? 2 : 0) +
+    (/今年|工作安排|重点工作|工作任务|主要任务|建议/.test(heading(s)) ? 2 : 0) +
     (s.sections.length >= 3 ? 2 : 0) -
-    (/今后五年|五年(?:的)?(?:主要)?目标|十[一二三四五]五(?:时期|规划)|总体要求|政策取向|指导思想/.test(s.heading) ? 3 : 0);
+    (/今后五年|五年(?:的)?(?:主要)?目标|十[一二三四五]五(?:时期|规划)|总体要求|政策取向|指导思想/.test(heading(s)) ? 3 : 0);
   const later = parts.filter((s) => s !== review && score(s) >= 2);
   // Of parts scoring alike, the one with more work areas; of those, the later (this year's work follows the five-year plan).
   const rank = (s: SectionModel) => score(s) * 100 + s.sections.length;
@@ -66,12 +77,12 @@ export function sectionsByPeriod(model: ReportModel) {
   const after = review ? parts.slice(parts.indexOf(review) + 1) : [];
   // A report opening a government's term may set out only the coming years' tasks (今后五年的主要任务):
   // with no part on this year's work, that part is its plan.
-  const coming = after.filter((s) => /任务|工作|计划|建议/.test(s.heading) && s.sections.length >= 3 && !/总体要求|指导思想/.test(s.heading));
+  const coming = after.filter((s) => /任务|工作|计划|建议/.test(heading(s)) && s.sections.length >= 3 && !/总体要求|指导思想/.test(heading(s)));
   const plan = found ?? (after.length >= 3 ? { ...after[0], id: 'plan', heading: '', title: '', paragraphs: [], sections: after } : coming[0] ?? null);
   // A review under a heading the reader did not take for one (“十四五”时期发展成就和2025年工作回顾,
   // unnumbered): the paragraphs before the first part, when they are many and look back.
   const preamble = model.paragraphs.filter((p) => p.section === '');
-  const looksBack = (p: ParagraphModel) => /回顾|过去一年|过去五年|这五年|一年来|五年来/.test(p.text) || (y !== null && p.text.includes(`${y - 1}年`));
+  const looksBack = (p: ParagraphModel) => /回顾|过去一年|过去五年|这五年|一年来|五年来/.test(simplifiedForm(p.text)) || (y !== null && p.text.includes(`${y - 1}年`));
   const opening: SectionModel | null =
     parts.length > 0 && preamble.length >= 4 && preamble.filter(looksBack).length >= 2
       ? { id: 'opening', level: 1, marker: '', heading: '', title: '', line: null, role: 'section', paragraphs: preamble, sections: [] }
@@ -84,7 +95,7 @@ export function sectionsByPeriod(model: ReportModel) {
   const size = (s: SectionModel) => allParagraphs(s).length;
   const [first, ...rest] = parts.filter((s) => size(s) >= 3);
   // The work to be done at home, not foreign affairs, defence or reunification (parts of their own).
-  const athome = rest.filter((s) => !ABROAD.test(s.heading));
+  const athome = rest.filter((s) => !ABROAD.test(heading(s)));
   const longest = athome.reduce<SectionModel | null>((best, s) => (best === null || size(s) > size(best) ? s : best), null);
   if (first || longest) return { review: first ?? null, plan: longest };
   return unparted(model);
@@ -93,10 +104,10 @@ export function sectionsByPeriod(model: ReportModel) {
 /** A part on foreign affairs, defence or reunification: 我们坚持在和平共处五项原则的基础上…, 关于外交工作. */
 const ABROAD = /外交|国际形势|国际关系|对外政策|和平共处|祖国统一|和平统一|台湾|港澳|国防|军队/;
 
-/** What a paragraph's opening sets out to do: a task, a call, a plan (in either script). */
-const SETS_A_TASK = /必须|必須|应当|應當|应该|應該|争取|爭取|力争|力爭|今后|今後|明年|(?:我们|我們|国家|國家)(?:还|還|就|都|一定|必須|必须)?要/;
+/** What a paragraph's opening sets out to do: a task, a call, a plan (matched in simplified characters). */
+const SETS_A_TASK = /必须|应当|应该|争取|力争|今后|明年|(?:我们|国家)(?:还|就|都|一定|必须)?要/;
 /** What a paragraph's opening reports as done. */
-const REPORTS_DONE = /了|已经|已經|已/;
+const REPORTS_DONE = /了|已经|已/;
 
 /**
  * A report not divided into parts at all (1954, 1975): a paragraph whose opening sets a task
@@ -105,7 +116,7 @@ const REPORTS_DONE = /了|已经|已經|已/;
 function unparted(model: ReportModel): { review: SectionModel | null; plan: SectionModel | null } {
   const body = model.paragraphs.filter((p) => !/^各位代表/.test(p.text));
   if (body.length < 6) return { review: null, plan: null };
-  const opening = (p: ParagraphModel) => p.lead ?? p.text.slice(0, 40);
+  const opening = (p: ParagraphModel) => simplifiedForm(p.lead ?? p.text.slice(0, 40));
   const part = (id: string, paragraphs: ParagraphModel[]): SectionModel | null =>
     paragraphs.length >= 3 ? { id, level: 1, marker: '', heading: '', title: '', line: null, role: 'section', paragraphs, sections: [] } : null;
   const task = (p: ParagraphModel) => SETS_A_TASK.test(opening(p)) && !REPORTS_DONE.test(opening(p));
@@ -122,12 +133,13 @@ function allParagraphs(section: SectionModel | null): ParagraphModel[] {
  * less the hits in topics it did not ask for (a GDP sentence is not for the public brief).
  */
 function topicScore(text: string, audience: Audience, topics: Topics): number {
+  const plain = simplifiedForm(text);
   let score = 0;
   audience.topics.forEach((id, rank) => {
-    score += Math.min(2, topicHits(text, topics.get(id)!)) * Math.max(1, 3 - rank);
+    score += Math.min(2, topicHits(plain, topics.get(id)!)) * Math.max(1, 3 - rank);
   });
   for (const [id, topic] of topics) {
-    if (!audience.topics.includes(id) && id !== 'risks') score -= 0.5 * Math.min(2, topicHits(text, topic));
+    if (!audience.topics.includes(id) && id !== 'risks') score -= 0.5 * Math.min(2, topicHits(plain, topic));
   }
   return score;
 }
@@ -138,8 +150,8 @@ const dedupe = (items: BriefItem[]) => {
   return items.filter((i) => (seen.has(i.text) ? false : (seen.add(i.text), true)));
 };
 
-/** What a sentence means to do: a plan, a call, a principle (重要, 主要 and 需要 are no call). */
-const STATES_AN_INTENTION = /(?<![重主需纲綱])要(?![素件点點])|将|將|应当|應當|应该|應該|必须|必須|争取|爭取|力争|力爭|计划|計劃|准备|準備|希望|务必|務必|打算|今年|明年/;
+/** What a sentence means to do: a plan, a call, a principle (重要, 主要 and 需要 are no call); simplified characters. */
+const STATES_AN_INTENTION = /(?<![重主需纲])要(?![素件点])|将|应当|应该|必须|争取|力争|计划|准备|希望|务必|打算|今年|明年/;
 
 /** Background and principles are not achievements: 世界经济复苏乏力…, …必须破除…, 我们深刻体会到…. */
 const NOT_AN_ACHIEVEMENT = /报告工作|请予审议|敬意|主要是|来之不易|居安|思危|收官之年|开局之年|不平凡的一年|极不寻常|世界经济|国际形势|外部环境|全球|必须|务必|要坚持|深刻体会|启示|经验|困难|问题|不足|挑战|短板|差距|压力|风险|隐患|各位代表|这些成绩|成绩的取得|党中央|感谢|致以/;
@@ -156,14 +168,14 @@ function achievements(review: SectionModel | null): BriefItem[] {
   const firstSentence = (p: ParagraphModel) => quotedSentences([p])[0]?.text ?? null;
   const item = (text: string | null, n: number, i: number): BriefItem | null => {
     const quoted = text ? quotableItem(text) : null;
-    return quoted && !NOT_AN_ACHIEVEMENT.test(quoted) ? { text: quoted.replace(/[，；]$/, '。'), n, score: 100 - i } : null;
+    return quoted && !NOT_AN_ACHIEVEMENT.test(simplifiedForm(quoted)) ? { text: quoted.replace(/[，；]$/, '。'), n, score: 100 - i } : null;
   };
   const keep = (items: Array<BriefItem | null>) => items.filter((i): i is BriefItem => i !== null);
   const points = keep(paragraphs.filter((p) => p.point).map((p, i) => item(leadOf(p), p.n, i)));
   const titles = keep(review.sections.map((s, i) => item(`${s.title}。`, allParagraphs(s)[0]?.n ?? 0, i))).filter((t) => t.n > 0);
   // Each paragraph's point, or its first sentence cut at a clause: after the report's own list,
   // what a longer page has room for.
-  const leads = keep(paragraphs.map((p, i) => item(leadOf(p) ?? cutSentence(firstSentence(p) ?? '', MAX_SENTENCE), p.n, i - 1000))).filter((l) => !STATES_AN_INTENTION.test(l.text));
+  const leads = keep(paragraphs.map((p, i) => item(leadOf(p) ?? cutSentence(firstSentence(p) ?? '', MAX_SENTENCE), p.n, i - 1000))).filter((l) => !STATES_AN_INTENTION.test(simplifiedForm(l.text)));
   const list = points.length >= 3 ? points : titles.length >= 3 ? titles : [];
   // Then the review's further sentences, each paragraph's second before any third, those with a
   // figure first: what a page with room left says of the year, still from the review part only.
@@ -173,8 +185,8 @@ function achievements(review: SectionModel | null): BriefItem[] {
     for (const r of rounds) {
       const q = r[round];
       // A review part may end on this year's aims (1999年，我们将…): those are not achievements.
-      const quoted = q && q.text.length >= 10 && !STATES_AN_INTENTION.test(q.text) ? item(cutSentence(q.text, MAX_SENTENCE), q.n, 0) : null;
-      if (quoted) further.push({ ...quoted, order: q.order, score: -2000 - round * 10 + (CARRIES_A_FIGURE.test(q.text) ? 5 : 0) });
+      const quoted = q && q.text.length >= 10 && !STATES_AN_INTENTION.test(simplifiedForm(q.text)) ? item(cutSentence(q.text, MAX_SENTENCE), q.n, 0) : null;
+      if (quoted) further.push({ ...quoted, order: q.order, score: -2000 - round * 10 + (CARRIES_A_FIGURE.test(simplifiedForm(q.text)) ? 5 : 0) });
     }
   }
   further.sort((a, b) => b.score - a.score);
@@ -193,7 +205,8 @@ function results(model: ReportModel): BriefItem[] {
 /** Whether a text speaks to the audience's main subject: its first-named topic or its focus words. */
 function onMainTopic(text: string, audience: Audience, topics: Topics): boolean {
   const main = audience.topics[0];
-  return (main !== undefined && topicHits(text, topics.get(main)!) > 0) || audience.focus.some((f) => text.includes(f));
+  const plain = simplifiedForm(text);
+  return (main !== undefined && topicHits(plain, topics.get(main)!) > 0) || audience.focus.some((f) => plain.includes(f));
 }
 
 /**
@@ -207,7 +220,7 @@ function targets(model: ReportModel, audience: Audience, topics: Topics): BriefI
   const scored = future.flatMap((i, index) => {
     const text = quotableItem(i.text.replace(/^[，；、]/, ''));
     // 重点抓好以下14个方面的工作 counts the parts of the plan: it is no target.
-    if (!text || /以下|如下|方面/.test(text)) return [];
+    if (!text || /以下|如下|方面/.test(simplifiedForm(text))) return [];
     const main = headlineKeys.has(`${i.paragraph}:${i.value}${i.unit}`);
     // A publication with no topics of its own (the summary) takes every target, the main ones first.
     const wanted = audience.topics.length === 0 || onMainTopic(`${i.name}${text}`, audience, topics) || (audience.figures === 'headline' && main);
@@ -291,40 +304,44 @@ const DIFFICULTIES = /清醒(?:地)?(?:看到|认识到)|同时也要看到|也�
  */
 function risks(model: ReportModel, review: SectionModel | null): BriefItem[] {
   const pool = review ? allParagraphs(review) : model.paragraphs;
-  const paragraph = pool.filter((p) => DIFFICULTIES.test(p.text.slice(0, 60))).pop() ?? model.paragraphs.find((p) => DIFFICULTIES.test(p.text.slice(0, 60)));
+  const names = (p: ParagraphModel) => DIFFICULTIES.test(simplifiedForm(p.text.slice(0, 60)));
+  const paragraph = pool.filter(names).pop() ?? model.paragraphs.find(names);
   if (!paragraph) return [];
   // 同时，…还面临一些困难和挑战 opens the paragraph turning from the achievements: it leans on nothing quoted here.
-  const sentences = quotedSentences([{ ...paragraph, text: paragraph.text.replace(/^(?:同时|但是?|然而|当然)[，,]?/, '') }]);
+  const turn = simplifiedForm(paragraph.text).match(/^(?:同时|但是?|然而|当然)[，,]?/)?.[0].length ?? 0;
+  const sentences = quotedSentences([{ ...paragraph, text: paragraph.text.slice(turn) }]);
   if (sentences.length === 0) return [];
   // The opening (我们也清醒地看到…问题：) is not a risk; what follows its colon is the first one.
   const [first, ...rest] = sentences;
   const colon = first.text.search(/[：:]/);
-  const opened = DIFFICULTIES.test(first.text.slice(0, colon >= 0 ? colon : 40));
+  const opened = DIFFICULTIES.test(simplifiedForm(first.text.slice(0, colon >= 0 ? colon : 40)));
   const body = !opened ? sentences : colon >= 0 ? [{ ...first, text: stripListWord(first.text.slice(colon + 1)) }, ...rest] : rest;
   // A list of difficulties in one sentence (…主要是：产业转型任务依然紧迫…；…) gives one risk a part.
   const parts = body.flatMap((s) => s.text.split(/(?<=；)/).map((text, k) => ({ ...s, text: stripListWord(text).replace(/；$/, '。'), order: s.order + k })));
   return parts
-    .filter((s) => !/^(?:我们|对此|对这些|必须|要)/.test(s.text) && s.text.length >= 10)
+    .filter((s) => !/^(?:我们|对此|对这些|必须|要)/.test(simplifiedForm(s.text)) && s.text.length >= 10)
     .map((s, i) => ({ text: cutSentence(s.text, 110), n: s.n, order: s.order, score: 100 - i }));
 }
 
 /**
  * A number with its unit, in ASCII or full-width digits (older reports print １９８４年 and １４．２％),
- * or in Chinese numerals as the reports of the 1950s–80s write them (百分之十二点三, 一千八百多万吨).
+ * or in Chinese numerals as the reports of the 1950s–80s write them (百分之十二点三, 一千八百多万吨);
+ * matched in simplified characters.
  */
-const CARRIES_A_FIGURE = /[0-9０-９]+(?:[.．][0-9０-９]+)?(?:%|％|[万亿千百]*(?:元|美元|吨|人|户|个|家|项|公里|千瓦|公斤|亩))|(?:百|[二三四五六七八九十])分之[零〇一二三四五六七八九十百点几]+|[零〇一二三四五六七八九十百千万亿两萬億]{2,}[多余]?[万亿萬億]?(?:元|美元|吨|噸|人|户|戶|个|個|家|项|項|公里|千瓦|公斤|斤|亩|畝)/;
+const CARRIES_A_FIGURE = /[0-9０-９]+(?:[.．][0-9０-９]+)?(?:%|％|[万亿千百]*(?:元|美元|吨|人|户|个|家|项|公里|千瓦|公斤|亩))|(?:百|[二三四五六七八九十])分之[零〇一二三四五六七八九十百点几]+|[零〇一二三四五六七八九十百千万亿两]{2,}[多余]?[万亿]?(?:元|美元|吨|人|户|个|家|项|公里|千瓦|公斤|斤|亩)/;
 
-/** What a sentence reports as done: 建成, 增长了, 已经, 超额完成. */
-const STATES_A_FACT = /了|已经|已經|已|建成|完成|实现|實現|达到|達到|超过|超過|突破/;
+/** What a sentence reports as done: 建成, 增长了, 已经, 超额完成 (simplified characters). */
+const STATES_A_FACT = /了|已经|已|建成|完成|实现|达到|超过|突破/;
 
 /** The audience's keywords a text holds, each with the weight of its topic (first-named weighs most). */
 function keywordsIn(text: string, audience: Audience, topics: Topics): Map<string, number> {
+  const plain = simplifiedForm(text);
   const found = new Map<string, number>();
   audience.topics.forEach((id, rank) => {
-    for (const keyword of topics.get(id)!.keywords) if (text.includes(keyword)) found.set(keyword, Math.max(found.get(keyword) ?? 0, Math.max(1, 3 - rank)));
+    for (const keyword of topics.get(id)!.keywords) if (plain.includes(keyword)) found.set(keyword, Math.max(found.get(keyword) ?? 0, Math.max(1, 3 - rank)));
   });
   // The audience's focus words are what its readers look for first.
-  for (const keyword of audience.focus) if (text.includes(keyword)) found.set(keyword, (found.get(keyword) ?? 0) + 4);
+  for (const keyword of audience.focus) if (plain.includes(keyword)) found.set(keyword, (found.get(keyword) ?? 0) + 4);
   return found;
 }
 
@@ -337,14 +354,15 @@ function highlights(model: ReportModel, audience: Audience, topics: Topics, used
   const figures = new FigureIndex(model.paragraphs, model.indicators);
   const sentences = quotedSentences(model.paragraphs)
     // The targets sentence belongs to the targets block, not to the highlights.
-    .filter((s) => s.text.length >= 8 && !/^各位代表/.test(s.text) && !/预期目标|主要目标是/.test(s.text))
+    .filter((s) => s.text.length >= 8 && !/^各位代表/.test(s.text) && !ASKS.test(s.text) && !/预期目标|主要目标是/.test(simplifiedForm(s.text)))
     .map((s) => {
       const stated = figures.count(s.n, s.start, s.end);
       const score = topicScore(s.text, audience, topics);
       const text = cutSentence(s.text, MAX_SENTENCE);
       return {
         text,
-        full: s.text,
+        /** The whole sentence in simplified characters, for the patterns of facts and figures. */
+        plain: simplifiedForm(s.text),
         n: s.n,
         order: s.order,
         // What the printed text says: a keyword cut away with the end of a long sentence covers nothing.
@@ -356,7 +374,7 @@ function highlights(model: ReportModel, audience: Audience, topics: Topics, used
     })
     .filter((s) => !used.has(s.text));
   const pool = sentences.filter((s) => s.keywords.size > 0);
-  const withFigure = (s: (typeof pool)[number]) => s.figures > 0 || CARRIES_A_FIGURE.test(s.full);
+  const withFigure = (s: (typeof pool)[number]) => s.figures > 0 || CARRIES_A_FIGURE.test(s.plain);
   const quotable = (s: (typeof pool)[number]) => !audience.quotable || withFigure(s);
   // Sentences squarely on the audience's topics first; when the page has room left, those that
   // touch them (a keyword of theirs, more than of the topics it did not ask for).
@@ -366,7 +384,7 @@ function highlights(model: ReportModel, audience: Audience, topics: Topics, used
   // facts without one: what was done (建成, 增长了), never what is meant to be (要, 将, 争取) — on
   // any subject but those of topics it did not ask for.
   const facts = audience.quotable
-    ? sentences.filter((s) => !withFigure(s) && s.score >= 0 && STATES_A_FACT.test(s.full) && !STATES_AN_INTENTION.test(s.full))
+    ? sentences.filter((s) => !withFigure(s) && s.score >= 0 && STATES_A_FACT.test(s.plain) && !STATES_AN_INTENTION.test(s.plain))
     : [];
   const covered = new Set<string>();
   const picked: BriefItem[] = [];
@@ -428,9 +446,37 @@ function figures(model: ReportModel, audience: Audience, topics: Topics): Figure
   return cells;
 }
 
+/** The ritual of the session, not a point of the report: 向大会报告政府工作，请予审议. */
+const SESSION_RITUAL = /报告工作|请予审议|请审议|提请|各位代表/;
+
+/**
+ * The report's other points, for a sheet whose blocks have used up what they may print (a short
+ * report, few sentences on the audience's topics): every paragraph's sentences, each paragraph's
+ * first before any second, this year's work before the review and the review before the rest,
+ * facts with a figure and sentences on the audience's topics before others. A whole sentence or
+ * one cut at a clause; never the opening of a list (…如下：) nor the session's ritual.
+ */
+function otherPoints(model: ReportModel, audience: Audience, topics: Topics, parts: { review: SectionModel | null; plan: SectionModel | null }): BriefItem[] {
+  const inPlan = new Set(allParagraphs(parts.plan).map((p) => p.n));
+  const inReview = new Set(allParagraphs(parts.review).map((p) => p.n));
+  const part = (n: number) => (inPlan.has(n) ? 2 : inReview.has(n) ? 1 : 0);
+  const items: BriefItem[] = [];
+  for (const p of model.paragraphs) {
+    quotedSentences([p]).forEach((q, round) => {
+      const plain = simplifiedForm(q.text);
+      if (q.text.length < 10 || /[：:]$/.test(q.text) || ASKS.test(q.text) || SESSION_RITUAL.test(plain)) return;
+      const relevance = Math.sign(topicScore(q.text, audience, topics));
+      const score = -round * 10 + part(q.n) * 2 + (CARRIES_A_FIGURE.test(plain) ? 1 : 0) + relevance;
+      items.push({ text: cutSentence(q.text, MAX_SENTENCE), n: q.n, order: q.order, score });
+    });
+  }
+  return items.sort((a, b) => b.score - a.score || a.order! - b.order!);
+}
+
 /** Every candidate for an audience's brief, block by block, ranked. */
 export function briefCandidates(model: ReportModel, audience: Audience, topics: Topics): BriefBlock[] {
-  const { review, plan } = sectionsByPeriod(model);
+  const parts = sectionsByPeriod(model);
+  const { review, plan } = parts;
   const used = new Set<string>();
   return audience.blocks.map((name) => {
     let items: BriefItem[] = [];
@@ -440,8 +486,10 @@ export function briefCandidates(model: ReportModel, audience: Audience, topics: 
     if (name === 'priorities') items = priorities(plan, audience, topics);
     if (name === 'risks') items = risks(model, review);
     if (name === 'highlights') items = highlights(model, audience, topics, used);
+    if (name === 'more') items = otherPoints(model, audience, topics, parts).filter((i) => !used.has(i.text));
     for (const item of items) used.add(item.text);
-    return { name, heading: audience.headings[name] ?? name, items, figures: name === 'figures' ? figures(model, audience, topics) : [] };
+    const block: BriefBlock = { name, heading: audience.headings[name] ?? DEFAULT_HEADINGS[name] ?? name, items, figures: name === 'figures' ? figures(model, audience, topics) : [] };
+    return name === 'more' ? { ...block, fallback: true } : block;
   });
 }
 

@@ -70,4 +70,30 @@ describe('filling a page with items', () => {
     const sum = (key: 'layouts' | 'reference') => runs.reduce((s, r) => s + r[key], 0);
     expect(sum('layouts')).toBeLessThan(0.85 * sum('reference'));
   });
+
+  /** A block of `n` items of `chars` characters each. */
+  const blockOf = (name: string, n: number, chars: number, fallback = false): BriefBlock => ({
+    name: name as BriefBlock['name'],
+    heading: name,
+    figures: [],
+    items: Array.from({ length: n }, (_, k) => ({ text: '字'.repeat(chars), n: k + 1, score: 0 })),
+    ...(fallback ? { fallback } : {}),
+  });
+  const fit = (blocks: BriefBlock[]) => fitContent(async (take: Take) => ({ take, pages: pageOf(blocks, take) }), 1, blocks);
+
+  it('draws on a fallback block only once the other blocks have no candidate left, then fills the page from it', async () => {
+    // Two blocks of 3 two-line items leave most of 40 lines free: the fallback's items fill them.
+    const short = await fit([blockOf('highlights', 3, 40), blockOf('targets', 3, 40), blockOf('more', 30, 40, true)]);
+    const [highlights, targets, more] = short.take as number[][];
+    expect([highlights.length, targets.length]).toEqual([3, 3]);
+    expect(short.pages).toBe(1);
+    // 2 + 6 + 2 + 6 lines above it, 2 for its heading: 11 items of 2 lines fill the 40.
+    expect(more.length).toBe(11);
+  });
+
+  it('leaves a fallback block empty while another block still has candidates for the page', async () => {
+    const full = await fit([blockOf('highlights', 60, 40), blockOf('more', 30, 20, true)]);
+    expect((full.take as number[][])[1]).toEqual([]);
+  });
 });
+
