@@ -5,6 +5,8 @@ export interface Topic {
   id: string;
   label: string;
   keywords: string[];
+  /** Words holding a keyword that are not the topic (文化大革命 holds 文化): a keyword in them does not count. */
+  except: string[];
 }
 
 export type Topics = Map<string, Topic>;
@@ -19,14 +21,22 @@ export async function readTopics(templatesDir: string): Promise<Topics> {
     if (!Array.isArray(value.keywords) || value.keywords.some((k: unknown) => typeof k !== 'string' && typeof k !== 'number')) {
       throw yamlError(file, [id, 'keywords'], `topic “${id}”: keywords must be a list of words`);
     }
-    topics.set(id, { id, label: String(value.label ?? id), keywords: value.keywords.map(String) });
+    const except = value.except ?? [];
+    if (!Array.isArray(except) || except.some((k: unknown) => typeof k !== 'string')) throw yamlError(file, [id, 'except'], `topic “${id}”: except must be a list of words`);
+    const unknown = Object.keys(value).find((key) => !['label', 'keywords', 'except'].includes(key));
+    if (unknown) throw yamlError(file, [id, unknown], `topic “${id}”: unknown setting “${unknown}”; a topic has label, keywords and except`);
+    topics.set(id, { id, label: String(value.label ?? id), keywords: value.keywords.map(String), except: except.map(String) });
   }
   return topics;
 }
 
+/** The keywords of a topic a text holds, each once; those inside one of its `except` words do not count. */
+export function topicKeywords(text: string, topic: Topic): string[] {
+  const plain = topic.except.reduce((t, word) => t.replaceAll(word, '　'), text);
+  return topic.keywords.filter((keyword) => plain.includes(keyword));
+}
+
 /** How many of a topic's keywords a text holds (each counted once). */
 export function topicHits(text: string, topic: Topic): number {
-  let hits = 0;
-  for (const keyword of topic.keywords) if (text.includes(keyword)) hits++;
-  return hits;
+  return topicKeywords(text, topic).length;
 }

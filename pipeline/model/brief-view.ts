@@ -1,5 +1,5 @@
 import type { Audience, BlockName } from '../audiences/audience.js';
-import { topicHits, type Topics } from '../audiences/topics.js';
+import { topicHits, topicKeywords, type Topics } from '../audiences/topics.js';
 import { cutSentence } from './cut-sentence.js';
 import { keyFigure } from './figure-label.js';
 import { quotableItem, stripListWord } from './quote-text.js';
@@ -219,8 +219,10 @@ function targets(model: ReportModel, audience: Audience, topics: Topics): BriefI
   const headlineKeys = new Set(model.headline.rows.filter((r) => r.target).map((r) => `${r.target!.paragraph}:${r.target!.value}${r.target!.unit}`));
   const scored = future.flatMap((i, index) => {
     const text = quotableItem(i.text.replace(/^[，；、]/, ''));
-    // 重点抓好以下14个方面的工作 counts the parts of the plan: it is no target.
-    if (!text || /以下|如下|方面/.test(simplifiedForm(text))) return [];
+    // 重点抓好以下14个方面的工作 counts the parts of the plan: it is no target. Nor is what the
+    // clause says was done (已有基层社三万一千余个), nor a clause going on from the one before (也从…增加到…).
+    const plain = text ? simplifiedForm(text) : '';
+    if (!text || /以下|如下|方面/.test(plain) || (DONE.test(plain) && !STATES_AN_INTENTION.test(plain)) || CONTINUES.test(plain)) return [];
     const main = headlineKeys.has(`${i.paragraph}:${i.value}${i.unit}`);
     // A publication with no topics of its own (the summary) takes every target, the main ones first.
     const wanted = audience.topics.length === 0 || onMainTopic(`${i.name}${text}`, audience, topics) || (audience.figures === 'headline' && main);
@@ -231,6 +233,11 @@ function targets(model: ReportModel, audience: Audience, topics: Topics): BriefI
   });
   return dedupe(scored.sort((a, b) => b.score - a.score || a.order - b.order));
 }
+
+/** What a clause reports as done: 已有, 已从…降低到, 增长了 (not 为了, 除了). */
+const DONE = /已|(?<![为除])了/;
+/** A clause that goes on from the one before it and is no whole thought alone: 也从…, 又比…, 并…. */
+const CONTINUES = /^(?:也|又|并|而|却)/;
 
 /** Further sentences a two-page summary may tell a priority in, after its first leads. */
 const MORE_PER_PRIORITY = 12;
@@ -338,7 +345,7 @@ function keywordsIn(text: string, audience: Audience, topics: Topics): Map<strin
   const plain = simplifiedForm(text);
   const found = new Map<string, number>();
   audience.topics.forEach((id, rank) => {
-    for (const keyword of topics.get(id)!.keywords) if (plain.includes(keyword)) found.set(keyword, Math.max(found.get(keyword) ?? 0, Math.max(1, 3 - rank)));
+    for (const keyword of topicKeywords(plain, topics.get(id)!)) found.set(keyword, Math.max(found.get(keyword) ?? 0, Math.max(1, 3 - rank)));
   });
   // The audience's focus words are what its readers look for first.
   for (const keyword of audience.focus) if (plain.includes(keyword)) found.set(keyword, (found.get(keyword) ?? 0) + 4);
@@ -446,8 +453,8 @@ function figures(model: ReportModel, audience: Audience, topics: Topics): Figure
   return cells;
 }
 
-/** The ritual of the session, not a point of the report: 向大会报告政府工作，请予审议. */
-const SESSION_RITUAL = /报告工作|请予审议|请审议|提请|各位代表/;
+/** The ritual of the session, not a point of the report: 我代表国务院，向大会报告政府工作，请予审议. */
+const SESSION_RITUAL = /我代表|工作报告|报告工作|请予审议|请审议|提请|各位代表/;
 
 /**
  * The report's other points, for a sheet whose blocks have used up what they may print (a short

@@ -9,8 +9,8 @@ import { simplifiedForm } from '../util/simplified-form.js';
 /** 一是 … 十是, 一要 … 十要, 第一， … 第十，, ——, 首先，: the marks of the report's own lists. */
 const LIST_WORD = /^\s*(?:[一二三四五六七八九十]{1,3}是[，,：:]?|[一二三四五六七八九十]{1,3}要(?![素件点求])[，,：:]?|第[一二三四五六七八九十]{1,3}[，,、：:]|——+|—+|首先[，,]|其次[，,]|最后[，,]|[（(][一二三四五六七八九十\d]{1,3}[）)]|[一二三四五六七八九十]{1,3}[、．.]|\d{1,2}[、．.](?!\d))\s*/;
 
-/** Openings that refer back to the sentence before: the item would be out of context. */
-const LEANS_BACK = /^\s*(?:其中|同时|此外|另外|与此同时|而且|并且|但是?|然而|对此|为此|这些|这一|这二者|这两|这是|这就|这样|上述|尤其是|特别是|加上|以及)/;
+/** Openings that refer back to the sentence before (这部分的支出…, 例如…): the item would be out of context. */
+const LEANS_BACK = /^\s*(?:其中|同时|此外|另外|与此同时|而且|并且|但是?|然而|对此|为此|这些|这一|这二者|这两|这是|这就|这样|这部分|这种|这个|上述|尤其是|特别是|加上|以及|例如|比如|譬如)/;
 
 /**
  * Strips the report's list words from the start of a quoted item (repeatedly: ——一是…). The words
