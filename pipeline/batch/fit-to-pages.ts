@@ -30,9 +30,9 @@ export function printedWidth(item: BriefItem): number {
  */
 export async function fitContent<T extends { take: Take; pages: number }>(layout: (take: Take) => Promise<T>, pages: number, blocks: BriefBlock[]): Promise<T> {
   // The items a sheet promises whole (all main targets) come first, when they fit at all.
-  const essential = blocks.map((b) => b.items.flatMap((item, k) => (item.essential ? [k] : [])));
-  // A fallback block starts empty: it is drawn on only when the others have nothing left.
-  const first = (b: BriefBlock) => (b.items.length && !b.fallback ? [0] : []);
+  // A fallback block starts empty, and its items are not read until it opens (they are weighed then).
+  const essential = blocks.map((b) => (b.fallback ? [] : b.items.flatMap((item, k) => (item.essential ? [k] : []))));
+  const first = (b: BriefBlock) => (!b.fallback && b.items.length ? [0] : []);
   let chosen: number[][] = blocks.map((b, i) => (essential[i].length ? essential[i] : first(b)));
   let best = await layout(chosen);
   if (best.pages > pages && essential.some((e) => e.length)) {
@@ -51,7 +51,7 @@ export async function fitContent<T extends { take: Take; pages: number }>(layout
   // A block is open while it has candidates and room has not refused it too often; a fallback
   // block, once every other block has tried all its candidates (the page still has room).
   const exhausted = (at: number[]) => blocks.every((block, i) => block.fallback || at[i] >= block.items.length);
-  const open = (b: number, at = next) => at[b] < blocks[b].items.length && misses[b] < MISSES_PER_BLOCK && (!blocks[b].fallback || exhausted(at));
+  const open = (b: number, at = next) => (!blocks[b].fallback || exhausted(at)) && at[b] < blocks[b].items.length && misses[b] < MISSES_PER_BLOCK;
   /** The next `count` items in turn, block by block from `from`: [block, rank] and where the turn goes on. */
   const upcoming = (from: number, count: number) => {
     const at = [...next];

@@ -40,7 +40,10 @@ export interface BriefBlock {
   /** Every candidate, best first; `take` decides how many print. */
   items: BriefItem[];
   figures: FigureItem[];
-  /** Drawn on only once every other block has no candidate left: the report's other points. */
+  /**
+   * Drawn on only once every other block has no candidate left: the report's other points. Its
+   * items are weighed when first read, so a fitting that never opens it costs nothing.
+   */
   fallback?: boolean;
 }
 
@@ -493,10 +496,15 @@ export function briefCandidates(model: ReportModel, audience: Audience, topics: 
     if (name === 'priorities') items = priorities(plan, audience, topics);
     if (name === 'risks') items = risks(model, review);
     if (name === 'highlights') items = highlights(model, audience, topics, used);
-    if (name === 'more') items = otherPoints(model, audience, topics, parts).filter((i) => !used.has(i.text));
+    const heading = audience.headings[name] ?? DEFAULT_HEADINGS[name] ?? name;
+    if (name === 'more') {
+      // Weighed only when the fitting reaches it (a short report): most sheets fill from their
+      // own blocks and never read it. Nothing another block offers is offered again.
+      let pool: BriefItem[] | null = null;
+      return { name, heading, figures: [], fallback: true, get items() { return (pool ??= otherPoints(model, audience, topics, parts).filter((i) => !used.has(i.text))); } };
+    }
     for (const item of items) used.add(item.text);
-    const block: BriefBlock = { name, heading: audience.headings[name] ?? DEFAULT_HEADINGS[name] ?? name, items, figures: name === 'figures' ? figures(model, audience, topics) : [] };
-    return name === 'more' ? { ...block, fallback: true } : block;
+    return { name, heading, items, figures: name === 'figures' ? figures(model, audience, topics) : [] };
   });
 }
 
@@ -547,7 +555,9 @@ export function briefAt(blocks: BriefBlock[], take: Take) {
         printedAs.set(item, copy);
         items.push(copy);
       }
-      return { ...b, items: items.sort((a, c) => a.n - c.n || (a.order ?? 0) - (c.order ?? 0)) };
+      // Every field but the candidates, which a fallback block weighs only when read.
+      const { items: _candidates, ...block } = b;
+      return { ...block, items: items.sort((a, c) => a.n - c.n || (a.order ?? 0) - (c.order ?? 0)) };
     })
     .filter((b) => b.items.length > 0 || b.figures.length > 0);
 }

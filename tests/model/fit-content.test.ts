@@ -91,9 +91,13 @@ describe('filling a page with items', () => {
     expect(more.length).toBe(11);
   });
 
-  it('leaves a fallback block empty while another block still has candidates for the page', async () => {
-    const full = await fit([blockOf('highlights', 60, 40), blockOf('more', 30, 20, true)]);
+  it('leaves a fallback block empty, its items never weighed, while another block still has candidates for the page', async () => {
+    const more = blockOf('more', 30, 20, true);
+    let weighed = 0;
+    const lazy = { ...more, get items() { weighed += 1; return more.items; } };
+    const full = await fit([blockOf('highlights', 60, 40), lazy]);
     expect((full.take as number[][])[1]).toEqual([]);
+    expect(weighed).toBe(0);
   });
 });
 
