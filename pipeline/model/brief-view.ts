@@ -225,7 +225,7 @@ function targets(model: ReportModel, audience: Audience, topics: Topics): BriefI
     // 重点抓好以下14个方面的工作 counts the parts of the plan: it is no target. Nor is what the
     // clause says was done (已有基层社三万一千余个), nor a clause going on from the one before (也从…增加到…).
     const plain = text ? simplifiedForm(text) : '';
-    if (!text || /以下|如下|方面/.test(plain) || (DONE.test(plain) && !STATES_AN_INTENTION.test(plain)) || CONTINUES.test(plain)) return [];
+    if (!text || /以下|如下|方面/.test(plain) || (DONE.test(plain) && !PLANS.test(plain)) || CONTINUES.test(plain)) return [];
     const main = headlineKeys.has(`${i.paragraph}:${i.value}${i.unit}`);
     // A publication with no topics of its own (the summary) takes every target, the main ones first.
     const wanted = audience.topics.length === 0 || onMainTopic(`${i.name}${text}`, audience, topics) || (audience.figures === 'headline' && main);
@@ -239,6 +239,8 @@ function targets(model: ReportModel, audience: Audience, topics: Topics): BriefI
 
 /** What a clause reports as done: 已有, 已从…降低到, 增长了 (not 为了, 除了). */
 const DONE = /已|(?<![为除])了/;
+/** What makes a clause a plan all the same (今年上半年已有… is done, not planned). */
+const PLANS = /(?<![重主需纲])要(?![素件点])|将|应当|应该|必须|争取|力争|计划|预计|准备|打算|确保/;
 /** A clause that goes on from the one before it and is no whole thought alone: 也从…, 又比…, 并…. */
 const CONTINUES = /^(?:也|又|并|而|却)/;
 
