@@ -36,3 +36,23 @@ describe('the summary of a report with main targets', () => {
     expect(missing).toEqual([]);
   });
 });
+
+describe('a sheet whose blocks run out before its page does', () => {
+  it('fills the page with the report’s other points under their own heading, after the blocks on its topics', () => {
+    // 1975: 5,000 characters, few sentences on investment or livelihood.
+    for (const audience of ['business', 'public']) {
+      const sheet = readSheet(join(out, 'national-1975', `brief-${audience}.pdf`), 'modern');
+      expect(sheet.text, audience).toContain('报告其他要点');
+      expect(sheet.used[0], audience).toBeGreaterThanOrEqual(7 / 8);
+    }
+  });
+
+  it('prints no other points where the audience’s topics fill the page', () => {
+    for (const slug of ['dalian-2018', 'national-2019', 'guangdong-2026']) {
+      for (const audience of ['leadership', 'business', 'public', 'media']) {
+        expect(readSheet(join(out, slug, `brief-${audience}.pdf`), 'modern').text, `${slug}/${audience}`).not.toContain('报告其他要点');
+      }
+    }
+  });
+});
+
