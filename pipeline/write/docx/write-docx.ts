@@ -9,18 +9,18 @@ import { DOCX_FAMILY, faceFor } from '../faces.js';
 import { packDocx } from './pack-docx.js';
 import { hasToc, isTocMarker } from '../contents.js';
 import type { PatchSettings } from '../../patches/guard.js';
-import type { TextPlace } from '../pdf/page-starts.js';
+import type { PdfBreaks, TextPlace } from '../pdf/page-starts.js';
 
 /**
  * The page starts by block. A page that starts with the block right after the contents is left
  * out: the contents end with a page break already.
  */
-function pageStartsByBlock(publication: Publication, starts: Array<TextPlace | null>): Map<number, number[]> {
-  const byBlock = new Map<number, number[]>();
+function pageStartsByBlock(publication: Publication, starts: Array<TextPlace | null>): Map<number, Array<{ offset: number; row?: number }>> {
+  const byBlock = new Map<number, Array<{ offset: number; row?: number }>>();
   const nodes = publication.tree.children;
   for (const start of starts) {
     if (!start || (start.offset === 0 && start.block > 0 && isTocMarker(nodes[start.block - 1]))) continue;
-    byBlock.set(start.block, [...(byBlock.get(start.block) ?? []), start.offset]);
+    byBlock.set(start.block, [...(byBlock.get(start.block) ?? []), { offset: start.offset, row: start.row }]);
   }
   return byBlock;
 }
@@ -31,8 +31,8 @@ export interface DocxOptions {
   file: string;
   /** Where the PDF's layout put the headings the contents list, in order: the contents' page numbers. */
   headingPages?: number[];
-  /** Where the PDF's pages after the first start (null: a page the DOCX leaves to break itself). */
-  pageStarts?: Array<TextPlace | null>;
+  /** Where the PDF's pages after the first start (null: a page the DOCX leaves to break itself), and its tables' column widths. */
+  pageStarts?: PdfBreaks;
   /** Which patches may be used (default all). */
   patches?: PatchSettings;
 }
@@ -77,10 +77,8 @@ export function docxDocument(publication: Publication, assets: Assets, options: 
     file: options.file,
     textWidthTwip: mmToTwip(style.pageWidthMm - m.left - m.right),
     pictures: 0,
-    // Only on the official page, whose every line is on the exact 29 pt grid, do LibreOffice's and
-    // Word's pages hold what the PDF's do; elsewhere their line and row heights differ from
-    // pdfmake's, and a forced break after a page that ran over would make an extra page.
-    pageStarts: style.fixedGrid ? pageStartsByBlock(publication, options.pageStarts ?? []) : new Map(),
+    pageStarts: pageStartsByBlock(publication, options.pageStarts?.pages ?? []),
+    tableColumns: options.pageStarts?.tableColumns ?? new Map(),
     block: 0,
   };
   const children: FileChild[] = [];
