@@ -41,7 +41,7 @@ export function docxStyles(style: PageStyle): IStylesOptions {
       font: fontSlots(DOCX_FAMILY[style.headingFaces[depth - 1]]),
       size: halfPoints(style.headingSizesPt[depth - 1]),
       bold: style.headingBold && depth <= 3,
-      color: style.fixedGrid ? '000000' : depth <= 1 ? hex(style.colours.accent) : '222222',
+      color: style.fixedGrid ? '000000' : depth <= 2 ? hex(style.colours.accent) : '222222',
     },
     paragraph: {
       spacing: {

@@ -2,10 +2,10 @@ import { AlignmentType, Document, Footer, Header, PageNumber, Paragraph, Shading
 import type { RootContent } from 'mdast';
 import { subtitlesOf, type Publication } from '../../publish/parse-publication.js';
 import type { Assets } from '../assets.js';
-import { mmToTwip, pageStyleNamed, ptToTwip } from '../page-style.js';
+import { mmToTwip, pageStyleNamed, ptToTwip, type PageStyle } from '../page-style.js';
 import { blockToDocx, type DocxContext } from './docx-blocks.js';
 import { docxStyles, fontSlots } from './docx-styles.js';
-import { DOCX_FAMILY, faceFor } from '../faces.js';
+import { DOCX_FAMILY, faceFor, lineHeightPt } from '../faces.js';
 import { packDocx } from './pack-docx.js';
 import { hasToc, isTocMarker } from '../contents.js';
 import type { PatchSettings } from '../../patches/guard.js';
@@ -112,6 +112,7 @@ export function docxDocument(publication: Publication, assets: Assets, options: 
   }
 
   const header = meta.header && style.runningHead ? String(meta.header) : '';
+  const footerTwip = style.fixedGrid ? mmToTwip(m.bottom - 7) - ptToTwip(style.pageNumber.sizePt * 1.2) : mmToTwip(m.bottom * 0.45);
   const outside = style.pageNumber.placement === 'outside';
   const inset = ptToTwip(style.pageNumber.sizePt);
   return new Document({
@@ -136,10 +137,10 @@ export function docxDocument(publication: Publication, assets: Assets, options: 
             margin: {
               top: mmToTwip(m.top),
               right: mmToTwip(m.right),
-              bottom: mmToTwip(m.bottom),
+              bottom: mmToTwip(m.bottom) - (style.fixedGrid ? 0 : bottomSlackTwip(style, footerTwip)),
               left: mmToTwip(m.left),
               header: mmToTwip(m.top * 0.45),
-              footer: style.fixedGrid ? mmToTwip(m.bottom - 7) - ptToTwip(style.pageNumber.sizePt * 1.2) : mmToTwip(m.bottom * 0.45),
+              footer: footerTwip,
             },
           },
         },
@@ -155,6 +156,17 @@ export function docxDocument(publication: Publication, assets: Assets, options: 
       },
     ],
   });
+}
+
+/**
+ * How much lower than the PDF's the DOCX's text block may end, in twips: up to one body line,
+ * above the page number. Each page holds what the PDF's does (it breaks where the PDF's pages
+ * start), and a line that Word or LibreOffice wrap where the PDF did not then stays on its page.
+ * The official page keeps the exact grid of GB/T 9704.
+ */
+function bottomSlackTwip(style: PageStyle, footerTwip: number): number {
+  const room = mmToTwip(style.marginsMm.bottom) - footerTwip - ptToTwip(lineHeightPt(style.bodyFace, style.pageNumber.sizePt) + 2);
+  return Math.max(0, Math.min(Math.floor(lineHeightPt(style.bodyFace, style.bodySizePt, style.lineHeight) * 20), room));
 }
 
 function pageNumberFooter(alignment: (typeof AlignmentType)[keyof typeof AlignmentType], indent: { left?: number; right?: number } = {}): Footer {
