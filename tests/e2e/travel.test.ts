@@ -71,8 +71,9 @@ describe('a DOCX on a machine without our fonts (fontconfig holding only a Latin
     }
   });
 
-  it('reads back as the text our PDF prints', () => {
-    for (const [key, pdf] of printed()) {
+  it('reads back as the text our PDF prints, line by line (full text, summary and briefs)', () => {
+    // (A table's cells wrap a little differently in LibreOffice, so the lines of a table are not ours: below, page by page.)
+    for (const [key, pdf] of printed().filter(([key]) => /\/(fulltext|summary|brief-[a-z]+)$/.test(key))) {
       const theirs = squash(pdfText(pdf));
       // Our PDF's lines, each found in LibreOffice's text (page numbers and contents' leaders aside).
       const lines = pdfText(join(out, `${key}.pdf`)).split('\n').map(squash).filter((l) => l.length >= 6 && !/^—\d+—$/.test(l));
@@ -80,6 +81,32 @@ describe('a DOCX on a machine without our fonts (fontconfig holding only a Latin
       const missing = lines.filter((line) => !theirs.includes(line.replace(/\.{3,}\d*$/, '')));
       // A line of ours may be broken across two of LibreOffice's (it sets a line a little differently).
       expect(missing.length / lines.length, `${key}: ${missing.slice(0, 3).join(' / ')}`).toBeLessThan(0.02);
+    }
+  });
+
+  it('prints on each page the characters our PDF prints on it, every publication (the pages of the contents aside)', () => {
+    // Compared as counts of each character: the same text, whatever LibreOffice's line breaks in a table's cells.
+    const counts = (page: string) => {
+      const count = new Map<string, number>();
+      // Its bullets are text where ours are drawn; white space is where each sets its lines.
+      for (const ch of page.replace(/[\s•]/g, '')) count.set(ch, (count.get(ch) ?? 0) + 1);
+      return count;
+    };
+    for (const [key, pdf] of printed()) {
+      const ours = pdfText(join(out, `${key}.pdf`)).split('\f');
+      const theirs = pdfText(pdf).split('\f');
+      // The title page and the contents: the leaders, and which entries go on which page of the contents, are each writer's own.
+      const entries = contentsEntries(join(out, `${key}.docx`));
+      const body = entries.length ? Math.min(...entries.map((e) => e.page)) : 1;
+      ours.forEach((page, i) => {
+        if (i + 1 < body) return;
+        const a = counts(page);
+        const b = counts(theirs[i] ?? '');
+        let differ = 0;
+        for (const ch of new Set([...a.keys(), ...b.keys()])) differ += Math.abs((a.get(ch) ?? 0) - (b.get(ch) ?? 0));
+        const total = [...a.values()].reduce((x, y) => x + y, 0);
+        expect(differ / Math.max(total, 1), `${key}, page ${i + 1}`).toBeLessThan(0.01);
+      });
     }
   });
 
