@@ -176,7 +176,7 @@ function columnWidths(node: MdTable, ctx: DocxContext, top: boolean): number[] {
   }
   const { ems, flexible } = columnPlan(node);
   const emTwip = ctx.style.bodySizePt * 0.9 * 20;
-  const padding = 2 * 80;
+  const padding = CELL_MARGINS.left + CELL_MARGINS.right;
   const widths = ems.map((e, i) => (i === flexible ? 0 : Math.round(Math.min(ctx.textWidthTwip * 0.35, (e + 1) * emTwip + padding))));
   const rest = ctx.textWidthTwip - widths.reduce((a, b) => a + b, 0);
   widths[flexible] = Math.max(Math.round(ctx.textWidthTwip * 0.2), rest);
@@ -235,6 +235,7 @@ function table(node: MdTable, ctx: DocxContext, widths: number[]): Table {
                   new Paragraph({
                     style: 'TableText',
                     alignment: alignment(i),
+                    // The header row in bold sans, as the PDF sets it (emphasis is set in the sans face).
                     children: runsToDocx(phrasingToRuns(cell.children, ctx.footnotes, r === 0 ? { bold: true, emphasis: true } : {}), ctx),
                   }),
                 ],
