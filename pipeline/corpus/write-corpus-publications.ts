@@ -51,7 +51,7 @@ async function writePublication(outDir: string, templatesDir: string, p: Publica
   const parsed = parsePublication(compileTemplate(source, templatePath)(p.context), templatePath);
   const assets = assetsOf(p.charts);
   const pdf = await writePdf(parsed, assets, { date: p.date, file: templatePath });
-  const docx = await writeDocx(parsed, assets, { date: p.date, file: templatePath, headingPages: pdf.headingPages });
+  const docx = await writeDocx(parsed, assets, { date: p.date, file: templatePath, headingPages: pdf.headingPages, pageStarts: pdf.pageStarts });
   const html = writeHtml(parsed, assets);
   const files = [
     ...p.data.map(([ext, data]) => ({ path: join(outDir, `${p.base}.${ext}`), data })),

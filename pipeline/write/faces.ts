@@ -10,6 +10,16 @@ export const FACE_FILE: Record<Face, () => string> = { serif: () => FONT_FILES.s
 export const DOCX_FAMILY: Record<Face, string> = { serif: SERIF_FAMILY, serifLight: SERIF_LIGHT_FAMILY, sans: SANS_FAMILY, kai: KAI_FAMILY };
 
 /**
+ * The height pdfmake gives a line of this face and size at `multiple`, in points: pdfkit's
+ * ascent − descent, without the line gap. The DOCX sets its lines exactly this high, so that
+ * Word and LibreOffice (whose own single spacing differs) print a page's lines in the PDF's room.
+ */
+export function lineHeightPt(face: Face, sizePt: number, multiple = 1): number {
+  const font = openFont(FACE_FILE[face]());
+  return ((font.ascent - font.descent) / font.unitsPerEm) * sizePt * multiple;
+}
+
+/**
  * The Kai face lacks some characters the serif face has; a heading with one it lacks is set in the serif face
  * instead, so no glyph ever prints as a box.
  */

@@ -119,6 +119,10 @@ export function pageStyleNamed(name: unknown, density?: unknown): PageStyle {
 /** The size of a contents entry of a heading of this depth (1 or 2), in both writers. */
 export const tocSizePt = (style: PageStyle, depth: number) => Math.min(style.bodySizePt, 13) * (depth <= 1 ? 1 : 0.92);
 
+/** Key figures are set large, but never so large that 7363.9亿元 breaks; their labels small. */
+export const figureSize = (style: PageStyle) => Math.min(style.bodySizePt * 1.45, 16);
+export const labelSize = (style: PageStyle) => Math.min(style.bodySizePt * 0.85, 10);
+
 export const mmToPt = (mm: number) => (mm / 25.4) * 72;
 export const ptToTwip = (pt: number) => Math.round(pt * 20);
 /**

@@ -60,8 +60,10 @@ function fontConfigFile(): string {
 
 /**
  * A fontconfig that knows one font only: Roboto Regular (Latin, from pdfmake's npm package), none
- * of ours and no system font. LibreOffice does not start with no font at all; with this one, a
- * DOCX is set in the fonts it embeds or shows Roboto where it falls back.
+ * of ours and no system font. LibreOffice (7.4) does not start with no font at all: with a
+ * fonts.conf that lists no directory it says "No fonts could be found on the system." and converts
+ * nothing (its own share/fonts is empty here), before it reads the DOCX's embedded fonts. With this
+ * one, a DOCX is set in the fonts it embeds or shows Roboto where it falls back.
  */
 export function bareFontConfig(): string {
   const dir = scratchDir('briefs-fc-bare-');

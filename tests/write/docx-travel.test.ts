@@ -1,5 +1,9 @@
 // A DOCX that travels: it embeds, subset, the faces its text is set in, and breaks its pages
 // where the PDF of the same publication starts them.
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import * as fontkit from 'fontkit';
 import { describe, expect, it } from 'vitest';
 import { parsePublication } from '../../pipeline/publish/parse-publication.js';
@@ -91,5 +95,59 @@ describe('the DOCX breaks its pages where the PDF does', () => {
   it('sets 各位代表： flush left on the official page', async () => {
     const { parts } = await written();
     expect(String(parts.get('word/document.xml'))).toMatch(/<w:ind w:firstLine="0"\/><\/w:pPr><w:r><w:t xml:space="preserve">各位代表：/);
+  });
+});
+
+describe('a table the PDF breaks across pages', () => {
+  const rows = Array.from({ length: 90 }, (_, i) => `| 第${i + 1}项指标，按报告原文摘录 | 下降${(i % 9) + 1}.5% | 预期 | ¶${i + 1} |`);
+  const tableMarkdown = `---\ntitle: "主要指标"\n---\n\n# 全部指标\n\n| 指标 | 数值 | 类型 | 出处 |\n| --- | ---: | --- | --- |\n${rows.join('\n')}\n\n# 说明\n\n数据均摘自报告原文。\n`;
+
+  let tableWriting: Promise<{ pdf: Awaited<ReturnType<typeof writePdf>>; body: string; styles: string; pdfPages: string[] }> | null = null;
+  const tableWritten = () =>
+    (tableWriting ??= (async () => {
+      const publication = parsePublication(tableMarkdown, 'table.md');
+      const options = { date: new Date('2018-01-01T00:00:00Z'), file: 'table.md' };
+      const pdf = await writePdf(publication, assetsOf([]), options);
+      const docx = await writeDocx(publication, assetsOf([]), { ...options, pageStarts: pdf.pageStarts });
+      const part = (name: string) => unzipFiles(docx).find(([path]) => path === name)![1].toString('utf8');
+      const [body, styles] = [part('word/document.xml'), part('word/styles.xml')];
+      const dir = mkdtempSync(join(tmpdir(), 'briefs-table-'));
+      writeFileSync(join(dir, 'table.pdf'), pdf.pdf);
+      const pdfPages = execFileSync('pdftotext', [join(dir, 'table.pdf'), '-'], { encoding: 'utf8' }).split('\f').map((p) => p.replace(/\s/g, ''));
+      return { pdf, body, styles, pdfPages };
+    })());
+
+  it('is cut into one table per page of the PDF, each starting with the row the PDF\'s page starts with, under the header row', async () => {
+    const { pdf, body, pdfPages } = await tableWritten();
+    expect(pdf.pages).toBeGreaterThanOrEqual(3);
+    const tables = body.split('<w:tbl>').slice(1);
+    const pagesWithRows = pdfPages.filter((page) => /第\d+项指标/.test(page));
+    expect(pagesWithRows.length).toBeGreaterThanOrEqual(3);
+    expect(tables.length).toBe(pagesWithRows.length);
+    const rowTexts = (xml: string) => [...xml.matchAll(/<w:tr>([\s\S]*?)<\/w:tr>/g)].map((r) => [...r[1].matchAll(/<w:t[^>]*>([^<]*)<\/w:t>/g)].map((t) => t[1]).join(''));
+    const firstRowOnPage = (page: string) => page.match(/第\d+项指标/)![0];
+    tables.forEach((table, i) => {
+      const [head, first] = rowTexts(table);
+      expect(head, `table ${i + 1}`).toBe('指标数值类型出处');
+      expect(table).toMatch(/^[\s\S]*?<w:tblHeader\/>/);
+      // The PDF's page i + 1 starts (under its repeated header) with the row this table starts with.
+      expect(first.startsWith(firstRowOnPage(pagesWithRows[i])), `page ${i + 1}: ${first} vs ${firstRowOnPage(pagesWithRows[i])}`).toBe(true);
+    });
+    // Each part after the first starts a page, and no row is split across pages.
+    expect((body.match(/<w:pageBreakBefore\/>/g) ?? []).length).toBe(pdf.pages - 1);
+    expect((body.match(/<w:cantSplit\/>/g) ?? []).length).toBe(rows.length + tables.length);
+  });
+
+  it('has the columns as wide as the PDF set them, and its lines no taller than the PDF\'s', async () => {
+    const { pdf, body, styles } = await tableWritten();
+    const pdfWidths = [...pdf.pageStarts.tableColumns.values()][0];
+    expect(pdfWidths).toHaveLength(4);
+    const grid = [...body.split('<w:tbl>')[1].matchAll(/<w:gridCol w:w="(\d+)"\/>/g)].map((m) => Number(m[1]));
+    grid.forEach((twips, i) => expect(Math.abs(twips - pdfWidths[i] * 20), `column ${i + 1}`).toBeLessThanOrEqual(1));
+    // The PDF's table text: 9.9 pt Noto Serif SC, lines of 1.437 em (pdfkit's ascent − descent), 14.2 pt.
+    const tableText = styles.slice(styles.indexOf('w:styleId="TableText"'));
+    const line = Number(tableText.match(/<w:spacing w:line="(\d+)" w:lineRule="exact"\/>/)![1]);
+    expect(line / 20).toBeLessThanOrEqual(9.9 * 1.437 + 0.01);
+    expect(line / 20).toBeGreaterThan(9.9 * 1.437 - 0.1);
   });
 });

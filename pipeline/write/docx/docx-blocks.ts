@@ -6,10 +6,10 @@ import type { Heading, List, PhrasingContent, RootContent, Table as MdTable } fr
 import { BriefsError } from '../../util/errors.js';
 import { SANS_FAMILY } from '../../util/fonts.js';
 import type { Assets } from '../assets.js';
-import { halfPoints, mmToTwip, type PageStyle } from '../page-style.js';
+import { figureSize, halfPoints, labelSize, mmToTwip, ptToTwip, type PageStyle } from '../page-style.js';
 import { phrasingToRuns, type FootnoteNumbers } from '../phrasing.js';
 import type { TextRun as Run } from '../text-runs.js';
-import { fontSlots } from './docx-styles.js';
+import { fontSlots, pdfLine } from './docx-styles.js';
 import { isTocMarker, TOC_DEPTH } from '../contents.js';
 import { isAddressLine } from '../address-line.js';
 import { columnPlan } from '../table-columns.js';
@@ -30,11 +30,13 @@ export interface DocxContext {
   pictures: number;
   /**
    * Where the PDF's pages start, by top-level block: the characters of the block before each
-   * page (0: before the block). The DOCX breaks its pages there, so Word and LibreOffice print
-   * the PDF's pages (their own line breaking differs a little: punctuation hung in the margin,
-   * narrower figures) and the contents' page numbers hold.
+   * page (0: before the block), and in a table the row that starts the page. The DOCX breaks its
+   * pages there, so Word and LibreOffice print the PDF's pages (their own line breaking differs a
+   * little: punctuation hung in the margin, narrower figures) and the contents' page numbers hold.
    */
-  pageStarts: Map<number, number[]>;
+  pageStarts: Map<number, Array<{ offset: number; row?: number }>>;
+  /** The widths of the PDF's top-level tables' columns, in points by block (absent: planned here). */
+  tableColumns: Map<number, number[]>;
   /** The top-level block being written. */
   block: number;
 }
@@ -45,9 +47,11 @@ const HEADINGS = [HeadingLevel.HEADING_1, HeadingLevel.HEADING_2, HeadingLevel.H
 export const pageBreakParagraph = () => new Paragraph({ children: [], pageBreakBefore: true, spacing: { before: 0, after: 0, line: 1, lineRule: LineRuleType.EXACT } });
 
 /** The offsets inside the current top-level block at which a page starts (not its start). */
-const breaksInside = (ctx: DocxContext, top: boolean) => (top ? (ctx.pageStarts.get(ctx.block) ?? []).filter((offset) => offset > 0) : []);
+const breaksInside = (ctx: DocxContext, top: boolean) => (top ? (ctx.pageStarts.get(ctx.block) ?? []).map((s) => s.offset).filter((offset) => offset > 0) : []);
 /** Whether a page starts with the current top-level block. */
-const breaksBefore = (ctx: DocxContext, top: boolean) => top && (ctx.pageStarts.get(ctx.block) ?? []).includes(0);
+const breaksBefore = (ctx: DocxContext, top: boolean) => top && (ctx.pageStarts.get(ctx.block) ?? []).some((s) => s.offset === 0);
+/** The rows of the current top-level table that start a page. */
+const rowsStartingPages = (ctx: DocxContext, top: boolean) => (top ? (ctx.pageStarts.get(ctx.block) ?? []).flatMap((s) => (s.offset > 0 && s.row ? [s.row] : [])) : []);
 
 /** Runs with a page break after the given numbers of characters (a run is cut where one falls; a footnote mark is not). */
 function withPageBreaks(runs: Run[], offsets: number[]): Array<Run | 'break'> {
@@ -102,6 +106,8 @@ function image(url: string, alt: string, title: string | null | undefined, ctx: 
   const picture = new Paragraph({
     alignment: AlignmentType.CENTER,
     keepNext: true,
+    // Lines elsewhere are exactly as high as the PDF's: this one must be as high as its picture.
+    spacing: { before: ptToTwip(3), after: 0, line: 240, lineRule: LineRuleType.AUTO },
     children: [
       new ImageRun({
         type: 'png',
@@ -126,31 +132,51 @@ function heading(node: Heading, top: boolean): (ctx: DocxContext) => Paragraph {
   };
 }
 
-function list(node: List, ctx: DocxContext, depth = 0): Paragraph[] {
+/**
+ * A list's paragraphs. `breaks` holds the characters of the list before each page start and
+ * `at` counts those written so far: an item's paragraph starts a page, or breaks one inside, where
+ * the PDF's does (its markers are not text of the list).
+ */
+function list(node: List, ctx: DocxContext, depth = 0, breaks: number[] = [], at = { chars: 0 }): Paragraph[] {
   const out: Paragraph[] = [];
   node.children.forEach((item, index) => {
     const marker = node.ordered ? `${(node.start ?? 1) + index}. ` : '• ';
     item.children.forEach((child, childIndex) => {
       if (child.type === 'paragraph') {
+        const runs = phrasingToRuns(child.children, ctx.footnotes);
+        const length = runs.reduce((n, run) => n + run.text.length, 0);
+        const start = at.chars;
+        at.chars += length;
+        const inside = breaks.filter((offset) => offset > start && offset < start + length).map((offset) => offset - start);
         out.push(
           new Paragraph({
             style: 'ListParagraph',
+            pageBreakBefore: breaks.includes(start) || undefined,
             indent: { left: Math.round(mmToTwip(6) * (depth + 1)), hanging: childIndex === 0 ? mmToTwip(6) : 0 },
-            children: [...(childIndex === 0 ? [new TextRun({ text: marker })] : []), ...inline(child.children, ctx)],
+            children: [...(childIndex === 0 ? [new TextRun({ text: marker })] : []), ...runsToDocx(withPageBreaks(runs, inside), ctx)],
           }),
         );
-      } else if (child.type === 'list') out.push(...list(child, ctx, depth + 1));
+      } else if (child.type === 'list') out.push(...list(child, ctx, depth + 1, breaks, at));
       else out.push(...(blockToDocx(child as RootContent, ctx) as Paragraph[]));
     });
   });
   return out;
 }
 
-/** Absolute widths in twips: each column fits its longest cell, and the column with the most text takes the rest. */
-function columnWidths(node: MdTable, ctx: DocxContext): number[] {
+/**
+ * Absolute widths in twips: the PDF's, so that a cell wraps where it does there; else each column
+ * fits its longest cell, and the column with the most text takes the rest.
+ */
+function columnWidths(node: MdTable, ctx: DocxContext, top: boolean): number[] {
+  const pdf = top ? ctx.tableColumns.get(ctx.block) : undefined;
+  if (pdf && pdf.length === node.children[0]?.children.length) {
+    const twips = pdf.map((pt) => Math.floor(pt * 20));
+    const total = twips.reduce((a, b) => a + b, 0);
+    return total > ctx.textWidthTwip ? twips.map((w) => Math.floor((w * ctx.textWidthTwip) / total)) : twips;
+  }
   const { ems, flexible } = columnPlan(node);
   const emTwip = ctx.style.bodySizePt * 0.9 * 20;
-  const padding = 2 * 80;
+  const padding = CELL_MARGINS.left + CELL_MARGINS.right;
   const widths = ems.map((e, i) => (i === flexible ? 0 : Math.round(Math.min(ctx.textWidthTwip * 0.35, (e + 1) * emTwip + padding))));
   const rest = ctx.textWidthTwip - widths.reduce((a, b) => a + b, 0);
   widths[flexible] = Math.max(Math.round(ctx.textWidthTwip * 0.2), rest);
@@ -158,8 +184,35 @@ function columnWidths(node: MdTable, ctx: DocxContext): number[] {
   return total > ctx.textWidthTwip ? widths.map((w) => Math.floor((w * ctx.textWidthTwip) / total)) : widths;
 }
 
-function table(node: MdTable, ctx: DocxContext): Table {
-  const widths = columnWidths(node, ctx);
+/**
+ * A table, cut into one table per page where the PDF's pages start inside it (`pageRows`: the
+ * rows that start a page), each after the first starting a page with the header row repeated, as
+ * the PDF repeats it. Word and LibreOffice then break it where the PDF does whatever their row heights.
+ */
+function tables(node: MdTable, ctx: DocxContext, top: boolean): Array<Table | Paragraph> {
+  const pageRows = rowsStartingPages(ctx, top);
+  // Widths are planned on the whole table, so that its pages line up.
+  const widths = columnWidths(node, ctx, top);
+  const [head, ...rows] = node.children;
+  const cuts = [...new Set(pageRows)].filter((r) => r > 0 && r <= rows.length).sort((a, b) => a - b);
+  const bounds = [1, ...cuts, rows.length + 1];
+  const out: Array<Table | Paragraph> = [];
+  for (let i = 0; i + 1 < bounds.length; i++) {
+    if (i > 0) out.push(pageBreakParagraph());
+    out.push(table({ ...node, children: [head, ...rows.slice(bounds[i] - 1, bounds[i + 1] - 1)] }, ctx, widths));
+  }
+  return out;
+}
+
+/**
+ * A cell's margins in twips: less than the PDF's padding (3 pt above and below, 4 pt at the sides),
+ * so that a row is never taller than the PDF's, and a cell's text has 4 pt more than in the PDF:
+ * Word and LibreOffice put a little space between Chinese and figures (下降 3%), and a figure the
+ * PDF fits on one line must not wrap.
+ */
+const CELL_MARGINS = { top: 50, bottom: 50, left: 40, right: 40 };
+
+function table(node: MdTable, ctx: DocxContext, widths: number[]): Table {
   const rule = { style: BorderStyle.SINGLE, size: 4, color: ctx.style.colours.rule.replace('#', '') };
   const none = { style: BorderStyle.NONE, size: 0, color: 'FFFFFF' };
   const alignment = (i: number) => (node.align?.[i] === 'right' ? AlignmentType.RIGHT : node.align?.[i] === 'center' ? AlignmentType.CENTER : AlignmentType.LEFT);
@@ -177,12 +230,13 @@ function table(node: MdTable, ctx: DocxContext): Table {
             (cell, i) =>
               new TableCell({
                 width: { size: widths[i], type: WidthType.DXA },
-                margins: { top: 50, bottom: 50, left: 80, right: 80 },
+                margins: CELL_MARGINS,
                 children: [
                   new Paragraph({
                     style: 'TableText',
                     alignment: alignment(i),
-                    children: runsToDocx(phrasingToRuns(cell.children, ctx.footnotes, r === 0 ? { bold: true } : {}), ctx),
+                    // The header row in bold sans, as the PDF sets it (emphasis is set in the sans face).
+                    children: runsToDocx(phrasingToRuns(cell.children, ctx.footnotes, r === 0 ? { bold: true, emphasis: true } : {}), ctx),
                   }),
                 ],
               }),
@@ -191,6 +245,10 @@ function table(node: MdTable, ctx: DocxContext): Table {
     ),
   });
 }
+
+/** The space after a table, as the PDF's (8 pt): an empty paragraph of that height (it also keeps the next table apart). */
+const tableEnd = (ctx: DocxContext) =>
+  new Paragraph({ spacing: { before: 0, after: 0, line: ptToTwip(ctx.style.fixedGrid ? ctx.style.linePitchPt ?? 8 : 8), lineRule: LineRuleType.EXACT }, children: [] });
 
 const CALLOUT_FILL = 'F3ECE6';
 
@@ -215,14 +273,14 @@ function figureStrip(node: MdTable, ctx: DocxContext): Table {
       children: [
         new Paragraph({
           alignment: AlignmentType.CENTER,
-          spacing: { line: 250, lineRule: LineRuleType.AUTO, before: 0, after: 0 },
+          spacing: { ...(big ? pdfLine('sans', figureSize(ctx.style)) : pdfLine(ctx.style.bodyFace, labelSize(ctx.style))), before: 0, after: 0 },
           children: phrasingToRuns(c.children, ctx.footnotes).map(
             (run) =>
               new TextRun({
                 text: run.text,
                 bold: big,
                 font: big ? fontSlots(SANS_FAMILY) : undefined,
-                size: halfPoints(big ? Math.min(ctx.style.bodySizePt * 1.45, 16) : Math.min(ctx.style.bodySizePt * 0.85, 10)),
+                size: halfPoints(big ? figureSize(ctx.style) : labelSize(ctx.style)),
                 color: big ? ctx.style.colours.accent.replace('#', '') : run.paragraphRef ? ctx.style.colours.muted.replace('#', '') : undefined,
               }),
           ),
@@ -267,9 +325,9 @@ export function blockToDocx(node: RootContent, ctx: DocxContext, top = false): A
       return [new Paragraph({ style: 'BodyText', pageBreakBefore: breaksBefore(ctx, top) || undefined, ...flushLeft, children: inline(node.children, ctx, top) })];
     }
     case 'list':
-      return withBreakBefore(list(node, ctx));
+      return list(node, ctx, 0, top ? (ctx.pageStarts.get(ctx.block) ?? []).map((s) => s.offset) : []);
     case 'table':
-      return withBreakBefore([table(node, ctx), new Paragraph({ children: [] })]);
+      return withBreakBefore([...tables(node, ctx, top), tableEnd(ctx)]);
     case 'blockquote':
       return withBreakBefore(callout(node, ctx));
     case 'thematicBreak':

@@ -1,7 +1,7 @@
 import { AlignmentType, LineRuleType, type IStylesOptions } from 'docx';
 import { SANS_FAMILY } from '../../util/fonts.js';
-import { DOCX_FAMILY } from '../faces.js';
-import { halfPoints, ptToTwip, tocSizePt, type PageStyle } from '../page-style.js';
+import { DOCX_FAMILY, lineHeightPt } from '../faces.js';
+import { halfPoints, ptToTwip, tocSizePt, type Face, type PageStyle } from '../page-style.js';
 
 const hex = (colour: string) => colour.replace('#', '');
 /** A font in every slot, East Asian included: Word picks the eastAsia font for Chinese text. */
@@ -20,22 +20,35 @@ const RIGHT_SLACK_TWIP = 120;
 const lineSpacing = (multiple: number) => ({ line: Math.round(240 * multiple), lineRule: LineRuleType.AUTO });
 
 /**
+ * A line exactly as high as the PDF's line of this face, size and multiple (rounded down to a
+ * twip): Word's and LibreOffice's own single spacing is not pdfmake's, and a page of the PDF must
+ * hold in the DOCX's page whose breaks are the PDF's.
+ */
+export const pdfLine = (face: Face, sizePt: number, multiple = 1) => ({ line: Math.floor(lineHeightPt(face, sizePt, multiple) * 20), lineRule: LineRuleType.EXACT });
+
+/**
  * The document's styles, defined once and referenced by id: Word's own Title, Heading 1–3,
  * Caption and TOC styles (so Word, LibreOffice and python-docx see real styles), and Body Text.
  */
 export function docxStyles(style: PageStyle): IStylesOptions {
-  // The official page keeps every line on the 29 pt grid (Word's exact spacing); others breathe.
-  const spacing = (multiple: number) =>
-    style.linePitchPt ? { line: ptToTwip(style.linePitchPt), lineRule: LineRuleType.EXACT } : lineSpacing(multiple * 1.1);
+  // The official page keeps every line on the 29 pt grid; others have the PDF's lines.
+  const spacing = (face: Face, sizePt: number, multiple: number) =>
+    style.linePitchPt ? { line: ptToTwip(style.linePitchPt), lineRule: LineRuleType.EXACT } : pdfLine(face, sizePt, multiple);
+  // As the PDF spaces them: headings below depth 2 have 0.7 of the space around them.
+  const headingSpace = (depth: number) => (depth <= 2 ? 1 : 0.7);
   const heading = (depth: number) => ({
     run: {
       font: fontSlots(DOCX_FAMILY[style.headingFaces[depth - 1]]),
       size: halfPoints(style.headingSizesPt[depth - 1]),
       bold: style.headingBold && depth <= 3,
-      color: style.fixedGrid ? '000000' : depth <= 1 ? hex(style.colours.accent) : '222222',
+      color: style.fixedGrid ? '000000' : depth <= 2 ? hex(style.colours.accent) : '222222',
     },
     paragraph: {
-      spacing: { before: ptToTwip(style.headingSpacingPt[0]), after: ptToTwip(style.headingSpacingPt[1]), ...spacing(style.fixedGrid ? style.lineHeight : 0.95) },
+      spacing: {
+        before: Math.floor(style.headingSpacingPt[0] * headingSpace(depth) * 20),
+        after: Math.floor(style.headingSpacingPt[1] * headingSpace(depth) * 20),
+        ...spacing(style.headingFaces[depth - 1], style.headingSizesPt[depth - 1], style.fixedGrid ? style.lineHeight : 0.95),
+      },
       keepNext: true,
       keepLines: true,
     },
@@ -46,11 +59,11 @@ export function docxStyles(style: PageStyle): IStylesOptions {
         // Chinese text is zh-CN; digits and Latin letters are tagged en-US, as Word does for Chinese
         // documents: LibreOffice otherwise breaks lines inside numbers (65 / 7.7亿元).
         run: { font: fontSlots(DOCX_FAMILY[style.bodyFace]), size: halfPoints(style.bodySizePt), language: { value: 'en-US', eastAsia: 'zh-CN' } },
-        paragraph: { spacing: spacing(style.lineHeight) },
+        paragraph: { spacing: spacing(style.bodyFace, style.bodySizePt, style.lineHeight) },
       },
       title: {
         run: { font: fontSlots(DOCX_FAMILY[style.titleFace]), size: halfPoints(style.titleSizePt), bold: true, color: hex(style.colours.title) },
-        paragraph: { alignment: AlignmentType.CENTER, spacing: { after: style.fixedGrid ? ptToTwip(style.linePitchPt ?? 0) : ptToTwip(6), ...(style.fixedGrid ? { line: ptToTwip(38), lineRule: LineRuleType.EXACT } : lineSpacing(1.05)) } },
+        paragraph: { alignment: AlignmentType.CENTER, spacing: { after: style.fixedGrid ? ptToTwip(style.linePitchPt ?? 0) : ptToTwip(6), ...(style.fixedGrid ? { line: ptToTwip(38), lineRule: LineRuleType.EXACT } : pdfLine(style.titleFace, style.titleSizePt, 0.95)) } },
       },
       heading1: heading(1),
       heading2: heading(2),
@@ -66,7 +79,7 @@ export function docxStyles(style: PageStyle): IStylesOptions {
         paragraph: {
           alignment: AlignmentType.JUSTIFIED,
           indent: { firstLine: ptToTwip(style.bodySizePt * style.firstLineIndentChars), right: -RIGHT_SLACK_TWIP },
-          spacing: { after: ptToTwip(style.paragraphSpacingPt), ...spacing(style.lineHeight) },
+          spacing: { after: ptToTwip(style.paragraphSpacingPt), ...spacing(style.bodyFace, style.bodySizePt, style.lineHeight) },
         },
       },
       {
@@ -74,14 +87,14 @@ export function docxStyles(style: PageStyle): IStylesOptions {
         name: 'Subtitle',
         basedOn: 'Normal',
         run: { font: fontSlots(DOCX_FAMILY[style.fixedGrid ? 'kai' : style.bodyFace]), color: style.fixedGrid ? '000000' : hex(style.colours.muted), size: halfPoints(style.fixedGrid ? style.bodySizePt : style.bodySizePt * 0.95) },
-        paragraph: { alignment: AlignmentType.CENTER, spacing: { after: ptToTwip(2) } },
+        paragraph: { alignment: AlignmentType.CENTER, spacing: { after: ptToTwip(2), ...spacing(style.fixedGrid ? 'kai' : style.bodyFace, style.fixedGrid ? style.bodySizePt : style.bodySizePt * 0.95, style.lineHeight) } },
       },
       {
         id: 'Caption',
         name: 'caption',
         basedOn: 'Normal',
         run: { font: fontSlots(SANS_FAMILY), size: halfPoints(Math.min(style.bodySizePt, 12) * 0.8), color: hex(style.colours.muted) },
-        paragraph: { alignment: AlignmentType.CENTER, spacing: { after: ptToTwip(8), ...lineSpacing(1.1) } },
+        paragraph: { alignment: AlignmentType.CENTER, spacing: { after: ptToTwip(8), ...pdfLine('sans', Math.min(style.bodySizePt, 12) * 0.8) } },
       },
       {
         id: 'ListParagraph',
@@ -94,7 +107,7 @@ export function docxStyles(style: PageStyle): IStylesOptions {
         name: 'Table Text',
         basedOn: 'Normal',
         run: { size: halfPoints(Math.min(style.bodySizePt, 12) * 0.9) },
-        paragraph: { spacing: lineSpacing(1.1) },
+        paragraph: { spacing: pdfLine(style.bodyFace, Math.min(style.bodySizePt, 12) * 0.9) },
       },
       {
         id: 'Header',

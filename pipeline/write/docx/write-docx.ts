@@ -2,25 +2,25 @@ import { AlignmentType, Document, Footer, Header, PageNumber, Paragraph, Shading
 import type { RootContent } from 'mdast';
 import { subtitlesOf, type Publication } from '../../publish/parse-publication.js';
 import type { Assets } from '../assets.js';
-import { mmToTwip, pageStyleNamed, ptToTwip } from '../page-style.js';
+import { mmToTwip, pageStyleNamed, ptToTwip, type PageStyle } from '../page-style.js';
 import { blockToDocx, type DocxContext } from './docx-blocks.js';
 import { docxStyles, fontSlots } from './docx-styles.js';
-import { DOCX_FAMILY, faceFor } from '../faces.js';
+import { DOCX_FAMILY, faceFor, lineHeightPt } from '../faces.js';
 import { packDocx } from './pack-docx.js';
 import { hasToc, isTocMarker } from '../contents.js';
 import type { PatchSettings } from '../../patches/guard.js';
-import type { TextPlace } from '../pdf/page-starts.js';
+import type { PdfBreaks, TextPlace } from '../pdf/page-starts.js';
 
 /**
  * The page starts by block. A page that starts with the block right after the contents is left
  * out: the contents end with a page break already.
  */
-function pageStartsByBlock(publication: Publication, starts: Array<TextPlace | null>): Map<number, number[]> {
-  const byBlock = new Map<number, number[]>();
+function pageStartsByBlock(publication: Publication, starts: Array<TextPlace | null>): Map<number, Array<{ offset: number; row?: number }>> {
+  const byBlock = new Map<number, Array<{ offset: number; row?: number }>>();
   const nodes = publication.tree.children;
   for (const start of starts) {
     if (!start || (start.offset === 0 && start.block > 0 && isTocMarker(nodes[start.block - 1]))) continue;
-    byBlock.set(start.block, [...(byBlock.get(start.block) ?? []), start.offset]);
+    byBlock.set(start.block, [...(byBlock.get(start.block) ?? []), { offset: start.offset, row: start.row }]);
   }
   return byBlock;
 }
@@ -31,8 +31,8 @@ export interface DocxOptions {
   file: string;
   /** Where the PDF's layout put the headings the contents list, in order: the contents' page numbers. */
   headingPages?: number[];
-  /** Where the PDF's pages after the first start (null: a page the DOCX leaves to break itself). */
-  pageStarts?: Array<TextPlace | null>;
+  /** Where the PDF's pages after the first start (null: a page the DOCX leaves to break itself), and its tables' column widths. */
+  pageStarts?: PdfBreaks;
   /** Which patches may be used (default all). */
   patches?: PatchSettings;
 }
@@ -77,10 +77,8 @@ export function docxDocument(publication: Publication, assets: Assets, options: 
     file: options.file,
     textWidthTwip: mmToTwip(style.pageWidthMm - m.left - m.right),
     pictures: 0,
-    // Only on the official page, whose every line is on the exact 29 pt grid, do LibreOffice's and
-    // Word's pages hold what the PDF's do; elsewhere their line and row heights differ from
-    // pdfmake's, and a forced break after a page that ran over would make an extra page.
-    pageStarts: style.fixedGrid ? pageStartsByBlock(publication, options.pageStarts ?? []) : new Map(),
+    pageStarts: pageStartsByBlock(publication, options.pageStarts?.pages ?? []),
+    tableColumns: options.pageStarts?.tableColumns ?? new Map(),
     block: 0,
   };
   const children: FileChild[] = [];
@@ -114,6 +112,7 @@ export function docxDocument(publication: Publication, assets: Assets, options: 
   }
 
   const header = meta.header && style.runningHead ? String(meta.header) : '';
+  const footerTwip = style.fixedGrid ? mmToTwip(m.bottom - 7) - ptToTwip(style.pageNumber.sizePt * 1.2) : mmToTwip(m.bottom * 0.45);
   const outside = style.pageNumber.placement === 'outside';
   const inset = ptToTwip(style.pageNumber.sizePt);
   return new Document({
@@ -138,10 +137,10 @@ export function docxDocument(publication: Publication, assets: Assets, options: 
             margin: {
               top: mmToTwip(m.top),
               right: mmToTwip(m.right),
-              bottom: mmToTwip(m.bottom),
+              bottom: mmToTwip(m.bottom) - (style.fixedGrid ? 0 : bottomSlackTwip(style, footerTwip)),
               left: mmToTwip(m.left),
               header: mmToTwip(m.top * 0.45),
-              footer: style.fixedGrid ? mmToTwip(m.bottom - 7) - ptToTwip(style.pageNumber.sizePt * 1.2) : mmToTwip(m.bottom * 0.45),
+              footer: footerTwip,
             },
           },
         },
@@ -157,6 +156,17 @@ export function docxDocument(publication: Publication, assets: Assets, options: 
       },
     ],
   });
+}
+
+/**
+ * How much lower than the PDF's the DOCX's text block may end, in twips: up to one body line,
+ * above the page number. Each page holds what the PDF's does (it breaks where the PDF's pages
+ * start), and a line that Word or LibreOffice wrap where the PDF did not then stays on its page.
+ * The official page keeps the exact grid of GB/T 9704.
+ */
+function bottomSlackTwip(style: PageStyle, footerTwip: number): number {
+  const room = mmToTwip(style.marginsMm.bottom) - footerTwip - ptToTwip(lineHeightPt(style.bodyFace, style.pageNumber.sizePt) + 2);
+  return Math.max(0, Math.min(Math.floor(lineHeightPt(style.bodyFace, style.bodySizePt, style.lineHeight) * 20), room));
 }
 
 function pageNumberFooter(alignment: (typeof AlignmentType)[keyof typeof AlignmentType], indent: { left?: number; right?: number } = {}): Footer {

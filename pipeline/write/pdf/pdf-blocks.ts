@@ -2,7 +2,7 @@ import type { Heading, List, RootContent, Table } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import { BriefsError } from '../../util/errors.js';
 import type { Assets } from '../assets.js';
-import { mmToPt, tocSizePt, type PageStyle } from '../page-style.js';
+import { figureSize, labelSize, mmToPt, tocSizePt, type PageStyle } from '../page-style.js';
 import { phrasingToRuns, type FootnoteNumbers } from '../phrasing.js';
 import { runsToPdf } from './pdf-inline.js';
 import { columnPlan, textEms } from '../table-columns.js';
@@ -10,6 +10,7 @@ import { FACE_FILE, faceFor, PDF_FONT } from '../faces.js';
 import { entryLabel, isTocMarker, TOC_DEPTH } from '../contents.js';
 import { openFont } from '../../util/font-cache.js';
 import { isAddressLine } from '../address-line.js';
+import { markRows } from './page-starts.js';
 
 export interface PdfContext {
   style: PageStyle;
@@ -73,13 +74,16 @@ function table(node: Table, ctx: PdfContext): object {
     noWrap: i !== plan.flexible && textEms(toString(c)) <= 12,
     alignment: align(i) === 'right' ? 'right' : align(i) === 'center' ? 'center' : 'left',
   });
+  const body = [head.children.map((c, i) => cell(c, i, true)), ...rows.map((r) => r.children.map((c, i) => cell(c, i, false)))];
+  // Which row each piece of text is in: a page of the DOCX starts at the row the PDF's page starts with.
+  markRows(body);
   return {
     table: {
       headerRows: 1,
       dontBreakRows: true,
       // The column with the most text wraps and takes the rest of the line; the others fit their content.
       widths: Array.from({ length: columns }, (_, i) => (i === plan.flexible ? '*' : 'auto')),
-      body: [head.children.map((c, i) => cell(c, i, true)), ...rows.map((r) => r.children.map((c, i) => cell(c, i, false)))],
+      body,
     },
     layout: {
       hLineWidth: (i: number, n: { table: { body: unknown[] } }) => (i === 0 || i === 1 || i === n.table.body.length ? 0.8 : 0.3),
@@ -115,9 +119,6 @@ function callout(node: Extract<RootContent, { type: 'blockquote' }>, ctx: PdfCon
   };
 }
 
-/** Key figures are set large, but never so large that 7363.9亿元 breaks; their labels small. */
-export const figureSize = (style: PageStyle) => Math.min(style.bodySizePt * 1.45, 16);
-export const labelSize = (style: PageStyle) => Math.min(style.bodySizePt * 0.85, 10);
 
 function figureStrip(node: Table, ctx: PdfContext): object {
   const [head, ...rows] = node.children;

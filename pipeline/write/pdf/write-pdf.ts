@@ -9,7 +9,7 @@ import { faceFor, PDF_FONT } from '../faces.js';
 import { mmToPt, pageStyleNamed, tocSizePt, type Face, type PageStyle } from '../page-style.js';
 import { isTocMarker, TOC_DEPTH } from '../contents.js';
 import { blockToPdf, type PdfContext } from './pdf-blocks.js';
-import { markBlock, pageStarts, type TextPlace } from './page-starts.js';
+import { markBlock, pageStarts, tableColumns, type PdfBreaks } from './page-starts.js';
 
 const require = createRequire(import.meta.url);
 
@@ -210,7 +210,7 @@ interface PdfKitDocument {
  * Lays a publication out with pdfmake. `render: false` stops after the layout: nothing is drawn,
  * no font is subset and no stream is compressed, which is all a fitting attempt needs.
  */
-async function layOut(publication: Publication, assets: Assets, options: PdfOptions, render: boolean): Promise<{ document: PdfKitDocument; pages: number; headingPages: number[] }> {
+async function layOut(publication: Publication, assets: Assets, options: PdfOptions, render: boolean): Promise<{ document: PdfKitDocument; pages: number; headingPages: number[]; content: unknown[] }> {
   const doc = pdfDocument(publication, assets, options) as TDocumentDefinitions & { maxPagesNumber?: number };
   let pages = 0;
   // The footer is called for every page with the page count: the one place pdfmake tells it.
@@ -233,7 +233,7 @@ async function layOut(publication: Publication, assets: Assets, options: PdfOpti
   // attempt: a half is a limit, and slices to no page at all.
   if (!render) doc.maxPagesNumber = 0.5;
   const document = await pdfmake().createPdf(doc).getStream();
-  return { document, pages, headingPages: [...headingPage.values()] };
+  return { document, pages, headingPages: [...headingPage.values()], content: doc.content as unknown[] };
 }
 
 /** The number of pages a publication lays out on, kept `reserveBottomPt` from the foot: a fitting attempt. */
@@ -248,18 +248,18 @@ export interface WrittenPdf {
   headingPages: number[];
   /** The first page as laid out, for its thumbnail. */
   firstPage: PageLayout;
-  /** Where each page after the first starts (the DOCX breaks its pages there). */
-  pageStarts: Array<TextPlace | null>;
+  /** Where each page after the first starts, and how wide its tables' columns are (the DOCX breaks its pages and lines there). */
+  pageStarts: PdfBreaks;
 }
 
 /** Renders a publication to PDF bytes, and says how many pages it laid out and where its headings fell. */
 export async function writePdf(publication: Publication, assets: Assets, options: PdfOptions): Promise<WrittenPdf> {
-  const { document, pages, headingPages } = await layOut(publication, assets, options, true);
+  const { document, pages, headingPages, content } = await layOut(publication, assets, options, true);
   const chunks: Buffer[] = [];
   const pdf = await new Promise<Buffer>((resolve) => {
     document.on('data', (chunk) => chunks.push(chunk));
     document.on('end', () => resolve(Buffer.concat(chunks)));
     document.end();
   });
-  return { pdf, pages, headingPages, firstPage: { page: document._pdfMakePages[0], images: document.images }, pageStarts: pageStarts(document._pdfMakePages as never) };
+  return { pdf, pages, headingPages, firstPage: { page: document._pdfMakePages[0], images: document.images }, pageStarts: { pages: pageStarts(document._pdfMakePages as never), tableColumns: tableColumns(content) } };
 }
