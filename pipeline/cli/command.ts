@@ -171,6 +171,8 @@ async function writeCorpusAndIndex(options: BriefsOptions, audiences: AudienceSe
     failures.push(...corpus.errors);
     const made = corpus.written.filter((f) => /\.pdf$/.test(f)).map((f) => basename(f, '.pdf'));
     if (made.length) say(`${outDir}: ${made.join(', ')}`);
+    const gone = [...new Set(corpus.removed.filter((f) => /\.json$/.test(f)).map((f) => basename(f, '.json')))];
+    if (gone.length) say(`${outDir}: removed ${gone.join(', ')} (fewer than three reports now)`);
   } catch (error) {
     if (options.debug) console.error(error);
     failures.push(describeError(error, outDir));
