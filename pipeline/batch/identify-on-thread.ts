@@ -35,7 +35,7 @@ export class IdentifyThread {
       const onExit = () => {
         done();
         this.thread = null;
-        reject(failure?.code === 'ERR_WORKER_OUT_OF_MEMORY' ? new BriefsError(file, `too big to read within a thread's ${this.heapMiB} MiB memory cap; split the report, or raise BRIEFS_WORKER_HEAP_MIB`) : (failure ?? new BriefsError(file, 'the thread reading it stopped')));
+        reject(failure?.code === 'ERR_WORKER_OUT_OF_MEMORY' ? new BriefsError(file, `too big to build (reading its issuer and year) within a build thread's ${this.heapMiB} MiB memory cap; split the report, or raise BRIEFS_WORKER_HEAP_MIB`) : (failure ?? new BriefsError(file, 'the thread reading it stopped')));
       };
       const done = () => {
         thread.off('message', onMessage);

@@ -17,11 +17,12 @@ export interface Task {
 }
 
 /**
- * A report larger than this is built as one task, on a worker thread (whose heap is capped), from
- * its file: the thread reads it once for all its publications, and the main thread holds none of
- * it, so that the report lives in memory once rather than once per thread and once more on the main thread.
+ * A report larger than this (over twice the longest of the corpus) is built as one task, on a
+ * worker thread (whose heap is capped), from its file: the thread reads it once for all its
+ * publications, and the main thread holds none of it, so that the report lives in memory once
+ * rather than once per thread and once more on the main thread, whose heap has no cap.
  */
-export const LARGE_REPORT_BYTES = 1024 * 1024;
+export const LARGE_REPORT_BYTES = 512 * 1024;
 
 /** Publications the bundled templates draw charts into: built with the charts, on one thread. */
 const WITH_CHARTS = new Set(['summary', 'indicators', 'targets-review']);
