@@ -152,7 +152,8 @@ async function runOnThreads(
         // A thread that stopped (out of memory) is replaced before it is given a task; so is one
         // that has built its share, so that a thread's heap stays that of a short batch however long the batch.
         if (built >= TASKS_PER_THREAD && slots[slot].running) {
-          pool.retire(slots[slot]);
+          // Stopped before its successor starts: both at once would hold two heaps for a while.
+          await slots[slot].thread.terminate();
           slots[slot] = startBuilder(pool.heapMiB);
           built = 0;
         }

@@ -167,8 +167,8 @@ try {
   console.log(`${''.padEnd(40)} = ${(oneMs / twoMs).toFixed(2)}× faster on two threads`);
 
   // 4. The whole corpus (every report of tests/fixtures/corpus, comparisons and series included),
-  // once each way by default (BENCH_CORPUS_RUNS): it takes minutes. Peak memory should not
-  // grow with the batch: compare it with the batch of six's.
+  // once each way by default (BENCH_CORPUS_RUNS=0 leaves it out): it takes minutes. Peak memory
+  // should not grow with the batch: compare it with the batch of six's.
   const corpusRuns = Math.max(0, Number(process.env.BENCH_CORPUS_RUNS ?? 1));
   if (corpusRuns > 0) {
     const whole = join(scratch, 'corpus');
@@ -180,6 +180,17 @@ try {
     for (const jobs of ['1', '2']) {
       const ms = summary(`whole corpus (${reports.length} reports), JOBS=${jobs}`, byJobs[jobs]);
       console.log(`${''.padEnd(40)} = ${(ms / reports.length / 1000).toFixed(2)} s per report`);
+    }
+    // 4b. Memory flat in the batch size: 100 reports (the corpus's, and copies of them under other
+    // names) against the batch of six, both on two threads (BENCH_HUNDRED=0 leaves it out).
+    if (process.env.BENCH_HUNDRED !== '0') {
+      const hundred = join(scratch, 'hundred');
+      mkdirSync(hundred);
+      for (let k = 0; k < 100; k++) copyFileSync(join(whole, basename(reports[k % reports.length])), join(hundred, k < reports.length ? basename(reports[k]) : `copy-${k}-${basename(reports[k % reports.length])}`));
+      const run = cli({ SOURCE: hundred, OUT: join(scratch, 'hundred-out'), JOBS: '2' });
+      const six = Math.max(...two.map((r) => r.rssMiB ?? NaN));
+      summary('batch of 100 reports, JOBS=2', [run]);
+      if (run.rssMiB !== null) console.log(`${''.padEnd(40)} = peak ${run.rssMiB.toFixed(0)} MiB against the batch of six's ${six.toFixed(0)} MiB (${run.rssMiB <= six ? 'no higher' : 'HIGHER'})`);
     }
   }
   // 5. Huge input, once each (BENCH_HUGE=0 leaves it out): time should grow with size, memory stay bounded.
