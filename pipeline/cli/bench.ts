@@ -166,6 +166,19 @@ try {
   const twoMs = summary('batch of six, JOBS=2', two);
   console.log(`${''.padEnd(40)} = ${(oneMs / twoMs).toFixed(2)}× faster on two threads`);
 
+  // 3b. Memory flat in the batch size: 100 reports (the six, and copies of them under other
+  // names) against the six, on two threads (BENCH_HUNDRED=0 leaves it out; it takes minutes).
+  if (process.env.BENCH_HUNDRED !== '0') {
+    const six = readdirSync(batch).sort();
+    const hundred = join(scratch, 'hundred');
+    mkdirSync(hundred);
+    for (let k = 0; k < 100; k++) copyFileSync(join(batch, six[k % six.length]), join(hundred, k < six.length ? six[k] : `copy-${k}-${six[k % six.length]}`));
+    const run = cli({ SOURCE: hundred, OUT: join(scratch, 'hundred-out'), JOBS: '2' });
+    const sixPeak = Math.max(...two.map((r) => r.rssMiB ?? NaN));
+    summary('batch of 100 (the six, copied), JOBS=2', [run]);
+    if (run.rssMiB !== null) console.log(`${''.padEnd(40)} = peak ${run.rssMiB.toFixed(0)} MiB against the six's ${sixPeak.toFixed(0)} MiB (${run.rssMiB <= sixPeak ? 'no higher' : 'HIGHER'})`);
+  }
+
   // 4. The whole corpus (every report of tests/fixtures/corpus, comparisons and series included),
   // once each way by default (BENCH_CORPUS_RUNS=0 leaves it out): it takes minutes. Peak memory
   // should not grow with the batch: compare it with the batch of six's.
@@ -180,17 +193,6 @@ try {
     for (const jobs of ['1', '2']) {
       const ms = summary(`whole corpus (${reports.length} reports), JOBS=${jobs}`, byJobs[jobs]);
       console.log(`${''.padEnd(40)} = ${(ms / reports.length / 1000).toFixed(2)} s per report`);
-    }
-    // 4b. Memory flat in the batch size: 100 reports (the corpus's, and copies of them under other
-    // names) against the batch of six, both on two threads (BENCH_HUNDRED=0 leaves it out).
-    if (process.env.BENCH_HUNDRED !== '0') {
-      const hundred = join(scratch, 'hundred');
-      mkdirSync(hundred);
-      for (let k = 0; k < 100; k++) copyFileSync(join(whole, basename(reports[k % reports.length])), join(hundred, k < reports.length ? basename(reports[k]) : `copy-${k}-${basename(reports[k % reports.length])}`));
-      const run = cli({ SOURCE: hundred, OUT: join(scratch, 'hundred-out'), JOBS: '2' });
-      const six = Math.max(...two.map((r) => r.rssMiB ?? NaN));
-      summary('batch of 100 reports, JOBS=2', [run]);
-      if (run.rssMiB !== null) console.log(`${''.padEnd(40)} = peak ${run.rssMiB.toFixed(0)} MiB against the batch of six's ${six.toFixed(0)} MiB (${run.rssMiB <= six ? 'no higher' : 'HIGHER'})`);
     }
   }
   // 5. Huge input, once each (BENCH_HUGE=0 leaves it out): time should grow with size, memory stay bounded.
