@@ -13,6 +13,10 @@ TSX := node_modules/.bin/tsx
 # cli.js (pipeline/cli/start.ts) reads the options and loads briefs.cjs, the rest, through V8's
 # code cache: code-cache.bin, made by building the bundled report once (see
 # pipeline/patches/node-code-cache.ts; BRIEFS_PATCHES=off runs without it).
+# glibc gives each thread that allocates its own malloc arena, which keeps what it freed; with
+# the build threads, the canvas's and libuv's that makes a dozen: two hold a batch's peak memory
+# lower, at no cost in time we could measure.
+export MALLOC_ARENA_MAX ?= 2
 BUNDLE := node_modules/.cache/briefs/cli.js
 BUNDLE_DIR := $(dir $(BUNDLE))
 BUNDLE_NEXT := node_modules/.cache/briefs-next

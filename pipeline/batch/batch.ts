@@ -1,4 +1,7 @@
+import { stat } from 'node:fs/promises';
 import { join, relative } from 'node:path';
+import { readReport, type ReportIdentity } from '../read/read-report.js';
+import { LARGE_REPORT_BYTES } from './tasks.js';
 import type { Audience } from '../audiences/audience.js';
 import { pairReports, sameIdentityGroups } from '../review/pair-reports.js';
 import { describeError } from '../util/errors.js';
@@ -43,7 +46,14 @@ export async function planBatch(
   outDir: string,
   templatesDir: string,
   audiences: Audience[],
-  settings: { sourceDateEpoch?: number; debug: boolean; selection?: PlanSelection; onChecked?: (done: number, total: number) => void },
+  settings: {
+    sourceDateEpoch?: number;
+    debug: boolean;
+    selection?: PlanSelection;
+    onChecked?: (done: number, total: number) => void;
+    /** Reads a large report's issuer and year (off this thread, in a batch: see IdentifyThread); else here. */
+    identifyLarge?: (file: string) => Promise<ReportIdentity>;
+  },
 ): Promise<BatchPlan & { prepared: Map<string, PreparedReport> }> {
   const manifest = await readManifest(outDir);
   const tool = await toolHash();
@@ -71,6 +81,12 @@ export async function planBatch(
       continue;
     }
     try {
+      // A large report is read here only for whom and when it is; its thread reads it whole.
+      if ((await stat(file)).size > LARGE_REPORT_BYTES) {
+        const identity = settings.identifyLarge ? await settings.identifyLarge(file) : (await readReport(file)).identity;
+        identities.set(file, { sourceHash: hash, issuer: identity.issuer, year: identity.year, outputs: {} });
+        continue;
+      }
       const report = await prepareReport(file);
       prepared.set(file, report);
       identities.set(file, { sourceHash: hash, issuer: report.model.issuer, year: report.model.year, outputs: {} });

@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { rm } from 'node:fs/promises';
+import { readdir, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { isWithin } from '../util/paths.js';
 import { readManifest, updateManifest } from './incremental.js';
@@ -31,5 +31,34 @@ export async function pruneDeletedAudiences(outDir: string, templatesDir: string
     }
   });
   await Promise.all(removed.map((file) => rm(file, { force: true })));
+  return removed;
+}
+
+/** The files of a corpus publication (compare-<year>, series-<issuer>) in OUT, charts and thumbnail included. */
+function corpusPublicationFiles(outDir: string, base: string): string[] {
+  const charts = ['gdp', 'cpi', 'jobs', 'surveyed', 'registered', 'phrases'].map((key) => join(outDir, 'charts', `${base}-${key}.png`));
+  return [...['json', 'csv', 'docx', 'pdf', 'html'].map((ext) => join(outDir, `${base}.${ext}`)), join(outDir, 'thumbs', `${base}.png`), ...charts];
+}
+
+/**
+ * Removes the comparisons and series of OUT that a build no longer makes (a year or an issuer
+ * that fell below three reports): the gallery lists what OUT holds, and must not list them.
+ * `kept` holds the bases made this time (compare-2026, series-guangdong). Returns the files removed.
+ */
+export async function pruneCorpusPublications(outDir: string, kept: Set<string>): Promise<string[]> {
+  const stale = new Set<string>();
+  for (const name of await readdir(outDir).catch(() => [] as string[])) {
+    const base = name.match(/^((?:compare|series)-.+)\.(?:json|csv|docx|pdf|html)$/)?.[1];
+    if (base && !kept.has(base)) stale.add(base);
+  }
+  const removed: string[] = [];
+  for (const base of stale) {
+    for (const file of corpusPublicationFiles(outDir, base)) {
+      if (existsSync(file)) {
+        await rm(file, { force: true });
+        removed.push(file);
+      }
+    }
+  }
   return removed;
 }

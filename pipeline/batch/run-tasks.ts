@@ -5,7 +5,7 @@ import type { BuildResult } from './build-report.js';
 import type { PreparedReport } from '../model/prepare-report.js';
 import type { Progress } from './progress.js';
 import type { BatchContext } from './run-job.js';
-import type { Task } from './tasks.js';
+import { LARGE_REPORT_BYTES, type Task } from './tasks.js';
 
 export type Outcome = { result?: BuildResult; error?: string };
 
@@ -105,13 +105,6 @@ function buildOnThread(builder: Builder, threadNumber: number, task: Task, conte
 }
 
 /**
- * Reports up to this size may be built on the main thread (JOBS=1, or a batch of one task): the
- * memory they take is bounded by their size. A larger one is built on a worker thread, whose
- * heap is capped, so that a report too big fails alone, with a line naming it.
- */
-const MAIN_THREAD_MAX_BYTES = 1024 * 1024;
-
-/**
  * Builds the tasks: on this thread when there is no pool of worker threads (large reports
  * excepted); else this thread only hands them out, and each worker thread takes the next task
  * when it is free (this thread stays free to answer at once). A task that outgrows a thread's
@@ -126,9 +119,9 @@ export async function runTasks(
   finished: (task: Task, outcome: Outcome) => Promise<void>,
 ): Promise<void> {
   if (!pool) {
-    const here = tasks.filter((t) => t.bytes <= MAIN_THREAD_MAX_BYTES);
+    const here = tasks.filter((t) => t.bytes <= LARGE_REPORT_BYTES);
     for (const task of here) await finished(task, await buildHere(task, context, progress, prepared));
-    const large = tasks.filter((t) => t.bytes > MAIN_THREAD_MAX_BYTES);
+    const large = tasks.filter((t) => t.bytes > LARGE_REPORT_BYTES);
     if (large.length === 0) return;
     pool = new BuilderPool(1, context.workerHeapMiB);
     try {
@@ -159,12 +152,14 @@ async function runOnThreads(
         // A thread that stopped (out of memory) is replaced before it is given a task; so is one
         // that has built its share, so that a thread's heap stays that of a short batch however long the batch.
         if (built >= TASKS_PER_THREAD && slots[slot].running) {
-          pool.retire(slots[slot]);
+          // Stopped before its successor starts: both at once would hold two heaps for a while.
+          await slots[slot].thread.terminate();
           slots[slot] = startBuilder(pool.heapMiB);
           built = 0;
         }
         if (!slots[slot].running) slots[slot] = startBuilder(pool.heapMiB);
-        built++;
+        // A large report leaves its thread's heap grown: the next task starts on a fresh thread.
+        built += task.bytes > LARGE_REPORT_BYTES ? TASKS_PER_THREAD : 1;
         await finished(task, await buildOnThread(slots[slot], slot + 1, task, context, progress, prepared));
       }
       pool.retire(slots[slot]);

@@ -5,7 +5,7 @@ import type { Job } from './batch.js';
  * briefs, and the rest (charts and exports with the publications that show charts in the bundled
  * templates: summary, indicators, targets review), kept together so that a report's charts are
  * rendered by one thread. A task is a job with fewer publications: any thread can build it.
- * Tasks come longest first (by an estimate from the source's size), so that the short ones at
+ * A large report is one task (see LARGE_REPORT_BYTES). Tasks come longest first (by an estimate from the source's size), so that the short ones at
  * the end fill the gaps and the threads finish together.
  */
 export interface Task {
@@ -15,6 +15,14 @@ export interface Task {
   /** The report's size: a large one is built under a thread's memory cap, never on the main thread. */
   bytes: number;
 }
+
+/**
+ * A report larger than this (over twice the longest of the corpus) is built as one task, on a
+ * worker thread (whose heap is capped), from its file: the thread reads it once for all its
+ * publications, and the main thread holds none of it, so that the report lives in memory once
+ * rather than once per thread and once more on the main thread, whose heap has no cap.
+ */
+export const LARGE_REPORT_BYTES = 512 * 1024;
 
 /** Publications the bundled templates draw charts into: built with the charts, on one thread. */
 const WITH_CHARTS = new Set(['summary', 'indicators', 'targets-review']);
@@ -37,6 +45,10 @@ export function splitIntoTasks(jobs: Job[], sourceBytes: (file: string) => numbe
   const tasks: Task[] = [];
   for (const job of jobs) {
     const bytes = sourceBytes(job.file);
+    if (bytes > LARGE_REPORT_BYTES) {
+      tasks.push({ job, weight: weightOf(job.publications, job.data, bytes), bytes });
+      continue;
+    }
     const withCharts = job.publications.filter((name) => WITH_CHARTS.has(name));
     const shares: Array<{ publications: string[]; data: boolean }> = [];
     if (job.data || withCharts.length) shares.push({ publications: withCharts, data: job.data });

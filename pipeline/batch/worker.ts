@@ -15,9 +15,23 @@ interface JobMessage {
   earlier?: PreparedReport;
 }
 
-parentPort!.on('message', async (message: JobMessage | FontsMessage) => {
+/** Asks for a report's issuer and year only (a large report, read off the main thread: see identify-on-thread.ts). */
+export interface IdentifyMessage {
+  identify: string;
+}
+
+parentPort!.on('message', async (message: JobMessage | FontsMessage | IdentifyMessage) => {
   if ('fonts' in message) {
     useSharedFonts(message.fonts);
+    return;
+  }
+  if ('identify' in message) {
+    try {
+      const { readReport } = await import('../read/read-report.js');
+      parentPort!.postMessage({ type: 'identity', identity: (await readReport(message.identify)).identity });
+    } catch (error) {
+      parentPort!.postMessage({ type: 'failed', error: describeError(error, message.identify) });
+    }
     return;
   }
   const { job, context, prepared, earlier } = message;

@@ -166,9 +166,22 @@ try {
   const twoMs = summary('batch of six, JOBS=2', two);
   console.log(`${''.padEnd(40)} = ${(oneMs / twoMs).toFixed(2)}× faster on two threads`);
 
+  // 3b. Memory flat in the batch size: 100 reports (the six, and copies of them under other
+  // names) against the six, on two threads (BENCH_HUNDRED=0 leaves it out; it takes minutes).
+  if (process.env.BENCH_HUNDRED !== '0') {
+    const six = readdirSync(batch).sort();
+    const hundred = join(scratch, 'hundred');
+    mkdirSync(hundred);
+    for (let k = 0; k < 100; k++) copyFileSync(join(batch, six[k % six.length]), join(hundred, k < six.length ? six[k] : `copy-${k}-${six[k % six.length]}`));
+    const run = cli({ SOURCE: hundred, OUT: join(scratch, 'hundred-out'), JOBS: '2' });
+    const sixPeak = Math.max(...two.map((r) => r.rssMiB ?? NaN));
+    summary('batch of 100 (the six, copied), JOBS=2', [run]);
+    if (run.rssMiB !== null) console.log(`${''.padEnd(40)} = peak ${run.rssMiB.toFixed(0)} MiB against the six's ${sixPeak.toFixed(0)} MiB (${run.rssMiB <= sixPeak ? 'no higher' : 'HIGHER'})`);
+  }
+
   // 4. The whole corpus (every report of tests/fixtures/corpus, comparisons and series included),
-  // once each way by default (BENCH_CORPUS_RUNS): it takes minutes. Peak memory should not
-  // grow with the batch: compare it with the batch of six's.
+  // once each way by default (BENCH_CORPUS_RUNS=0 leaves it out): it takes minutes. Peak memory
+  // should not grow with the batch: compare it with the batch of six's.
   const corpusRuns = Math.max(0, Number(process.env.BENCH_CORPUS_RUNS ?? 1));
   if (corpusRuns > 0) {
     const whole = join(scratch, 'corpus');

@@ -14,6 +14,7 @@ import { Progress } from '../batch/progress.js';
 import { publicationsFor } from '../batch/publications.js';
 import { acceptedPublications, selectPublications, SelectionError, type PlanSelection } from '../batch/selection.js';
 import type { BatchContext } from '../batch/run-job.js';
+import { IdentifyThread } from '../batch/identify-on-thread.js';
 import { runTasks, type BuilderPool, type Outcome } from '../batch/run-tasks.js';
 import { splitIntoTasks, type Task } from '../batch/tasks.js';
 import { describeError } from '../util/errors.js';
@@ -171,6 +172,8 @@ async function writeCorpusAndIndex(options: BriefsOptions, audiences: AudienceSe
     failures.push(...corpus.errors);
     const made = corpus.written.filter((f) => /\.pdf$/.test(f)).map((f) => basename(f, '.pdf'));
     if (made.length) say(`${outDir}: ${made.join(', ')}`);
+    const gone = [...new Set(corpus.removed.filter((f) => /\.json$/.test(f)).map((f) => basename(f, '.json')))];
+    if (gone.length) say(`${outDir}: removed ${gone.join(', ')} (fewer than three reports now)`);
   } catch (error) {
     if (options.debug) console.error(error);
     failures.push(describeError(error, outDir));
@@ -194,13 +197,17 @@ async function buildBatch(files: string[], options: BriefsOptions, settings: Aud
   const progress = new Progress();
   progress.print(`checking ${files.length} report(s) in ${options.source}`, 'err');
   let plan: Awaited<ReturnType<typeof planBatch>>;
+  const identifier = new IdentifyThread(options.workerHeapMiB);
   try {
-    plan = await planBatch(files, outDir, templatesDir, settings.audiences, { sourceDateEpoch: options.sourceDateEpoch, debug: options.debug, selection, onChecked: (done, total) => progress.checked(done, total) });
+    const identifyLarge = (file: string) => identifier.identify(file);
+    plan = await planBatch(files, outDir, templatesDir, settings.audiences, { sourceDateEpoch: options.sourceDateEpoch, debug: options.debug, selection, identifyLarge, onChecked: (done, total) => progress.checked(done, total) });
   } catch (error) {
     progress.close(null);
     for (const problem of [...problems, ...settings.errors]) console.error(`error: ${problem}`);
     console.error(`error: ${describeError(error, outDir)}`);
     return 2;
+  } finally {
+    await identifier.close();
   }
 
   const context: BatchContext = { outDir, templatesDir, topics: settings.topics, audiences: settings.audiences, sourceDateEpoch: options.sourceDateEpoch, formats: selection.formats, debug: options.debug, patches: options.patches, workerHeapMiB: options.workerHeapMiB };

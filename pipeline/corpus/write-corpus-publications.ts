@@ -1,5 +1,6 @@
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { pruneCorpusPublications } from '../batch/prune-outputs.js';
 import { thumbnailOfPage } from '../batch/gallery/page-thumbnail.js';
 import type { ChartSpec } from '../charts/render-chart.js';
 import { parsePublication } from '../publish/parse-publication.js';
@@ -92,8 +93,9 @@ const dateOf = (year: number, sourceDateEpoch?: number) => (sourceDateEpoch !== 
  * OUT/compare-<year>.* for each year three or more issuers share, and OUT/series-<issuer>.* for
  * each issuer with three or more years, from the records in OUT. Returns the problems, one line each.
  */
-export async function writeCorpusPublications(outDir: string, templatesDir: string, options: { sourceDateEpoch?: number; debug?: boolean } = {}): Promise<{ written: string[]; errors: string[] }> {
+export async function writeCorpusPublications(outDir: string, templatesDir: string, options: { sourceDateEpoch?: number; debug?: boolean } = {}): Promise<{ written: string[]; removed: string[]; errors: string[] }> {
   const records = await readCorpusRecords(outDir);
+  const made = new Set<string>();
   const written: string[] = [];
   const errors: string[] = [];
   const attempt = async (template: string, make: () => Promise<string[]>) => {
@@ -105,6 +107,7 @@ export async function writeCorpusPublications(outDir: string, templatesDir: stri
     }
   };
   for (const comparison of comparisons(records)) {
+    made.add(`compare-${comparison.year}`);
     const chart = compareGdpChart(comparison);
     await attempt('compare.md.hbs', () =>
       writePublication(outDir, templatesDir, {
@@ -118,6 +121,7 @@ export async function writeCorpusPublications(outDir: string, templatesDir: stri
     );
   }
   for (const series of seriesOf(records)) {
+    made.add(`series-${series.slug}`);
     const charts = ['gdp', 'cpi', 'jobs', series.years.some((y) => y.items.some((i) => i.kind.key === 'surveyed' && i.target)) ? 'surveyed' : 'registered']
       .map((key) => seriesChart(series, key))
       .filter((c): c is ChartSpec => c !== null);
@@ -133,5 +137,7 @@ export async function writeCorpusPublications(outDir: string, templatesDir: stri
       }),
     );
   }
-  return { written, errors };
+  // Those of a year or an issuer that no longer has three reports go, and so leave the gallery.
+  const removed = await pruneCorpusPublications(outDir, made);
+  return { written, removed, errors };
 }

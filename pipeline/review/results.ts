@@ -1,6 +1,7 @@
 import type { Indicator } from '../extract/indicator.js';
 import type { ReportModel } from '../model/report-model.js';
 import { figureAt } from './written-figure.js';
+import { clauseOffsets } from './clause-offsets.js';
 import { sentenceOf } from './targets.js';
 
 /**
@@ -43,9 +44,10 @@ function isTargetMention(indicator: Indicator): boolean {
 /** The figures a report gives for `year`: the results a target of that year is judged by. */
 export function resultsOf(model: Pick<ReportModel, 'indicators' | 'paragraphs'>, year: number, reviewEnds = 0): Result[] {
   const text = new Map(model.paragraphs.map((p) => [p.n, p.text]));
+  const offsets = clauseOffsets(model.paragraphs, model.indicators);
   // 2004年，国内生产总值达到13.65万亿元，比上年增长9.5%: an undated figure of the review whose sentence opens with the year.
   const datedBySentence = (i: Indicator) =>
-    i.period === null && (!reviewEnds || i.paragraph < reviewEnds) && new RegExp(`^[\\s\u3000]*(${year}年|去年)`).test(sentenceOf(i, text.get(i.paragraph) ?? i.text));
+    i.period === null && (!reviewEnds || i.paragraph < reviewEnds) && new RegExp(`^[\\s\u3000]*(${year}年|去年)`).test(text.has(i.paragraph) ? sentenceOf(i, text.get(i.paragraph)!, offsets.get(i)) : sentenceOf(i, i.text));
   // The plan part quotes last year's figures as baselines of its measures (起征点从月销售额3万元…); only 去年… there is a result.
   const inReview = (i: Indicator) => !reviewEnds || i.paragraph < reviewEnds || /去年|上年/.test(i.text.slice(0, figureAt(i.text, i.value, i.unit)?.start ?? 0).replace(/比(去年|上年)/g, ''));
   return model.indicators

@@ -1,5 +1,6 @@
 import type { Indicator } from '../extract/indicator.js';
 import type { ReportModel } from '../model/report-model.js';
+import { clauseOffsets } from './clause-offsets.js';
 import { fullName, thingKey } from './thing-names.js';
 import { figureAt } from './written-figure.js';
 
@@ -37,18 +38,24 @@ export type NotTargetReason =
   | 'fact'
   | 'duration';
 
-/** The sentence of paragraphText holding the indicator's clause. */
-export function sentenceOf(indicator: Pick<Indicator, 'text'>, paragraphText: string): string {
-  const at = paragraphText.indexOf(indicator.text);
+/**
+ * The sentence of paragraphText holding the indicator's clause; `at`, where the clause starts
+ * (see clauseOffsets), when known. Work in the sentence's length, not the paragraph's.
+ */
+export function sentenceOf(indicator: Pick<Indicator, 'text'>, paragraphText: string, at = paragraphText.indexOf(indicator.text)): string {
   if (at < 0) return indicator.text;
-  const start = Math.max(paragraphText.lastIndexOf('。', at - 1), paragraphText.lastIndexOf('！', at - 1), paragraphText.lastIndexOf('？', at - 1)) + 1;
-  const endMark = paragraphText.slice(at + indicator.text.length).search(/[。！？]/);
-  return paragraphText.slice(start, endMark < 0 ? undefined : at + indicator.text.length + endMark + 1);
+  let start = at;
+  while (start > 0 && !SENTENCE_END.test(paragraphText[start - 1])) start--;
+  const end = /[。！？]/g;
+  end.lastIndex = at + indicator.text.length;
+  const mark = end.exec(paragraphText);
+  return paragraphText.slice(start, mark ? mark.index + 1 : undefined);
 }
 
+const SENTENCE_END = /[。！？]/;
+
 /** Whether the clause before this one ends with a figure of the same base unit (1.12万亿元 before 1700亿元). */
-function sameBaseUnitBefore(indicator: Indicator, clauseHead: string, paragraphText: string): boolean {
-  const at = paragraphText.indexOf(indicator.text);
+function sameBaseUnitBefore(indicator: Indicator, clauseHead: string, paragraphText: string, at: number): boolean {
   const base = indicator.unit.replace(/^(万亿|亿|万|千|百)/, '');
   const head = (clauseHead || (at > 0 ? paragraphText.slice(Math.max(0, at - 30), at) : '')).replace(/[，、]$/, '');
   return base !== '' && new RegExp(`[\\d０-９](多|余)?(万亿|亿|万|千|百)?${base}(左右|以上|以内)?$`).test(head);
@@ -67,9 +74,9 @@ const NAMELESS = /^(可以|能够|新|在|使用|工作|项目|政策|措施|举
  * Why a figure of the plan part is not a target, or null when it is one. Pure: the figure, the
  * text of its paragraph, and whether that paragraph is the main targets paragraph.
  */
-export function notTargetReason(indicator: Indicator, paragraphText: string, inMainParagraph = false): NotTargetReason | null {
+export function notTargetReason(indicator: Indicator, paragraphText: string, inMainParagraph = false, at = paragraphText.indexOf(indicator.text)): NotTargetReason | null {
   const { before, after } = around(indicator);
-  const sentence = sentenceOf(indicator, paragraphText);
+  const sentence = sentenceOf(indicator, paragraphText, at);
   // 从A提高到B: A is where things stand, B the target.
   if (indicator.baselineOf) return 'baseline';
   // 比去年增加36亿元, 比去年预算赤字减少500亿元, 比去年多100万人: how far this year's figure moves, not a figure set.
@@ -78,7 +85,7 @@ export function notTargetReason(indicator: Indicator, paragraphText: string, inM
   if (/[从由](人均|每人|上年的|去年的)?$/.test(before) && /^(提高|增加|增长|降低|下降|扩大|减少|调整)?(到|至)/.test(after)) return 'baseline';
   // 中央财政赤字1.12万亿元，增加1700亿元: a change right after the figure it changes.
   const lastWords = before.slice(Math.max(before.lastIndexOf('，'), before.lastIndexOf('、')) + 1);
-  if (/^(比上年|比去年)?(增加|减少|多|少|提高|降低|增长|下降)$/.test(lastWords.trim()) && sameBaseUnitBefore(indicator, before.slice(0, before.length - lastWords.length), paragraphText)) return 'difference from last year';
+  if (/^(比上年|比去年)?(增加|减少|多|少|提高|降低|增长|下降)$/.test(lastWords.trim()) && sameBaseUnitBefore(indicator, before.slice(0, before.length - lastWords.length), paragraphText, at)) return 'difference from last year';
   // 从经济基本面…看，6.5%左右的增速可以实现比较充分的就业: why a target, not another one.
   if (/(可以|能够|就能|才能|足以)(实现|达到|保持|带动|支撑)|有利于|考虑了|兼顾了|着重(对.{0,8})?说明|从[^，。]{2,16}看|这个(增长)?速度|这一目标/.test(sentence) && !inMainParagraph) return 'explanation';
   if (/^的?(增速|增长速度|速度)[^，。]{0,4}(可以|能够|就能)/.test(after) || /(可使|可以使|将使|能使)[^，。]{0,12}$/.test(before)) return 'explanation';
@@ -131,8 +138,7 @@ export function mainTargetSpans(model: Pick<ReportModel, 'paragraphs'>, from: nu
   return spans;
 }
 
-function isInSpans(indicator: Indicator, spans: Array<{ paragraph: number; start: number; end: number }>, paragraphText: string): boolean {
-  const at = paragraphText.indexOf(indicator.text);
+function isInSpans(indicator: Indicator, spans: Array<{ paragraph: number; start: number; end: number }>, at: number): boolean {
   return spans.some((s) => s.paragraph === indicator.paragraph && at >= s.start && at < s.end);
 }
 
@@ -143,6 +149,7 @@ const sameFigure = (a: Indicator, b: Indicator) => a.value === b.value && a.unit
 export function targetsOf(model: Pick<ReportModel, 'sections' | 'paragraphs' | 'indicators' | 'year'>): { targets: Target[]; setAside: Array<{ indicator: Indicator; reason: NotTargetReason }> } {
   const year = String(model.year);
   const text = new Map(model.paragraphs.map((p) => [p.n, p.text]));
+  const offsets = clauseOffsets(model.paragraphs, model.indicators);
   const from = planStart(model);
   const spans = mainTargetSpans(model, from);
   // A report without a plan heading: the part before its main targets looks back.
@@ -154,14 +161,16 @@ export function targetsOf(model: Pick<ReportModel, 'sections' | 'paragraphs' | '
     const indicator = candidates[k];
     if (indicator.qualifier === '上限') continue;
     const upper = indicator.qualifier === '下限' && candidates[k + 1]?.qualifier === '上限' ? candidates[k + 1] : undefined;
-    const main = isInSpans(indicator, spans, text.get(indicator.paragraph) ?? '');
+    const paragraphText = text.get(indicator.paragraph) ?? indicator.text;
+    const at = offsets.get(indicator) ?? paragraphText.indexOf(indicator.text);
+    const main = isInSpans(indicator, spans, text.has(indicator.paragraph) ? at : -1);
     const earlierMain = targets.find((t) => t.main && sameFigure(t.indicator, indicator));
     const reason: NotTargetReason | null =
       indicator.paragraph < begins && !main && !/今年|要|将|计划|确保|力争/.test(indicator.text)
         ? 'in the review of past years'
         : earlierMain && (!main || earlierMain.indicator.paragraph !== indicator.paragraph)
           ? 'restates a main target'
-          : notTargetReason(indicator, text.get(indicator.paragraph) ?? indicator.text, main);
+          : notTargetReason(indicator, paragraphText, main, at);
     if (reason) setAside.push({ indicator, reason });
     else targets.push({ indicator, upper, main });
   }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Job } from '../../pipeline/batch/batch.js';
-import { splitIntoTasks } from '../../pipeline/batch/tasks.js';
+import { LARGE_REPORT_BYTES, splitIntoTasks } from '../../pipeline/batch/tasks.js';
 
 const job = (slug: string, publications: string[], data = true): Job => ({ file: `${slug}.txt`, slug, publications, data, keys: {} });
 const ALL = ['fulltext', 'summary', 'indicators', 'brief-business', 'brief-leadership', 'brief-media', 'brief-public'];
@@ -36,5 +36,15 @@ describe('a batch’s work cut into tasks', () => {
   it('makes no task of what is up to date', () => {
     expect(splitIntoTasks([job('small', ['brief-public'], false)], () => 8_000).map((t) => t.job.publications)).toEqual([['brief-public']]);
     expect(splitIntoTasks([job('small', [], true)], () => 8_000).map((t) => [t.job.publications, t.job.data])).toEqual([[[], true]]);
+  });
+
+  it('keeps a report larger than any real one whole, as one task, so that one thread reads it once', () => {
+    const huge = splitIntoTasks([job('small', ALL), job('huge', [...ALL, 'targets-review'])], (file) => (file === 'huge.txt' ? LARGE_REPORT_BYTES + 1 : 8_000));
+    const mine = huge.filter((t) => t.job.slug === 'huge');
+    expect(mine).toHaveLength(1);
+    expect([...mine[0].job.publications].sort()).toEqual([...ALL, 'targets-review'].sort());
+    expect(mine[0].job.data).toBe(true);
+    expect(mine[0].bytes).toBe(LARGE_REPORT_BYTES + 1);
+    expect(huge.filter((t) => t.job.slug === 'small').length).toBeGreaterThan(1);
   });
 });

@@ -162,6 +162,32 @@ describe('one thread (JOBS=1) and a report over 1 MiB', () => {
   });
 });
 
+describe('a report over 512 KiB paired with the next year’s report of its issuer', () => {
+  // The large report's issuer and year are read off the main thread; the pairing must still find
+  // it, and its own build (one task, on a capped thread) must write what a small report's does.
+  const source = scratchDir('briefs-src-');
+  const out = scratchDir('briefs-out-');
+  let result: ReturnType<typeof runBriefs>;
+
+  beforeAll(() => {
+    writeFileSync(join(source, 'city-2025.txt'), oneParagraphReport(600 * 1024));
+    const next = oneParagraphReport(4 * 1024).replace('2025年某市政府工作报告', '2026年某市政府工作报告').replace('2025年1月10日', '2026年1月10日');
+    writeFileSync(join(source, 'city-2026.txt'), next);
+    result = runBriefs({ SOURCE: source, OUT: out, JOBS: '1' });
+  });
+
+  it('reviews the later report against the large one, and builds the large one in full', () => {
+    expect(result.stderr).not.toMatch(/^error: /m);
+    expect(result.status).toBe(0);
+    expect(result.stdout).toMatch(/city-2026\.txt → .*targets of city-2025 reviewed/);
+    expect(existsSync(join(out, 'city-2026', 'targets-review.json'))).toBe(true);
+    const indicators = JSON.parse(readFileSync(join(out, 'city-2025', 'indicators.json'), 'utf8'));
+    expect(indicators.report.issuer).toBe('某市人民政府');
+    expect(indicators.report.year).toBe(2025);
+    for (const name of ['fulltext', 'summary', 'indicators']) expect(Number(pdfInfo(join(out, 'city-2025', `${name}.pdf`)).Pages)).toBeGreaterThan(0);
+  });
+});
+
 describe('a batch built on one thread and on two', () => {
   // On two threads, worker threads share out the reports' publications in whatever order they
   // finish: every file must still come out byte for byte as one thread makes it.

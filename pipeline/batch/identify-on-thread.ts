@@ -1,0 +1,56 @@
+import type { Worker } from 'node:worker_threads';
+import type { ReportIdentity } from '../read/read-report.js';
+import { BriefsError } from '../util/errors.js';
+import { workerThread } from './worker-thread.js';
+
+/** A line the thread wrote already, naming the report: told as it is. */
+class ThreadFailure extends BriefsError {
+  override get oneLine(): string {
+    return this.message;
+  }
+}
+
+/**
+ * Reads large reports' issuers and years on a worker thread of their own, stopped once the
+ * batch is planned: reading a report of megabytes leaves hundreds of megabytes of garbage in the
+ * heap that reads it, and the main thread, idle while the build threads work, would keep it
+ * through the whole batch. A stopped thread gives its heap back at once. The thread's heap is
+ * capped as a build thread's is.
+ */
+export class IdentifyThread {
+  private thread: Worker | null = null;
+
+  constructor(readonly heapMiB: number) {}
+
+  identify(file: string): Promise<ReportIdentity> {
+    const thread = (this.thread ??= workerThread(this.heapMiB));
+    return new Promise((resolve, reject) => {
+      let failure: (Error & { code?: string }) | null = null;
+      const onMessage = (message: { type: string; identity?: ReportIdentity; error?: string }) => {
+        done();
+        if (message.type === 'identity') resolve(message.identity!);
+        else reject(new ThreadFailure(file, message.error!));
+      };
+      const onError = (error: Error & { code?: string }) => (failure = error);
+      const onExit = () => {
+        done();
+        this.thread = null;
+        reject(failure?.code === 'ERR_WORKER_OUT_OF_MEMORY' ? new BriefsError(file, `too big to build (reading its issuer and year) within a build thread's ${this.heapMiB} MiB memory cap; split the report, or raise BRIEFS_WORKER_HEAP_MIB`) : (failure ?? new BriefsError(file, 'the thread reading it stopped')));
+      };
+      const done = () => {
+        thread.off('message', onMessage);
+        thread.off('error', onError);
+        thread.off('exit', onExit);
+      };
+      thread.on('message', onMessage);
+      thread.on('error', onError);
+      thread.on('exit', onExit);
+      thread.postMessage({ identify: file });
+    });
+  }
+
+  async close(): Promise<void> {
+    await this.thread?.terminate();
+    this.thread = null;
+  }
+}
