@@ -105,10 +105,11 @@ function buildOnThread(builder: Builder, threadNumber: number, task: Task, conte
 }
 
 /**
- * Builds the tasks: on this thread when there is no pool of worker threads (large reports
- * excepted); else this thread only hands them out, and each worker thread takes the next task
- * when it is free (this thread stays free to answer at once). A task that outgrows a thread's
- * heap fails with its report named; the thread is replaced for the next task.
+ * Builds the tasks: on this thread when there is no pool of worker threads and the batch is
+ * short (large reports excepted; a long batch goes to one worker thread); else this thread only
+ * hands them out, and each worker thread takes the next task when it is free (this thread stays
+ * free to answer at once). A task that outgrows a thread's heap fails with its report named; the
+ * thread is replaced for the next task.
  */
 export async function runTasks(
   tasks: Task[],
@@ -119,13 +120,15 @@ export async function runTasks(
   finished: (task: Task, outcome: Outcome) => Promise<void>,
 ): Promise<void> {
   if (!pool) {
-    const here = tasks.filter((t) => t.bytes <= LARGE_REPORT_BYTES);
+    // A batch longer than one thread's share would leave this thread with the heap of all it
+    // built: it goes to one worker thread, replaced as those of JOBS > 1 are.
+    const here = tasks.length <= TASKS_PER_THREAD ? tasks.filter((t) => t.bytes <= LARGE_REPORT_BYTES) : [];
     for (const task of here) await finished(task, await buildHere(task, context, progress, prepared));
-    const large = tasks.filter((t) => t.bytes > LARGE_REPORT_BYTES);
-    if (large.length === 0) return;
+    const rest = tasks.filter((t) => !here.includes(t));
+    if (rest.length === 0) return;
     pool = new BuilderPool(1, context.workerHeapMiB);
     try {
-      await runOnThreads(large, pool, context, prepared, progress, finished);
+      await runOnThreads(rest, pool, context, prepared, progress, finished);
     } finally {
       await pool.close();
     }

@@ -17,6 +17,7 @@ import type { BatchContext } from '../batch/run-job.js';
 import { IdentifyThread } from '../batch/identify-on-thread.js';
 import { runTasks, type BuilderPool, type Outcome } from '../batch/run-tasks.js';
 import { splitIntoTasks, type Task } from '../batch/tasks.js';
+import type { PreparedReport } from '../model/prepare-report.js';
 import { describeError } from '../util/errors.js';
 import type { BriefsOptions } from './options.js';
 
@@ -228,6 +229,7 @@ async function buildBatch(files: string[], options: BriefsOptions, settings: Aud
   // What each report's tasks made, gathered until its last task is done, then told in one line.
   const reports = new Map(plan.jobs.map((job) => [job.slug, { job, tasksLeft: 0, files: 0, publications: 0, errors: new Set<string>(), warnings: new Set<string>() }]));
   for (const task of tasks) reports.get(task.job.slug)!.tasksLeft++;
+  const release = releaseWhenBuilt(tasks, plan.prepared);
   let built = { reports: 0, publications: 0, files: 0 };
   // Manifest updates one at a time: two tasks may finish together, and each rewrites the manifest.
   let recording = Promise.resolve();
@@ -248,6 +250,7 @@ async function buildBatch(files: string[], options: BriefsOptions, settings: Aud
       );
       await recording;
     }
+    release(task);
     progress.taskDone(job.slug, job.publications, task.weight);
     if (--report.tasksLeft > 0) return;
     const seconds = progress.finish(job.slug);
@@ -274,4 +277,23 @@ async function buildBatch(files: string[], options: BriefsOptions, settings: Aud
   }
   progress.close({ reportsBuilt: built.reports, upToDate: plan.upToDate.length, publications: built.publications, files: built.files, index });
   return failures.length ? 1 : 0;
+}
+
+/**
+ * Lets go of each report read for the batch once no task left needs it (its own, or a later
+ * report's review of it): a batch then holds the reports in flight, not all it has built.
+ * Returns what to call as each task finishes.
+ */
+function releaseWhenBuilt(tasks: Task[], prepared: Map<string, PreparedReport>): (task: Task) => void {
+  const uses = new Map<string, number>();
+  const files = (task: Task) => [task.job.file, ...(task.job.earlierFile ? [task.job.earlierFile] : [])];
+  for (const task of tasks) for (const file of files(task)) uses.set(file, (uses.get(file) ?? 0) + 1);
+  for (const file of [...prepared.keys()]) if (!uses.has(file)) prepared.delete(file);
+  return (task) => {
+    for (const file of files(task)) {
+      const left = (uses.get(file) ?? 1) - 1;
+      uses.set(file, left);
+      if (left === 0) prepared.delete(file);
+    }
+  };
 }
