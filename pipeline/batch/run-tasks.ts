@@ -9,8 +9,13 @@ import { LARGE_REPORT_BYTES, type Task } from './tasks.js';
 
 export type Outcome = { result?: BuildResult; error?: string };
 
-/** Tasks a worker thread builds before a fresh one takes its place: about six reports' worth. */
-const TASKS_PER_THREAD = 24;
+/**
+ * The work (estimated milliseconds, as Task.weight) a worker thread builds before a fresh one
+ * takes its place: about three reports, a thread's share of a batch of six. Counted by weight, not
+ * tasks, because a long batch starts with its heaviest tasks (charts): a thread of a batch of a
+ * hundred then holds no more than one of a batch of six.
+ */
+const WORK_PER_THREAD = 7_000;
 
 /** A worker thread, and whether it still runs (a thread that ran out of memory has stopped). */
 interface Builder {
@@ -122,7 +127,8 @@ export async function runTasks(
   if (!pool) {
     // A batch longer than one thread's share would leave this thread with the heap of all it
     // built: it goes to one worker thread, replaced as those of JOBS > 1 are.
-    const here = tasks.length <= TASKS_PER_THREAD ? tasks.filter((t) => t.bytes <= LARGE_REPORT_BYTES) : [];
+    const short = tasks.reduce((work, t) => work + t.weight, 0) <= WORK_PER_THREAD;
+    const here = short ? tasks.filter((t) => t.bytes <= LARGE_REPORT_BYTES) : [];
     for (const task of here) await finished(task, await buildHere(task, context, progress, prepared));
     const rest = tasks.filter((t) => !here.includes(t));
     if (rest.length === 0) return;
@@ -154,7 +160,7 @@ async function runOnThreads(
       for (let task = queue.shift(); task; task = queue.shift()) {
         // A thread that stopped (out of memory) is replaced before it is given a task; so is one
         // that has built its share, so that a thread's heap stays that of a short batch however long the batch.
-        if (built >= TASKS_PER_THREAD && slots[slot].running) {
+        if (built >= WORK_PER_THREAD && slots[slot].running) {
           // Stopped before its successor starts: both at once would hold two heaps for a while.
           await slots[slot].thread.terminate();
           slots[slot] = startBuilder(pool.heapMiB);
@@ -162,7 +168,7 @@ async function runOnThreads(
         }
         if (!slots[slot].running) slots[slot] = startBuilder(pool.heapMiB);
         // A large report leaves its thread's heap grown: the next task starts on a fresh thread.
-        built += task.bytes > LARGE_REPORT_BYTES ? TASKS_PER_THREAD : 1;
+        built += task.bytes > LARGE_REPORT_BYTES ? WORK_PER_THREAD : task.weight;
         await finished(task, await buildOnThread(slots[slot], slot + 1, task, context, progress, prepared));
       }
       pool.retire(slots[slot]);

@@ -215,16 +215,17 @@ describe('a batch built on one thread and on two', () => {
   });
 
   it('builds a batch longer than one thread’s share (JOBS=1, handed to one worker thread) with the bytes of a short one', () => {
-    // Four reports make more tasks than a thread builds before it is replaced: the long batch is
+    // Five reports are more work than a thread builds before it is replaced: the long batch is
     // handed to one worker thread (so that this thread's heap does not grow with the batch).
     const long = scratchDir('briefs-src-');
     const longOut = scratchDir('briefs-out-');
     for (const name of readdirSync(source)) copyFileSync(join(source, name), join(long, name));
+    copyFileSync(join(corpus, 'dalian-2018.txt'), join(long, 'dalian-2018.txt'));
     for (const name of ['suzhou-2020.txt', 'suzhou-2021.txt']) copyFileSync(join(repoRoot, 'tests', 'fixtures', 'review', 'suzhou', name), join(long, name));
     const result = runBriefs({ SOURCE: long, OUT: longOut, JOBS: '1' });
     expect(result.status, result.stderr).toBe(0);
-    expect(result.stdout.split('\n').filter((l) => l.includes(' → '))).toHaveLength(4);
-    expect(result.stderr).toMatch(/^building 4 report\(s\), 30 publication\(s\)/m);
+    expect(result.stdout.split('\n').filter((l) => l.includes(' → '))).toHaveLength(5);
+    expect(result.stderr).toMatch(/^building 5 report\(s\), 37 publication\(s\)/m);
     const national = filesIn(one).filter((file) => file.startsWith('national-'));
     expect(national.length).toBeGreaterThan(20);
     // The data name the report's path, which is another folder here.
