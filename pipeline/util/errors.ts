@@ -20,7 +20,8 @@ export class BriefsError extends Error {
     let where = this.file;
     if (this.line !== undefined) where += `:${this.line}`;
     if (this.line !== undefined && this.column !== undefined) where += `:${this.column}`;
-    return `${where}: ${this.message}`;
+    // A value quoted from a file may hold line breaks (a YAML block scalar): shown, not broken on.
+    return `${where}: ${this.message.replace(/\r?\n/g, '⏎')}`;
   }
 }
 
