@@ -1,7 +1,7 @@
 import type { Worker } from 'node:worker_threads';
 import type { ReportIdentity } from '../read/read-report.js';
 import { BriefsError } from '../util/errors.js';
-import { workerThread } from './worker-thread.js';
+import { askThread, workerThread } from './worker-thread.js';
 
 /** A line the thread wrote already, naming the report: told as it is. */
 class ThreadFailure extends BriefsError {
@@ -22,31 +22,16 @@ export class IdentifyThread {
 
   constructor(readonly heapMiB: number) {}
 
-  identify(file: string): Promise<ReportIdentity> {
+  async identify(file: string): Promise<ReportIdentity> {
     const thread = (this.thread ??= workerThread(this.heapMiB));
-    return new Promise((resolve, reject) => {
-      let failure: (Error & { code?: string }) | null = null;
-      const onMessage = (message: { type: string; identity?: ReportIdentity; error?: string }) => {
-        done();
-        if (message.type === 'identity') resolve(message.identity!);
-        else reject(new ThreadFailure(file, message.error!));
-      };
-      const onError = (error: Error & { code?: string }) => (failure = error);
-      const onExit = () => {
-        done();
-        this.thread = null;
-        reject(failure?.code === 'ERR_WORKER_OUT_OF_MEMORY' ? new BriefsError(file, `too big to build (reading its issuer and year) within a build thread's ${this.heapMiB} MiB memory cap; split the report, or raise BRIEFS_WORKER_HEAP_MIB`) : (failure ?? new BriefsError(file, 'the thread reading it stopped')));
-      };
-      const done = () => {
-        thread.off('message', onMessage);
-        thread.off('error', onError);
-        thread.off('exit', onExit);
-      };
-      thread.on('message', onMessage);
-      thread.on('error', onError);
-      thread.on('exit', onExit);
-      thread.postMessage({ identify: file });
-    });
+    const answer = await askThread(thread, { identify: file });
+    if ('message' in answer) {
+      if (answer.message.type === 'identity') return answer.message.identity as ReportIdentity;
+      throw new ThreadFailure(file, answer.message.error);
+    }
+    this.thread = null;
+    const { error } = answer.stopped;
+    throw error?.code === 'ERR_WORKER_OUT_OF_MEMORY' ? new BriefsError(file, `too big to build (reading its issuer and year) within a build thread's ${this.heapMiB} MiB memory cap; split the report, or raise BRIEFS_WORKER_HEAP_MIB`) : (error ?? new BriefsError(file, 'the thread reading it stopped'));
   }
 
   async close(): Promise<void> {

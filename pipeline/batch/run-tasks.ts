@@ -1,6 +1,6 @@
 import type { Worker } from 'node:worker_threads';
 import { describeError } from '../util/errors.js';
-import { workerThread } from './worker-thread.js';
+import { askThread, workerThread, type ThreadAnswer } from './worker-thread.js';
 import type { BuildResult } from './build-report.js';
 import type { PreparedReport } from '../model/prepare-report.js';
 import type { Progress } from './progress.js';
@@ -75,38 +75,20 @@ async function buildHere(task: Task, context: BatchContext, progress: Progress, 
 }
 
 /** Sends a task to a worker thread and waits for its outcome (or for the thread to stop). */
-function buildOnThread(builder: Builder, threadNumber: number, task: Task, context: BatchContext, progress: Progress, prepared: Map<string, PreparedReport>) {
+async function buildOnThread(builder: Builder, threadNumber: number, task: Task, context: BatchContext, progress: Progress, prepared: Map<string, PreparedReport>): Promise<Outcome> {
   const { job } = task;
-  return new Promise<Outcome>((resolve) => {
-    const { thread } = builder;
-    let failure: (Error & { code?: string }) | null = null;
-    const onMessage = (message: any) => {
-      if (message.type === 'stage') progress.stage(job.slug, message.stage, threadNumber);
-      else {
-        done();
-        resolve(message.type === 'done' ? { result: message.result } : { error: message.error });
-      }
-    };
-    const onError = (error: Error & { code?: string }) => (failure = error);
-    const onExit = (code: number) => {
-      done();
-      if (failure?.code === 'ERR_WORKER_OUT_OF_MEMORY') {
-        const what = [...job.publications, ...(job.data ? ['charts and exports'] : [])].join(', ');
-        resolve({ error: `${job.file}: too big to build (${what}) within a build thread's ${context.workerHeapMiB} MiB memory cap; split the report, or raise BRIEFS_WORKER_HEAP_MIB` });
-      } else resolve({ error: describeError(failure ?? new Error(`worker thread stopped (exit code ${code})`), job.file) });
-    };
-    const done = () => {
-      thread.off('message', onMessage);
-      thread.off('error', onError);
-      thread.off('exit', onExit);
-    };
-    thread.on('message', onMessage);
-    thread.on('error', onError);
-    thread.on('exit', onExit);
-    // A thread that stopped since it was checked will never answer: its exit was the answer.
-    if (!builder.running) onExit(1);
-    else thread.postMessage({ job, context, prepared: prepared.get(job.file), earlier: job.earlierFile ? prepared.get(job.earlierFile) : undefined });
-  });
+  const request = { job, context, prepared: prepared.get(job.file), earlier: job.earlierFile ? prepared.get(job.earlierFile) : undefined };
+  // A thread that stopped since it was checked will never answer: its exit was the answer.
+  const answer: ThreadAnswer = builder.running
+    ? await askThread(builder.thread, request, (message) => message.type !== 'stage', (message) => progress.stage(job.slug, message.stage, threadNumber))
+    : { stopped: { error: null, code: 1 } };
+  if ('message' in answer) return answer.message.type === 'done' ? { result: answer.message.result } : { error: answer.message.error };
+  const { error, code } = answer.stopped;
+  if (error?.code === 'ERR_WORKER_OUT_OF_MEMORY') {
+    const what = [...job.publications, ...(job.data ? ['charts and exports'] : [])].join(', ');
+    return { error: `${job.file}: too big to build (${what}) within a build thread's ${context.workerHeapMiB} MiB memory cap; split the report, or raise BRIEFS_WORKER_HEAP_MIB` };
+  }
+  return { error: describeError(error ?? new Error(`worker thread stopped (exit code ${code})`), job.file) };
 }
 
 /**

@@ -28,3 +28,35 @@ export function workerThread(heapMiB?: number): Worker {
 export interface FontsMessage {
   fonts: Record<string, SharedArrayBuffer>;
 }
+
+/** How a worker thread answered one request: its answering message, or how it stopped (with the error it raised, if any). */
+export type ThreadAnswer = { message: any } | { stopped: { error: (Error & { code?: string }) | null; code: number } };
+
+/**
+ * Posts one request to a worker thread and waits for its answer: the first message `isAnswer`
+ * accepts (others, such as progress, go to `onOther`), or the thread's exit.
+ */
+export function askThread(thread: Worker, request: unknown, isAnswer: (message: any) => boolean = () => true, onOther: (message: any) => void = () => {}): Promise<ThreadAnswer> {
+  return new Promise((resolve) => {
+    let failure: (Error & { code?: string }) | null = null;
+    const onMessage = (message: any) => {
+      if (!isAnswer(message)) return onOther(message);
+      done();
+      resolve({ message });
+    };
+    const onError = (error: Error & { code?: string }) => (failure = error);
+    const onExit = (code: number) => {
+      done();
+      resolve({ stopped: { error: failure, code } });
+    };
+    const done = () => {
+      thread.off('message', onMessage);
+      thread.off('error', onError);
+      thread.off('exit', onExit);
+    };
+    thread.on('message', onMessage);
+    thread.on('error', onError);
+    thread.on('exit', onExit);
+    thread.postMessage(request);
+  });
+}
