@@ -32,6 +32,14 @@ export interface BatchPlan {
   identities: Map<string, ReportRecord>;
 }
 
+/** How the plan reads a report: whole, or (a large one) for its issuer and year only. */
+export interface ReportReader {
+  prepare(file: string): Promise<PreparedReport>;
+  identify(file: string): Promise<ReportIdentity>;
+}
+
+const readHere: ReportReader = { prepare: prepareReport, identify: async (file) => (await readReport(file)).identity };
+
 async function sourceHash(file: string): Promise<string> {
   return hashOf(await hashFile(file), await hashFile(file.replace(/\.[^./]+$/, '.yaml')));
 }
@@ -51,8 +59,8 @@ export async function planBatch(
     debug: boolean;
     selection?: PlanSelection;
     onChecked?: (done: number, total: number) => void;
-    /** Reads a large report's issuer and year (off this thread, in a batch: see IdentifyThread); else here. */
-    identifyLarge?: (file: string) => Promise<ReportIdentity>;
+    /** Reads the reports (off this thread, in a batch: see ReaderThread); else here. */
+    reader?: ReportReader;
   },
 ): Promise<BatchPlan & { prepared: Map<string, PreparedReport> }> {
   const manifest = await readManifest(outDir);
@@ -69,6 +77,7 @@ export async function planBatch(
   const prepared = new Map<string, PreparedReport>();
   const identities = new Map<string, ReportRecord>();
   const hashes = new Map<string, string>();
+  const reader = settings.reader ?? readHere;
 
   for (const [i, file] of files.entries()) {
     settings.onChecked?.(i, files.length);
@@ -83,11 +92,11 @@ export async function planBatch(
     try {
       // A large report is read here only for whom and when it is; its thread reads it whole.
       if ((await stat(file)).size > LARGE_REPORT_BYTES) {
-        const identity = settings.identifyLarge ? await settings.identifyLarge(file) : (await readReport(file)).identity;
+        const identity = await reader.identify(file);
         identities.set(file, { sourceHash: hash, issuer: identity.issuer, year: identity.year, outputs: {} });
         continue;
       }
-      const report = await prepareReport(file);
+      const report = await reader.prepare(file);
       prepared.set(file, report);
       identities.set(file, { sourceHash: hash, issuer: report.model.issuer, year: report.model.year, outputs: {} });
     } catch (error) {

@@ -5,8 +5,10 @@ import type { Job } from './batch.js';
  * briefs, and the rest (charts and exports with the publications that show charts in the bundled
  * templates: summary, indicators, targets review), kept together so that a report's charts are
  * rendered by one thread. A task is a job with fewer publications: any thread can build it.
- * A large report is one task (see LARGE_REPORT_BYTES). Tasks come longest first (by an estimate from the source's size), so that the short ones at
- * the end fill the gaps and the threads finish together.
+ * A large report is one task (see LARGE_REPORT_BYTES). Tasks come longest first (by an
+ * estimate from the source's size), so that the short ones at the end fill the gaps and the
+ * threads finish together; in a long batch, longest first within each run of REPORTS_PER_ROUND
+ * reports (see there).
  */
 export interface Task {
   job: Job;
@@ -23,6 +25,14 @@ export interface Task {
  * rather than once per thread and once more on the main thread, whose heap has no cap.
  */
 export const LARGE_REPORT_BYTES = 512 * 1024;
+
+/**
+ * A long batch is handed out as rounds of this many reports, each longest first, and no round
+ * waits for the one before: the main thread then holds the models of about one round's reports,
+ * not of the whole batch (longest first over all would start every report's charts before any
+ * report's briefs), and the threads build what they would in a batch of six.
+ */
+export const REPORTS_PER_ROUND = 6;
 
 /** Publications the bundled templates draw charts into: built with the charts, on one thread. */
 const WITH_CHARTS = new Set(['summary', 'indicators', 'targets-review']);
@@ -42,19 +52,20 @@ function weightOf(publications: string[], data: boolean, sourceBytes: number): n
 }
 
 export function splitIntoTasks(jobs: Job[], sourceBytes: (file: string) => number): Task[] {
-  const tasks: Task[] = [];
-  for (const job of jobs) {
+  const tasks: Array<Task & { round: number }> = [];
+  for (const [index, job] of jobs.entries()) {
+    const round = Math.floor(index / REPORTS_PER_ROUND);
     const bytes = sourceBytes(job.file);
     if (bytes > LARGE_REPORT_BYTES) {
-      tasks.push({ job, weight: weightOf(job.publications, job.data, bytes), bytes });
+      tasks.push({ job, weight: weightOf(job.publications, job.data, bytes), bytes, round });
       continue;
     }
     const withCharts = job.publications.filter((name) => WITH_CHARTS.has(name));
     const shares: Array<{ publications: string[]; data: boolean }> = [];
     if (job.data || withCharts.length) shares.push({ publications: withCharts, data: job.data });
     for (const name of job.publications) if (!WITH_CHARTS.has(name)) shares.push({ publications: [name], data: false });
-    for (const share of shares) tasks.push({ job: { ...job, ...share }, weight: weightOf(share.publications, share.data, bytes), bytes });
+    for (const share of shares) tasks.push({ job: { ...job, ...share }, weight: weightOf(share.publications, share.data, bytes), bytes, round });
   }
   // Stable: equal weights keep the reports' order.
-  return tasks.sort((a, b) => b.weight - a.weight);
+  return tasks.sort((a, b) => a.round - b.round || b.weight - a.weight).map(({ round, ...task }) => task);
 }

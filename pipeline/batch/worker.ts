@@ -5,6 +5,8 @@ import type { FontsMessage } from './worker-thread.js';
 import type { PreparedReport } from '../model/prepare-report.js';
 import type { Job } from './batch.js';
 import { runJob, type BatchContext } from './run-job.js';
+import { readReport } from '../read/read-report.js';
+import { prepareReport } from '../model/prepare-report.js';
 
 /** A worker thread of the batch: builds the jobs it is sent, one at a time, and reports progress. */
 interface JobMessage {
@@ -15,23 +17,20 @@ interface JobMessage {
   earlier?: PreparedReport;
 }
 
-/** Asks for a report's issuer and year only (a large report, read off the main thread: see identify-on-thread.ts). */
-export interface IdentifyMessage {
-  identify: string;
-}
+/** Asks for a report read for the batch's plan: its model, or a large report's issuer and year only (see read-on-thread.ts). */
+export type ReadRequest = { prepare: string } | { identify: string };
 
-parentPort!.on('message', async (message: JobMessage | FontsMessage | IdentifyMessage) => {
+parentPort!.on('message', async (message: JobMessage | FontsMessage | ReadRequest) => {
   if ('fonts' in message) {
     useSharedFonts(message.fonts);
     return;
   }
   if ('identify' in message) {
-    try {
-      const { readReport } = await import('../read/read-report.js');
-      parentPort!.postMessage({ type: 'identity', identity: (await readReport(message.identify)).identity });
-    } catch (error) {
-      parentPort!.postMessage({ type: 'failed', error: describeError(error, message.identify) });
-    }
+    await answerRead(message.identify, async (file) => (await readReport(file)).identity);
+    return;
+  }
+  if ('prepare' in message) {
+    await answerRead(message.prepare, prepareReport);
     return;
   }
   const { job, context, prepared, earlier } = message;
@@ -43,3 +42,11 @@ parentPort!.on('message', async (message: JobMessage | FontsMessage | IdentifyMe
     parentPort!.postMessage({ type: 'failed', error: describeError(error, job.file) });
   }
 });
+
+async function answerRead(file: string, read: (file: string) => Promise<unknown>): Promise<void> {
+  try {
+    parentPort!.postMessage({ type: 'read', read: await read(file) });
+  } catch (error) {
+    parentPort!.postMessage({ type: 'failed', error: describeError(error, file) });
+  }
+}

@@ -3,8 +3,8 @@ import { existsSync } from 'node:fs';
 import { basename, dirname, extname, join, resolve } from 'node:path';
 import { parseShard, reportsOfShard, type Shard } from '../corpus/shard.js';
 import { readAudienceSettings, type AudienceSettings } from '../audiences/audience.js';
-import { planBatch, recordJob } from '../batch/batch.js';
-import { slugOf } from '../model/prepare-report.js';
+import { planBatch, recordJob, type ReportReader } from '../batch/batch.js';
+import { prepareReport, slugOf } from '../model/prepare-report.js';
 import { separateSlugCollisions } from '../batch/slugs.js';
 import { isWithin } from '../util/paths.js';
 import { removeStaleTemporaries } from '../util/atomic-write.js';
@@ -14,7 +14,7 @@ import { Progress } from '../batch/progress.js';
 import { publicationsFor } from '../batch/publications.js';
 import { acceptedPublications, selectPublications, SelectionError, type PlanSelection } from '../batch/selection.js';
 import type { BatchContext } from '../batch/run-job.js';
-import { IdentifyThread } from '../batch/identify-on-thread.js';
+import { ReaderThread } from '../batch/read-on-thread.js';
 import { runTasks, type BuilderPool, type Outcome } from '../batch/run-tasks.js';
 import { splitIntoTasks, type Task } from '../batch/tasks.js';
 import type { PreparedReport } from '../model/prepare-report.js';
@@ -23,6 +23,8 @@ import type { BriefsOptions } from './options.js';
 
 /** Extensions of reports in a SOURCE folder. */
 const REPORT_EXTENSIONS = new Set(['.txt', '.md', '.html', '.htm']);
+/** The most reports a batch reads on the main thread (a preview's few; see buildBatch). */
+const READ_HERE_AT_MOST = 3;
 
 async function sourceFiles(source: string): Promise<string[]> {
   let info;
@@ -198,17 +200,22 @@ async function buildBatch(files: string[], options: BriefsOptions, settings: Aud
   const progress = new Progress();
   progress.print(`checking ${files.length} report(s) in ${options.source}`, 'err');
   let plan: Awaited<ReturnType<typeof planBatch>>;
-  const identifier = new IdentifyThread(options.workerHeapMiB);
+  const readerThread = new ReaderThread(options.workerHeapMiB);
+  // A short batch (the preview) reads here, without waiting for a thread to start; a longer one
+  // reads on a thread, so that this one, which lives through the batch, keeps only the models.
+  const reader: ReportReader = {
+    prepare: files.length <= READ_HERE_AT_MOST ? prepareReport : (file) => readerThread.prepare(file),
+    identify: (file) => readerThread.identify(file),
+  };
   try {
-    const identifyLarge = (file: string) => identifier.identify(file);
-    plan = await planBatch(files, outDir, templatesDir, settings.audiences, { sourceDateEpoch: options.sourceDateEpoch, debug: options.debug, selection, identifyLarge, onChecked: (done, total) => progress.checked(done, total) });
+    plan = await planBatch(files, outDir, templatesDir, settings.audiences, { sourceDateEpoch: options.sourceDateEpoch, debug: options.debug, selection, reader, onChecked: (done, total) => progress.checked(done, total) });
   } catch (error) {
     progress.close(null);
     for (const problem of [...problems, ...settings.errors]) console.error(`error: ${problem}`);
     console.error(`error: ${describeError(error, outDir)}`);
     return 2;
   } finally {
-    await identifier.close();
+    await readerThread.close();
   }
 
   const context: BatchContext = { outDir, templatesDir, topics: settings.topics, audiences: settings.audiences, sourceDateEpoch: options.sourceDateEpoch, formats: selection.formats, debug: options.debug, patches: options.patches, workerHeapMiB: options.workerHeapMiB };

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Job } from '../../pipeline/batch/batch.js';
-import { LARGE_REPORT_BYTES, splitIntoTasks } from '../../pipeline/batch/tasks.js';
+import { LARGE_REPORT_BYTES, REPORTS_PER_ROUND, splitIntoTasks } from '../../pipeline/batch/tasks.js';
 
 const job = (slug: string, publications: string[], data = true): Job => ({ file: `${slug}.txt`, slug, publications, data, keys: {} });
 const ALL = ['fulltext', 'summary', 'indicators', 'brief-business', 'brief-leadership', 'brief-media', 'brief-public'];
@@ -31,6 +31,22 @@ describe('a batch’s work cut into tasks', () => {
     expect(weights).toEqual([...weights].sort((a, b) => b - a));
     const at = (slug: string, publication: string) => tasks.findIndex((t) => t.job.slug === slug && t.job.publications.includes(publication));
     expect(at('big', 'brief-public')).toBeGreaterThan(at('small', 'summary'));
+  });
+
+  it('hands out a long batch round by round, each round longest first, so that few reports are in flight at once', () => {
+    const slugs = Array.from({ length: 2 * REPORTS_PER_ROUND + 1 }, (_, i) => `r${String(i).padStart(2, '0')}`);
+    // Sizes rise through the batch: over the whole batch, longest first would start with the last report.
+    const long = splitIntoTasks(slugs.map((slug) => job(slug, ALL)), (file) => 8_000 + 1_000 * Number(file.slice(1, 3)));
+    const roundOf = (slug: string) => Math.floor(slugs.indexOf(slug) / REPORTS_PER_ROUND);
+    const rounds = long.map((t) => roundOf(t.job.slug));
+    expect(rounds).toEqual([...rounds].sort((a, b) => a - b));
+    expect(new Set(rounds)).toEqual(new Set([0, 1, 2]));
+    for (const round of [0, 1, 2]) {
+      const weights = long.filter((t) => roundOf(t.job.slug) === round).map((t) => t.weight);
+      expect(weights).toEqual([...weights].sort((a, b) => b - a));
+    }
+    expect(long[0].job.slug).toBe(slugs[REPORTS_PER_ROUND - 1]);
+    expect(long.flatMap((t) => t.job.publications)).toHaveLength(slugs.length * ALL.length);
   });
 
   it('makes no task of what is up to date', () => {
