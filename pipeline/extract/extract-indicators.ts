@@ -8,10 +8,14 @@ import type { Indicator } from './indicator.js';
 import { countedThing, directionOf, phraseAfter, isLevelVerb, nameAfter, namesThingAfterUnit, readName, splitSubject, withoutYears } from './names.js';
 import { isFuture, periodOfHeading, periodOfMention, periodOfParagraph, type PeriodContext } from './period.js';
 import { COUNT_UNITS } from './units.js';
+import { inOwnCharacters, readTextOf, type ReadText } from './own-characters.js';
 
 /** A body paragraph with what extraction needs: its text, ¶, section, period and line map. */
 interface ParagraphSource {
+  /** As read, in simplified characters: every pattern matches this. */
   text: string;
+  /** The paragraph's own characters beside it, for what is printed. */
+  written: ReadText;
   n: number;
   section: string;
   period: string | null;
@@ -22,14 +26,14 @@ interface ParagraphSource {
 /** Paragraphs in reading order, each with the heading and period of the section holding it. */
 function paragraphsOf(tree: Root, ctx: PeriodContext): ParagraphSource[] {
   const out: ParagraphSource[] = [];
-  const headings: Array<{ depth: number; text: string; period: string | null }> = [];
+  const headings: Array<{ depth: number; written: string; period: string | null }> = [];
   let pendingTitle: string | null = null;
   const visit = (node: RootContent) => {
     if (node.type === 'heading' && node.data?.role !== 'title') {
       while (headings.length && headings[headings.length - 1].depth >= node.depth) headings.pop();
-      const text = toString(node);
+      const heading = readTextOf(toString(node));
       const inherited = headings.length ? headings[headings.length - 1].period : null;
-      headings.push({ depth: node.depth, text, period: periodOfHeading(text, ctx) ?? inherited });
+      headings.push({ depth: node.depth, written: heading.own, period: periodOfHeading(heading.read, ctx) ?? inherited });
       return;
     }
     if (node.type === 'list') {
@@ -38,14 +42,16 @@ function paragraphsOf(tree: Root, ctx: PeriodContext): ParagraphSource[] {
     }
     if (node.type !== 'paragraph' || !node.data?.n) return;
     const current = headings[headings.length - 1];
-    const text = toString(node);
+    const written = readTextOf(toString(node));
+    const text = written.read;
     // 这是经济实力持续提升的五年。 alone on its line dates the paragraph after it.
     const titled = pendingTitle;
     pendingTitle = text.length <= 30 && /五年/.test(text) ? text : null;
     out.push({
       text,
+      written,
       n: node.data.n,
-      section: current?.text ?? '',
+      section: current?.written ?? '',
       period: periodOfParagraph(titled ? `${titled}${text}` : text, current?.period ?? null, ctx),
       lineAt: lineMap(node),
     });
@@ -373,7 +379,7 @@ export function extractIndicators(tree: Root, reportYear: number | null): Indica
             const direction = kind === 'growth' || kind === 'change' || (kind === 'target' && (changing || reading.rateWord)) ? directionOf(reading.verb, name) : null;
             groupItems.push({
               id: `L${line}-${k}`,
-              name,
+              name: inOwnCharacters(name, paragraph.written, q.start),
               value: q.value,
               unit: q.unit,
               kind,
@@ -384,7 +390,7 @@ export function extractIndicators(tree: Root, reportYear: number | null): Indica
               line,
               paragraph: paragraph.n,
               verb: reading.verb,
-              text: clauseText(paragraph.text, textStart, clause.end, q),
+              text: clauseText(paragraph.written.own, textStart, clause.end, q),
             });
           }
           if (previousGroup) linkBaseline(previousGroup, before, groupItems, reportYear);

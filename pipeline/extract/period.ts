@@ -57,8 +57,9 @@ export function periodOfMention(before: string, paragraphPeriod: string | null, 
   const fiveAgo = near.match(/五年前/);
   if (fiveAgo && base) return String(base - 5);
   // 比一九五七年增长…: the year compared with is not the figure's, unless the figure is that year's (比1957年的535万吨).
-  const named = [...near.matchAll(/(比|较|同)?(?:到|至|在)?(\d{4}|[〇零一二三四五六七八九]{4})\s*年(?:底|末)?(的)?/g)]
-    .filter((m) => !m[1] || (m[3] && m.index! + m[0].length === near.length))
+  // 等于一九四九年的二点五倍: a multiple of that year's figure, never that year's.
+  const named = [...near.matchAll(/(比|较|同|等于)?(?:到|至|在)?(\d{4}|[〇零一二三四五六七八九]{4})\s*年(?:底|末)?(的)?/g)]
+    .filter((m) => !m[1] || (m[3] && m.index! + m[0].length === near.length && m[1] !== '等于'))
     .pop();
   if (named) return yearOf(named[2]);
   if (/今年/.test(near) && ctx.reportYear) return String(ctx.reportYear);
