@@ -1,4 +1,5 @@
 import { Worker } from 'node:worker_threads';
+import { setFlagsFromString } from 'node:v8';
 import { sharedFonts } from '../util/font-bytes.js';
 
 /** A worker thread's young generation, in MiB (see workerThread). */
@@ -14,6 +15,7 @@ const YOUNG_GENERATION_MIB = 16;
  * `heapMiB` caps the thread's old generation (it dies with ERR_WORKER_OUT_OF_MEMORY past it).
  */
 export function workerThread(heapMiB?: number): Worker {
+  exposeCollector();
   // A small young generation: V8's default gives each thread tens of MiB of nursery it seldom
   // needs, paid once per thread; the cost is a few percent more collections.
   const resourceLimits = heapMiB ? { maxOldGenerationSizeMb: heapMiB, maxYoungGenerationSizeMb: YOUNG_GENERATION_MIB } : undefined;
@@ -22,6 +24,19 @@ export function workerThread(heapMiB?: number): Worker {
     : new Worker(new URL('./cli.js', import.meta.url), { resourceLimits });
   thread.postMessage({ fonts: sharedFonts() } satisfies FontsMessage);
   return thread;
+}
+
+let collectorExposed = false;
+
+/**
+ * Gives the threads made from now on a global `gc`, so that a thread can collect its garbage
+ * between tasks (see worker.ts). V8 installs it in isolates made after the flag is set; this
+ * thread, made before, keeps none.
+ */
+function exposeCollector(): void {
+  if (collectorExposed) return;
+  setFlagsFromString('--expose-gc');
+  collectorExposed = true;
 }
 
 /** A worker thread's first message: the font files' bytes, to pass to useSharedFonts. */

@@ -1,4 +1,5 @@
 import { parentPort } from 'node:worker_threads';
+import { getHeapStatistics } from 'node:v8';
 import { describeError } from '../util/errors.js';
 import { useSharedFonts } from '../util/font-bytes.js';
 import type { FontsMessage } from './worker-thread.js';
@@ -20,20 +21,31 @@ interface JobMessage {
 /** Asks for a report read for the batch's plan: its model, or a large report's issuer and year only (see read-on-thread.ts). */
 export type ReadRequest = { prepare: string } | { identify: string };
 
+/**
+ * Garbage a task may leave before the thread collects it, once the task has answered (`gc`: see
+ * worker-thread.ts). V8 collects only when its limit, grown by earlier tasks, is reached: two
+ * threads then reach their peaks together at moments that vary from run to run, and a long batch
+ * meets more of them. Collected between tasks, the next task starts from the thread's live heap.
+ */
+const GARBAGE_ALLOWANCE = 16 * 2 ** 20;
+const collect = (globalThis as { gc?: () => void }).gc;
+let liveAfterCollection = 0;
+
+function collectTaskGarbage(): void {
+  if (!collect || getHeapStatistics().used_heap_size < liveAfterCollection + GARBAGE_ALLOWANCE) return;
+  collect();
+  liveAfterCollection = getHeapStatistics().used_heap_size;
+}
+
 parentPort!.on('message', async (message: JobMessage | FontsMessage | ReadRequest) => {
-  if ('fonts' in message) {
-    useSharedFonts(message.fonts);
-    return;
-  }
-  if ('identify' in message) {
-    await answerRead(message.identify, async (file) => (await readReport(file)).identity);
-    return;
-  }
-  if ('prepare' in message) {
-    await answerRead(message.prepare, prepareReport);
-    return;
-  }
-  const { job, context, prepared, earlier } = message;
+  if ('fonts' in message) useSharedFonts(message.fonts);
+  else if ('identify' in message) await answerRead(message.identify, async (file) => (await readReport(file)).identity);
+  else if ('prepare' in message) await answerRead(message.prepare, prepareReport);
+  else await answerJob(message);
+  collectTaskGarbage();
+});
+
+async function answerJob({ job, context, prepared, earlier }: JobMessage): Promise<void> {
   try {
     const result = await runJob(job, context, (stage) => parentPort!.postMessage({ type: 'stage', stage }), prepared, earlier);
     parentPort!.postMessage({ type: 'done', result });
@@ -41,7 +53,7 @@ parentPort!.on('message', async (message: JobMessage | FontsMessage | ReadReques
     if (context.debug) console.error(error);
     parentPort!.postMessage({ type: 'failed', error: describeError(error, job.file) });
   }
-});
+}
 
 async function answerRead(file: string, read: (file: string) => Promise<unknown>): Promise<void> {
   try {
