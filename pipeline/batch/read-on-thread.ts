@@ -2,7 +2,7 @@ import type { Worker } from 'node:worker_threads';
 import type { ReportIdentity } from '../read/read-report.js';
 import type { PreparedReport } from '../model/prepare-report.js';
 import { BriefsError } from '../util/errors.js';
-import { askThread, workerThread } from './worker-thread.js';
+import { askThread, tooBigForThread, workerThread } from './worker-thread.js';
 import type { ReadRequest } from './worker.js';
 
 /** A line the thread wrote already, naming the report: told as it is. */
@@ -45,7 +45,7 @@ export class ReaderThread {
     }
     this.thread = null;
     const { error } = answer.stopped;
-    throw error?.code === 'ERR_WORKER_OUT_OF_MEMORY' ? new BriefsError(file, `too big to build (reading ${what}) within a build thread's ${this.heapMiB} MiB memory cap; split the report, or raise BRIEFS_WORKER_HEAP_MIB`) : (error ?? new BriefsError(file, 'the thread reading it stopped'));
+    throw error?.code === 'ERR_WORKER_OUT_OF_MEMORY' ? new BriefsError(file, tooBigForThread(`reading ${what}`, this.heapMiB)) : (error ?? new BriefsError(file, 'the thread reading it stopped'));
   }
 
   async close(): Promise<void> {

@@ -1,6 +1,6 @@
 import type { Worker } from 'node:worker_threads';
 import { describeError } from '../util/errors.js';
-import { askThread, workerThread, type ThreadAnswer } from './worker-thread.js';
+import { askThread, tooBigForThread, workerThread, type ThreadAnswer } from './worker-thread.js';
 import type { BuildResult } from './build-report.js';
 import type { PreparedReport } from '../model/prepare-report.js';
 import type { Progress } from './progress.js';
@@ -86,7 +86,7 @@ async function buildOnThread(builder: Builder, threadNumber: number, task: Task,
   const { error, code } = answer.stopped;
   if (error?.code === 'ERR_WORKER_OUT_OF_MEMORY') {
     const what = [...job.publications, ...(job.data ? ['charts and exports'] : [])].join(', ');
-    return { error: `${job.file}: too big to build (${what}) within a build thread's ${context.workerHeapMiB} MiB memory cap; split the report, or raise BRIEFS_WORKER_HEAP_MIB` };
+    return { error: `${job.file}: ${tooBigForThread(what, context.workerHeapMiB)}` };
   }
   return { error: describeError(error ?? new Error(`worker thread stopped (exit code ${code})`), job.file) };
 }

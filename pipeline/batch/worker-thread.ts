@@ -39,6 +39,11 @@ function exposeCollector(): void {
   collectorExposed = true;
 }
 
+/** What a report that outgrew a thread's heap cap is told, `what` saying what was being built. */
+export function tooBigForThread(what: string, heapMiB: number): string {
+  return `too big to build (${what}) within a build thread's ${heapMiB} MiB memory cap; split the report, or raise BRIEFS_WORKER_HEAP_MIB`;
+}
+
 /** A worker thread's first message: the font files' bytes, to pass to useSharedFonts. */
 export interface FontsMessage {
   fonts: Record<string, SharedArrayBuffer>;

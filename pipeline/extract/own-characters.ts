@@ -46,11 +46,10 @@ export function inOwnCharacters(made: string, text: ReadText, near: number): str
   return out;
 }
 
+/** Where `piece` is written nearest `near` (the earlier of two as near); -1 if nowhere. */
 function nearestOccurrence(text: string, piece: string, near: number): number {
-  let best = -1;
-  for (let at = text.indexOf(piece); at >= 0; at = text.indexOf(piece, at + 1)) {
-    if (best < 0 || Math.abs(at - near) < Math.abs(best - near)) best = at;
-    if (at > near) break;
-  }
-  return best;
+  const before = text.lastIndexOf(piece, near);
+  const after = text.indexOf(piece, near + 1);
+  if (before < 0 || after < 0) return Math.max(before, after);
+  return near - before <= after - near ? before : after;
 }
