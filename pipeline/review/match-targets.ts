@@ -7,6 +7,7 @@ import { resultsOf, wordResultsOf, type Result, type WordResult } from './result
 import { mainTargetSpans, planStart, targetsOf, type Target } from './targets.js';
 import { figureAt, writtenFigure } from './written-figure.js';
 import { displayName, fullName, nameLikeness, thingKey } from './thing-names.js';
+import { simplifiedForm } from '../util/simplified-form.js';
 
 
 /** A figure of a report as a review row quotes it. */
@@ -41,11 +42,12 @@ export interface ReviewItem {
 function isChange(i: Indicator): boolean {
   if (i.kind === 'growth' || i.kind === 'change') return true;
   if (i.kind !== 'target') return false;
-  return (i.verb !== null && !isLevelVerb(i.verb)) || /涨幅|增速|增幅|增长|降幅/.test(i.name) || /^(减少|增加|压减|压缩|下降)/.test(i.name);
+  const name = simplifiedForm(i.name);
+  return (i.verb !== null && !isLevelVerb(i.verb)) || /涨幅|增速|增幅|增长|降幅/.test(name) || /^(减少|增加|压减|压缩|下降)/.test(name);
 }
 
 /** Falls are negative: 下降3% → −3; a target named for a fall (减少贫困人口1000万) too. */
-const signed = (i: Indicator) => (i.direction === 'down' || /^(减少|压减|压缩|下降|降低)/.test(i.name) ? -i.value : i.value);
+const signed = (i: Indicator) => (i.direction === 'down' || /^(减少|压减|压缩|下降|降低)/.test(simplifiedForm(i.name)) ? -i.value : i.value);
 
 /** 国内生产总值增长6.5%－7%: a range as written, through its upper bound. */
 function rangeText(lower: Indicator, upper: Indicator, paragraphText?: string): string {
@@ -77,7 +79,7 @@ export function resultFor(target: Indicator, results: Result[]): Result | null {
     if (!comparable(target, result.indicator)) continue;
     const key = thingKey(target.name);
     const byName = nameLikeness(fullName(target), fullName(result.indicator));
-    const inClause = key.length >= 3 && namesRightBefore(writtenFigure(result.indicator), key) ? 0.7 : 0;
+    const inClause = key.length >= 3 && namesRightBefore(simplifiedForm(writtenFigure(result.indicator)), key) ? 0.7 : 0;
     // 近1400万农业转移人口在城镇落户: people counted, then what they did.
     const after = /(人|万|户)$/.test(result.indicator.unit) ? nameLikeness(fullName(target), phraseAfterFigure(result.indicator)) : 0;
     const score = Math.max(byName, inClause, after);
@@ -106,7 +108,7 @@ export function wordResultFor(target: Indicator, words: WordResult[]): WordResul
   // The words of a review name the thing more loosely: 物价调控目标, 经济增长.
   const loose = /价格$/.test(key) ? ['物价'] : key === '生产总值' ? ['经济增长', '生产总值'] : [];
   const keys = [key, key.replace(/^(城镇|居民|国内)/, ''), ...loose].filter((k) => k.length >= 2);
-  return words.find((w) => keys.some((k) => w.text.includes(k)) && (w.verdict !== 'fell' || /价格/.test(key))) ?? null;
+  return words.find((w) => keys.some((k) => simplifiedForm(w.text).includes(k)) && (w.verdict !== 'fell' || /价格/.test(key))) ?? null;
 }
 
 function figure(i: Indicator, paragraphText?: string): ReviewFigure {
@@ -126,7 +128,8 @@ export function reviewTarget(target: Target, results: Result[], words: WordResul
   const spoken = found ? null : wordResultFor(t, words);
   const result = found?.indicator ?? null;
   const verdict = judge(
-    t.name,
+    // Judged by what the name says (价格: a ceiling), read in simplified characters as the rules are written.
+    simplifiedForm(t.name),
     { value: signed(t), unit: t.unit, qualifier: t.qualifier },
     result ? { value: inTargetUnit(result, t.unit) * (signed(result) < 0 ? -1 : 1), unit: t.unit, qualifier: result.qualifier } : spoken ? { words: spoken.text, verdict: spoken.verdict } : null,
     target.upper ? { value: signed(target.upper), unit: target.upper.unit, qualifier: target.upper.qualifier } : undefined,

@@ -1,11 +1,15 @@
 import { canonicalName } from '../extract/canonical-name.js';
 import type { Indicator } from '../extract/indicator.js';
+import { simplifiedForm } from '../util/simplified-form.js';
 
 /** What a target and a result measure, from their names as reports write them across the years. */
 
-/** Names of one thing across years: 能耗强度 / 单位国内生产总值能耗, 经济增长速度 / 国内生产总值. */
+/**
+ * Names of one thing across years: 能耗强度 / 单位国内生产总值能耗, 经济增长速度 / 国内生产总值;
+ * 工農業總産值 / 工农业总产值 (in simplified characters, as extraction reads them).
+ */
 export function thingKey(name: string): string {
-  const bare = name
+  const bare = simplifiedForm(name)
     .replace(/^(一是|二是|三是|四是|五是|六是)/, '')
     .replace(/^[^，]*?今年的?/, '')
     .replace(/(的)?(调控|预期|预定)?目标(定)?(为|是|在)?$|(预期|预定)(为|是)?$|[在为]$/, '')
