@@ -108,7 +108,12 @@ export function wordResultFor(target: Indicator, words: WordResult[]): WordResul
   // The words of a review name the thing more loosely: 物价调控目标, 经济增长.
   const loose = /价格$/.test(key) ? ['物价'] : key === '生产总值' ? ['经济增长', '生产总值'] : [];
   const keys = [key, key.replace(/^(城镇|居民|国内)/, ''), ...loose].filter((k) => k.length >= 2);
-  return words.find((w) => keys.some((k) => simplifiedForm(w.text).includes(k)) && (w.verdict !== 'fell' || /价格/.test(key))) ?? null;
+  return (
+    words.find((w) => {
+      const text = simplifiedForm(w.text);
+      return keys.some((k) => text.includes(k)) && (w.verdict !== 'fell' || /价格/.test(key));
+    }) ?? null
+  );
 }
 
 function figure(i: Indicator, paragraphText?: string): ReviewFigure {
