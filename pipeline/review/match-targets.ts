@@ -75,9 +75,9 @@ function comparable(target: Indicator, result: Indicator): boolean {
  */
 export function resultFor(target: Indicator, results: Result[]): Result | null {
   let best: { result: Result; score: number } | null = null;
+  const key = thingKey(target.name);
   for (const result of results) {
     if (!comparable(target, result.indicator)) continue;
-    const key = thingKey(target.name);
     const byName = nameLikeness(fullName(target), fullName(result.indicator));
     const inClause = key.length >= 3 && namesRightBefore(simplifiedForm(writtenFigure(result.indicator)), key) ? 0.7 : 0;
     // 近1400万农业转移人口在城镇落户: people counted, then what they did.
