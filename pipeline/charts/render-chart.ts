@@ -40,7 +40,8 @@ function registerChartFonts(): void {
 
 /**
  * Draws a chart with chart.js on a server-side canvas and returns the PNG. Pure apart from
- * the one-time font registration: the same spec gives the same bytes.
+ * the one-time font registration, and the collection of its own garbage on build threads: the same
+ * spec gives the same bytes.
  */
 export function renderChart(spec: ChartSpec): RenderedChart {
   registerChartFonts();
