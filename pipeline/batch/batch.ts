@@ -1,13 +1,11 @@
-import { stat } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import { readReport, type ReportIdentity } from '../read/read-report.js';
-import { LARGE_REPORT_BYTES } from './tasks.js';
 import type { Audience } from '../audiences/audience.js';
 import { pairReports, sameIdentityGroups } from '../review/pair-reports.js';
 import { describeError } from '../util/errors.js';
 import type { BuildResult } from './build-report.js';
-import { prepareReport, slugOf, type PreparedReport } from '../model/prepare-report.js';
-import { hashFile, hashOf, readManifest, toolHash, updateManifest, upToDate, type ReportRecord } from './incremental.js';
+import { slugOf } from '../model/prepare-report.js';
+import { hashFile, hashOf, readManifest, toolHash, upToDate, type ManifestRecords, type ReportRecord } from './incremental.js';
 import { publicationsFor } from './publications.js';
 import { hasFormats, selected, type PlanSelection } from './selection.js';
 
@@ -32,13 +30,10 @@ export interface BatchPlan {
   identities: Map<string, ReportRecord>;
 }
 
-/** How the plan reads a report: whole, or (a large one) for its issuer and year only. */
-export interface ReportReader {
-  prepare(file: string): Promise<PreparedReport>;
-  identify(file: string): Promise<ReportIdentity>;
-}
+/** How the plan reads a report: for its issuer and year only (its build thread reads it whole). */
+export type ReportReader = (file: string) => Promise<ReportIdentity>;
 
-const readHere: ReportReader = { prepare: prepareReport, identify: async (file) => (await readReport(file)).identity };
+const readHere: ReportReader = async (file) => (await readReport(file)).identity;
 
 async function sourceHash(file: string): Promise<string> {
   return hashOf(await hashFile(file), await hashFile(file.replace(/\.[^./]+$/, '.yaml')));
@@ -48,6 +43,8 @@ async function sourceHash(file: string): Promise<string> {
  * Decides what a batch must do: every report is hashed; a report whose source is unchanged keeps
  * the identity recorded for it (no reading needed to pair it); each output's key covers its
  * source, template, audience and topics files, the earlier report, the date and the tool.
+ * The plan keeps no report's model: a batch of a thousand holds a thousand identities, and the
+ * threads read the reports as they build them.
  */
 export async function planBatch(
   files: string[],
@@ -62,7 +59,7 @@ export async function planBatch(
     /** Reads the reports (off this thread, in a batch: see ReaderThread); else here. */
     reader?: ReportReader;
   },
-): Promise<BatchPlan & { prepared: Map<string, PreparedReport> }> {
+): Promise<BatchPlan> {
   const manifest = await readManifest(outDir);
   const tool = await toolHash();
   const topicsHash = await hashFile(join(templatesDir, 'topics.yaml'));
@@ -74,7 +71,6 @@ export async function planBatch(
   };
   const epoch = String(settings.sourceDateEpoch ?? '');
   const failures: string[] = [];
-  const prepared = new Map<string, PreparedReport>();
   const identities = new Map<string, ReportRecord>();
   const hashes = new Map<string, string>();
   const reader = settings.reader ?? readHere;
@@ -90,15 +86,8 @@ export async function planBatch(
       continue;
     }
     try {
-      // A large report is read here only for whom and when it is; its thread reads it whole.
-      if ((await stat(file)).size > LARGE_REPORT_BYTES) {
-        const identity = await reader.identify(file);
-        identities.set(file, { sourceHash: hash, issuer: identity.issuer, year: identity.year, outputs: {} });
-        continue;
-      }
-      const report = await reader.prepare(file);
-      prepared.set(file, report);
-      identities.set(file, { sourceHash: hash, issuer: report.model.issuer, year: report.model.year, outputs: {} });
+      const identity = await reader(file);
+      identities.set(file, { sourceHash: hash, issuer: identity.issuer, year: identity.year, outputs: {} });
     } catch (error) {
       if (settings.debug) console.error(error);
       failures.push(describeError(error, file));
@@ -132,12 +121,12 @@ export async function planBatch(
     }
     jobs.push({ file, slug, earlierFile: earlier?.file, publications: stale.filter((s) => s !== 'data'), data: stale.includes('data'), keys });
   }
-  return { jobs, upToDate: fresh, failures, warnings, identities, prepared };
+  return { jobs, upToDate: fresh, failures, warnings, identities };
 }
 
 /** Records what a job wrote, so the next batch knows it is up to date. */
-export async function recordJob(outDir: string, job: Job, identity: ReportRecord, result: BuildResult): Promise<void> {
-  await updateManifest(outDir, (manifest) => {
+export function recordJob(records: ManifestRecords, outDir: string, job: Job, identity: ReportRecord, result: BuildResult): Promise<void> {
+  return records.record((manifest) => {
     const previous = manifest.reports[job.slug];
     const outputs = previous && previous.sourceHash === identity.sourceHash ? { ...previous.outputs } : {};
     for (const [output, files] of Object.entries(result.outputs)) outputs[output] = { key: job.keys[output], files: files.map((f) => relative(outDir, f)) };

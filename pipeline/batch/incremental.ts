@@ -104,6 +104,45 @@ export async function updateManifest(outDir: string, change: (manifest: Manifest
   }
 }
 
+/** How long a batch's records may wait to be written (see ManifestRecords). */
+const RECORD_EVERY_MS = 5_000;
+
+/**
+ * Records what a batch's tasks wrote, a few seconds' worth at a time. The manifest is read and
+ * written whole: written after every task, a batch's work on it grew with the square of the
+ * batch (a thousand reports hold a manifest of megabytes, rewritten six thousand times), and so
+ * did the garbage it left on the main thread. A build stopped midway loses its last seconds'
+ * records: those outputs are built again next time.
+ */
+export class ManifestRecords {
+  private pending: Array<(manifest: Manifest) => void> = [];
+  private lastWrite = 0;
+  private written: Promise<void> = Promise.resolve();
+
+  constructor(readonly outDir: string) {}
+
+  /** Records a change; written now if the last write was long enough ago, else with the next one. */
+  record(change: (manifest: Manifest) => void): Promise<void> {
+    this.pending.push(change);
+    return Date.now() - this.lastWrite >= RECORD_EVERY_MS ? this.flush() : Promise.resolve();
+  }
+
+  /** Writes what is pending (after any write under way): the batch's end waits for it. */
+  flush(): Promise<void> {
+    const changes = this.pending.splice(0);
+    if (changes.length === 0) return this.written;
+    this.lastWrite = Date.now();
+    const write = () =>
+      updateManifest(this.outDir, (manifest) => changes.forEach((change) => change(manifest))).catch((error) => {
+        // Kept for the next write, which the batch's end makes: it says so if that fails too.
+        this.pending.unshift(...changes);
+        throw error;
+      });
+    this.written = this.written.then(write, write);
+    return this.written;
+  }
+}
+
 export function hashOf(...parts: Array<string | Uint8Array | null | undefined>): string {
   const hash = createHash('sha256');
   for (const part of parts) {

@@ -2,7 +2,7 @@ import type { Audience } from '../audiences/audience.js';
 import type { Topics } from '../audiences/topics.js';
 import type { PatchSettings } from '../patches/guard.js';
 import { buildReport, type BuildResult } from './build-report.js';
-import { prepareReport, type PreparedReport } from '../model/prepare-report.js';
+import type { RecentReports } from './recent-reports.js';
 import type { Job } from './batch.js';
 import type { Format } from './selection.js';
 
@@ -28,13 +28,13 @@ export interface BatchContext {
 }
 
 /**
- * Runs one job of a batch: builds what is stale. The report and its earlier one are taken as
- * the batch read them when it paired them; only a report the batch did not need to read (its
- * source unchanged) is read here.
+ * Runs one job of a batch: builds what is stale. The report and its earlier one are read here,
+ * on the thread that builds them (the plan read only whose and when each report is), through
+ * the thread's recent reports: a report's other tasks on this thread read it no more.
  */
-export async function runJob(job: Job, context: BatchContext, onStage: (stage: string) => void, prepared?: PreparedReport, earlierPrepared?: PreparedReport): Promise<BuildResult> {
-  const report = prepared ?? (await prepareReport(job.file));
-  const earlier = job.earlierFile ? (earlierPrepared ?? (await prepareReport(job.earlierFile))).model : undefined;
+export async function runJob(job: Job, context: BatchContext, onStage: (stage: string) => void, reports: RecentReports): Promise<BuildResult> {
+  const report = await reports.read(job.file);
+  const earlier = job.earlierFile ? (await reports.read(job.earlierFile)).model : undefined;
   return buildReport(job.file, {
     outDir: context.outDir,
     templatesDir: context.templatesDir,

@@ -2,7 +2,7 @@ import type { Worker } from 'node:worker_threads';
 import { describeError } from '../util/errors.js';
 import { askThread, tooBigForThread, workerThread, type ThreadAnswer } from './worker-thread.js';
 import type { BuildResult } from './build-report.js';
-import type { PreparedReport } from '../model/prepare-report.js';
+import { RecentReports } from './recent-reports.js';
 import type { Progress } from './progress.js';
 import type { BatchContext } from './run-job.js';
 import { LARGE_REPORT_BYTES, type Task } from './tasks.js';
@@ -62,12 +62,11 @@ export class BuilderPool {
 }
 
 /** Builds a task on this thread; the writers are loaded the first time one is needed. */
-async function buildHere(task: Task, context: BatchContext, progress: Progress, prepared: Map<string, PreparedReport>): Promise<Outcome> {
+async function buildHere(task: Task, context: BatchContext, progress: Progress, reports: RecentReports): Promise<Outcome> {
   const { job } = task;
   try {
     const { runJob } = await import('./run-job.js');
-    const earlier = job.earlierFile ? prepared.get(job.earlierFile) : undefined;
-    return { result: await runJob(job, context, (stage) => progress.stage(job.slug, stage, 0), prepared.get(job.file), earlier) };
+    return { result: await runJob(job, context, (stage) => progress.stage(job.slug, stage, 0), reports) };
   } catch (error) {
     if (context.debug) console.error(error);
     return { error: describeError(error, job.file) };
@@ -75,9 +74,9 @@ async function buildHere(task: Task, context: BatchContext, progress: Progress, 
 }
 
 /** Sends a task to a worker thread and waits for its outcome (or for the thread to stop). */
-async function buildOnThread(builder: Builder, threadNumber: number, task: Task, context: BatchContext, progress: Progress, prepared: Map<string, PreparedReport>): Promise<Outcome> {
+async function buildOnThread(builder: Builder, threadNumber: number, task: Task, context: BatchContext, progress: Progress): Promise<Outcome> {
   const { job } = task;
-  const request = { job, context, prepared: prepared.get(job.file), earlier: job.earlierFile ? prepared.get(job.earlierFile) : undefined };
+  const request = { job, context };
   // A thread that stopped since it was checked will never answer: its exit was the answer.
   const answer: ThreadAnswer = builder.running
     ? await askThread(builder.thread, request, (message) => message.type !== 'stage', (message) => progress.stage(job.slug, message.stage, threadNumber))
@@ -102,34 +101,34 @@ export async function runTasks(
   tasks: Task[],
   pool: BuilderPool | null,
   context: BatchContext,
-  prepared: Map<string, PreparedReport>,
   progress: Progress,
   finished: (task: Task, outcome: Outcome) => Promise<void>,
 ): Promise<void> {
   if (!pool) {
     // A batch longer than one thread's share would leave this thread with the heap of all it
-    // built: it goes to one worker thread, replaced as those of JOBS > 1 are.
-    const short = tasks.reduce((work, t) => work + t.weight, 0) <= WORK_PER_THREAD;
-    const here = short ? tasks.filter((t) => t.bytes <= LARGE_REPORT_BYTES) : [];
-    for (const task of here) await finished(task, await buildHere(task, context, progress, prepared));
+    // built: it goes to one worker thread, replaced as those of JOBS > 1 are. Large reports go
+    // there whatever the batch, so they do not count.
+    const small = tasks.filter((t) => t.bytes <= LARGE_REPORT_BYTES);
+    const here = small.reduce((work, t) => work + t.weight, 0) <= WORK_PER_THREAD ? small : [];
+    const reports = new RecentReports();
+    for (const task of here) await finished(task, await buildHere(task, context, progress, reports));
     const rest = tasks.filter((t) => !here.includes(t));
     if (rest.length === 0) return;
     pool = new BuilderPool(1, context.workerHeapMiB);
     try {
-      await runOnThreads(rest, pool, context, prepared, progress, finished);
+      await runOnThreads(rest, pool, context, progress, finished);
     } finally {
       await pool.close();
     }
     return;
   }
-  await runOnThreads(tasks, pool, context, prepared, progress, finished);
+  await runOnThreads(tasks, pool, context, progress, finished);
 }
 
 async function runOnThreads(
   tasks: Task[],
   pool: BuilderPool,
   context: BatchContext,
-  prepared: Map<string, PreparedReport>,
   progress: Progress,
   finished: (task: Task, outcome: Outcome) => Promise<void>,
 ): Promise<void> {
@@ -151,7 +150,7 @@ async function runOnThreads(
         if (!slots[slot].running) slots[slot] = startBuilder(pool.heapMiB);
         // A large report leaves its thread's heap grown: the next task starts on a fresh thread.
         built += task.bytes > LARGE_REPORT_BYTES ? WORK_PER_THREAD : task.weight;
-        await finished(task, await buildOnThread(slots[slot], slot + 1, task, context, progress, prepared));
+        await finished(task, await buildOnThread(slots[slot], slot + 1, task, context, progress));
       }
       pool.retire(slots[slot]);
     }),

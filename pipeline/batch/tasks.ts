@@ -20,17 +20,17 @@ export interface Task {
 
 /**
  * A report larger than this (over twice the longest of the corpus) is built as one task, on a
- * worker thread (whose heap is capped), from its file: the thread reads it once for all its
- * publications, and the main thread holds none of it, so that the report lives in memory once
- * rather than once per thread and once more on the main thread, whose heap has no cap.
+ * worker thread (whose heap is capped): the thread reads it once for all its publications, so
+ * that the report lives in memory once rather than once per thread, and never on the main
+ * thread, whose heap has no cap.
  */
 export const LARGE_REPORT_BYTES = 512 * 1024;
 
 /**
  * A long batch is handed out as rounds of this many reports, each longest first, and no round
- * waits for the one before: the main thread then holds the models of about one round's reports,
- * not of the whole batch (longest first over all would start every report's charts before any
- * report's briefs), and the threads build what they would in a batch of six.
+ * waits for the one before: a thread then builds, and holds (see RecentReports), what it would
+ * in a batch of six (longest first over all would start every report's charts before any
+ * report's briefs).
  */
 export const REPORTS_PER_ROUND = 6;
 

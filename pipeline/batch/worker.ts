@@ -3,23 +3,22 @@ import { getHeapStatistics } from 'node:v8';
 import { describeError } from '../util/errors.js';
 import { useSharedFonts } from '../util/font-bytes.js';
 import type { FontsMessage } from './worker-thread.js';
-import type { PreparedReport } from '../model/prepare-report.js';
 import type { Job } from './batch.js';
 import { runJob, type BatchContext } from './run-job.js';
 import { readReport } from '../read/read-report.js';
-import { prepareReport } from '../model/prepare-report.js';
+import { RecentReports } from './recent-reports.js';
 
 /** A worker thread of the batch: builds the jobs it is sent, one at a time, and reports progress. */
 interface JobMessage {
   job: Job;
   context: BatchContext;
-  /** The report and its earlier one, when the batch has read them already (plain data, cloned). */
-  prepared?: PreparedReport;
-  earlier?: PreparedReport;
 }
 
-/** Asks for a report read for the batch's plan: its model, or a large report's issuer and year only (see read-on-thread.ts). */
-export type ReadRequest = { prepare: string } | { identify: string };
+/** Asks for a report read for the batch's plan: its issuer and year (see read-on-thread.ts). */
+export type ReadRequest = { identify: string };
+
+/** The reports this thread read for its last tasks. */
+const recentReports = new RecentReports();
 
 /**
  * Garbage a task may leave before the thread collects it, once the task has answered (`gc`: see
@@ -39,15 +38,14 @@ function collectTaskGarbage(): void {
 
 parentPort!.on('message', async (message: JobMessage | FontsMessage | ReadRequest) => {
   if ('fonts' in message) useSharedFonts(message.fonts);
-  else if ('identify' in message) await answerRead(message.identify, async (file) => (await readReport(file)).identity);
-  else if ('prepare' in message) await answerRead(message.prepare, prepareReport);
+  else if ('identify' in message) await answerIdentify(message.identify);
   else await answerJob(message);
   collectTaskGarbage();
 });
 
-async function answerJob({ job, context, prepared, earlier }: JobMessage): Promise<void> {
+async function answerJob({ job, context }: JobMessage): Promise<void> {
   try {
-    const result = await runJob(job, context, (stage) => parentPort!.postMessage({ type: 'stage', stage }), prepared, earlier);
+    const result = await runJob(job, context, (stage) => parentPort!.postMessage({ type: 'stage', stage }), recentReports);
     parentPort!.postMessage({ type: 'done', result });
   } catch (error) {
     if (context.debug) console.error(error);
@@ -55,9 +53,9 @@ async function answerJob({ job, context, prepared, earlier }: JobMessage): Promi
   }
 }
 
-async function answerRead(file: string, read: (file: string) => Promise<unknown>): Promise<void> {
+async function answerIdentify(file: string): Promise<void> {
   try {
-    parentPort!.postMessage({ type: 'read', read: await read(file) });
+    parentPort!.postMessage({ type: 'read', read: (await readReport(file)).identity });
   } catch (error) {
     parentPort!.postMessage({ type: 'failed', error: describeError(error, file) });
   }

@@ -4,7 +4,9 @@ import { basename, dirname, extname, join, resolve } from 'node:path';
 import { parseShard, reportsOfShard, type Shard } from '../corpus/shard.js';
 import { readAudienceSettings, type AudienceSettings } from '../audiences/audience.js';
 import { planBatch, recordJob, type ReportReader } from '../batch/batch.js';
-import { prepareReport, slugOf } from '../model/prepare-report.js';
+import { ManifestRecords } from '../batch/incremental.js';
+import { readReport } from '../read/read-report.js';
+import { slugOf } from '../model/prepare-report.js';
 import { separateSlugCollisions } from '../batch/slugs.js';
 import { isWithin } from '../util/paths.js';
 import { removeStaleTemporaries } from '../util/atomic-write.js';
@@ -16,8 +18,7 @@ import { acceptedPublications, selectPublications, SelectionError, type PlanSele
 import type { BatchContext } from '../batch/run-job.js';
 import { ReaderThread } from '../batch/read-on-thread.js';
 import { runTasks, type BuilderPool, type Outcome } from '../batch/run-tasks.js';
-import { splitIntoTasks, type Task } from '../batch/tasks.js';
-import type { PreparedReport } from '../model/prepare-report.js';
+import { LARGE_REPORT_BYTES, splitIntoTasks, type Task } from '../batch/tasks.js';
 import { describeError } from '../util/errors.js';
 import type { BriefsOptions } from './options.js';
 
@@ -201,12 +202,10 @@ async function buildBatch(files: string[], options: BriefsOptions, settings: Aud
   progress.print(`checking ${files.length} report(s) in ${options.source}`, 'err');
   let plan: Awaited<ReturnType<typeof planBatch>>;
   const readerThread = new ReaderThread(options.workerHeapMiB);
-  // A short batch (the preview) reads here, without waiting for a thread to start; a longer one
-  // reads on a thread, so that this one, which lives through the batch, keeps only the models.
-  const reader: ReportReader = {
-    prepare: files.length <= READ_HERE_AT_MOST ? prepareReport : (file) => readerThread.prepare(file),
-    identify: (file) => readerThread.identify(file),
-  };
+  // A short batch (the preview) reads here, without waiting for a thread to start; a longer one,
+  // and a large report, on a thread: this one lives through the batch, and its heap has no cap.
+  const readsHere = files.length <= READ_HERE_AT_MOST;
+  const reader: ReportReader = async (file) => (readsHere && (await stat(file)).size <= LARGE_REPORT_BYTES ? (await readReport(file)).identity : readerThread.identify(file));
   try {
     plan = await planBatch(files, outDir, templatesDir, settings.audiences, { sourceDateEpoch: options.sourceDateEpoch, debug: options.debug, selection, reader, onChecked: (done, total) => progress.checked(done, total) });
   } catch (error) {
@@ -236,10 +235,8 @@ async function buildBatch(files: string[], options: BriefsOptions, settings: Aud
   // What each report's tasks made, gathered until its last task is done, then told in one line.
   const reports = new Map(plan.jobs.map((job) => [job.slug, { job, tasksLeft: 0, files: 0, publications: 0, errors: new Set<string>(), warnings: new Set<string>() }]));
   for (const task of tasks) reports.get(task.job.slug)!.tasksLeft++;
-  const release = releaseWhenBuilt(tasks, plan.prepared);
   let built = { reports: 0, publications: 0, files: 0 };
-  // Manifest updates one at a time: two tasks may finish together, and each rewrites the manifest.
-  let recording = Promise.resolve();
+  const records = new ManifestRecords(outDir);
   const finished = async (task: Task, outcome: Outcome) => {
     const { job } = task;
     const report = reports.get(job.slug)!;
@@ -250,14 +247,10 @@ async function buildBatch(files: string[], options: BriefsOptions, settings: Aud
       report.publications += Object.keys(result.outputs).filter((output) => output !== 'data').length;
       for (const warning of result.warnings) report.warnings.add(warning);
       for (const error of result.errors) report.errors.add(error);
-      recording = recording.then(() =>
-        recordJob(outDir, job, plan.identities.get(job.file)!, result).catch((error) => {
-          report.errors.add(describeError(error, outDir));
-        }),
-      );
-      await recording;
+      await recordJob(records, outDir, job, plan.identities.get(job.file)!, result).catch((error) => {
+        report.errors.add(describeError(error, outDir));
+      });
     }
-    release(task);
     progress.taskDone(job.slug, job.publications, task.weight);
     if (--report.tasksLeft > 0) return;
     const seconds = progress.finish(job.slug);
@@ -269,7 +262,12 @@ async function buildBatch(files: string[], options: BriefsOptions, settings: Aud
     progress.print(`${job.file} → ${join(outDir, job.slug)}/ (${report.files} files${reviewed}, ${seconds.toFixed(1)} s)`, 'out');
   };
   // A single task is built here, without waiting for a thread to start.
-  await runTasks(tasks, tasks.length > 1 ? pool : null, context, plan.prepared, progress, finished);
+  try {
+    await runTasks(tasks, tasks.length > 1 ? pool : null, context, progress, finished);
+  } finally {
+    // The gallery, and the next build, read what the batch recorded.
+    await records.flush().catch((error) => fail(describeError(error, outDir)));
+  }
   const index = join(outDir, 'index.html');
   if (shard) {
     progress.print(`shard ${shard.index}/${shard.count} built; when every shard is done: make gallery OUT=${outDir}`, 'out');
@@ -284,23 +282,4 @@ async function buildBatch(files: string[], options: BriefsOptions, settings: Aud
   }
   progress.close({ reportsBuilt: built.reports, upToDate: plan.upToDate.length, publications: built.publications, files: built.files, index });
   return failures.length ? 1 : 0;
-}
-
-/**
- * Lets go of each report read for the batch once no task left needs it (its own, or a later
- * report's review of it): a batch then holds the reports in flight, not all it has built.
- * Returns what to call as each task finishes.
- */
-function releaseWhenBuilt(tasks: Task[], prepared: Map<string, PreparedReport>): (task: Task) => void {
-  const uses = new Map<string, number>();
-  const files = (task: Task) => [task.job.file, ...(task.job.earlierFile ? [task.job.earlierFile] : [])];
-  for (const task of tasks) for (const file of files(task)) uses.set(file, (uses.get(file) ?? 0) + 1);
-  for (const file of [...prepared.keys()]) if (!uses.has(file)) prepared.delete(file);
-  return (task) => {
-    for (const file of files(task)) {
-      const left = (uses.get(file) ?? 1) - 1;
-      uses.set(file, left);
-      if (left === 0) prepared.delete(file);
-    }
-  };
 }
