@@ -1,5 +1,5 @@
 import { join, relative } from 'node:path';
-import { readReport, type ReportIdentity } from '../read/read-report.js';
+import { readIdentity, type ReportIdentity } from '../read/read-report.js';
 import type { Audience } from '../audiences/audience.js';
 import { pairReports, sameIdentityGroups } from '../review/pair-reports.js';
 import { describeError } from '../util/errors.js';
@@ -32,8 +32,6 @@ export interface BatchPlan {
 
 /** How the plan reads a report: for its issuer and year only (its build thread reads it whole). */
 export type ReportReader = (file: string) => Promise<ReportIdentity>;
-
-const readHere: ReportReader = async (file) => (await readReport(file)).identity;
 
 async function sourceHash(file: string): Promise<string> {
   return hashOf(await hashFile(file), await hashFile(file.replace(/\.[^./]+$/, '.yaml')));
@@ -73,7 +71,7 @@ export async function planBatch(
   const failures: string[] = [];
   const identities = new Map<string, ReportRecord>();
   const hashes = new Map<string, string>();
-  const reader = settings.reader ?? readHere;
+  const reader = settings.reader ?? readIdentity;
 
   for (const [i, file] of files.entries()) {
     settings.onChecked?.(i, files.length);
@@ -125,7 +123,8 @@ export async function planBatch(
 }
 
 /** Records what a job wrote, so the next batch knows it is up to date. */
-export function recordJob(records: ManifestRecords, outDir: string, job: Job, identity: ReportRecord, result: BuildResult): Promise<void> {
+export function recordJob(records: ManifestRecords, job: Job, identity: ReportRecord, result: BuildResult): Promise<void> {
+  const { outDir } = records;
   return records.record((manifest) => {
     const previous = manifest.reports[job.slug];
     const outputs = previous && previous.sourceHash === identity.sourceHash ? { ...previous.outputs } : {};

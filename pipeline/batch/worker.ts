@@ -5,7 +5,7 @@ import { useSharedFonts } from '../util/font-bytes.js';
 import type { FontsMessage } from './worker-thread.js';
 import type { Job } from './batch.js';
 import { runJob, type BatchContext } from './run-job.js';
-import { readReport } from '../read/read-report.js';
+import { readIdentity } from '../read/read-report.js';
 import { RecentReports } from './recent-reports.js';
 
 /** A worker thread of the batch: builds the jobs it is sent, one at a time, and reports progress. */
@@ -55,7 +55,7 @@ async function answerJob({ job, context }: JobMessage): Promise<void> {
 
 async function answerIdentify(file: string): Promise<void> {
   try {
-    parentPort!.postMessage({ type: 'read', read: (await readReport(file)).identity });
+    parentPort!.postMessage({ type: 'read', read: await readIdentity(file) });
   } catch (error) {
     parentPort!.postMessage({ type: 'failed', error: describeError(error, file) });
   }

@@ -5,7 +5,7 @@ import { parseShard, reportsOfShard, type Shard } from '../corpus/shard.js';
 import { readAudienceSettings, type AudienceSettings } from '../audiences/audience.js';
 import { planBatch, recordJob, type ReportReader } from '../batch/batch.js';
 import { ManifestRecords } from '../batch/incremental.js';
-import { readReport } from '../read/read-report.js';
+import { readIdentity } from '../read/read-report.js';
 import { slugOf } from '../model/prepare-report.js';
 import { separateSlugCollisions } from '../batch/slugs.js';
 import { isWithin } from '../util/paths.js';
@@ -136,10 +136,9 @@ export async function main(options: BriefsOptions, pool: BuilderPool | null): Pr
 
 /** The reports of one shard: each report's issuer read (without extraction) to keep an issuer's reports together. */
 async function filesOfShard(files: string[], shard: Shard): Promise<string[]> {
-  const { readReport } = await import('../read/read-report.js');
   const reports = [];
   for (const file of files) {
-    const issuer = await readReport(file).then((r) => r.identity.issuer, () => null);
+    const issuer = await readIdentity(file).then((identity) => identity.issuer, () => null);
     reports.push({ file, issuer, bytes: (await stat(file)).size });
   }
   return reportsOfShard(reports, shard).map((r) => r.file);
@@ -205,7 +204,7 @@ async function buildBatch(files: string[], options: BriefsOptions, settings: Aud
   // A short batch (the preview) reads here, without waiting for a thread to start; a longer one,
   // and a large report, on a thread: this one lives through the batch, and its heap has no cap.
   const readsHere = files.length <= READ_HERE_AT_MOST;
-  const reader: ReportReader = async (file) => (readsHere && (await stat(file)).size <= LARGE_REPORT_BYTES ? (await readReport(file)).identity : readerThread.identify(file));
+  const reader: ReportReader = async (file) => (readsHere && (await stat(file)).size <= LARGE_REPORT_BYTES ? readIdentity(file) : readerThread.identify(file));
   try {
     plan = await planBatch(files, outDir, templatesDir, settings.audiences, { sourceDateEpoch: options.sourceDateEpoch, debug: options.debug, selection, reader, onChecked: (done, total) => progress.checked(done, total) });
   } catch (error) {
@@ -247,7 +246,7 @@ async function buildBatch(files: string[], options: BriefsOptions, settings: Aud
       report.publications += Object.keys(result.outputs).filter((output) => output !== 'data').length;
       for (const warning of result.warnings) report.warnings.add(warning);
       for (const error of result.errors) report.errors.add(error);
-      await recordJob(records, outDir, job, plan.identities.get(job.file)!, result).catch((error) => {
+      await recordJob(records, job, plan.identities.get(job.file)!, result).catch((error) => {
         report.errors.add(describeError(error, outDir));
       });
     }

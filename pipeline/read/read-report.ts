@@ -116,3 +116,8 @@ export async function readReport(path: string, then: PluggableList = []): Promis
   }
   return readReportText(bytes, path, { override: await identityOverride(path), then });
 }
+
+/** Whose and which year's report a file is, as reading it says (the batch's plan pairs reports by it). */
+export async function readIdentity(path: string): Promise<ReportIdentity> {
+  return (await readReport(path)).identity;
+}
