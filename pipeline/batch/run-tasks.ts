@@ -10,12 +10,10 @@ import { LARGE_REPORT_BYTES, type Task } from './tasks.js';
 export type Outcome = { result?: BuildResult; error?: string };
 
 /**
- * The work (estimated milliseconds, as Task.weight) a worker thread builds before a fresh one
- * takes its place: about three reports, a thread's share of a batch of six. Counted by weight, not
- * tasks, because a long batch starts with its heaviest tasks (charts): a thread of a batch of a
- * hundred then holds no more than one of a batch of six.
+ * The most work (estimated milliseconds, as Task.weight) JOBS=1 builds on this thread: about
+ * three reports. A longer batch would leave this thread with the heap of all it built.
  */
-const WORK_PER_THREAD = 7_000;
+const WORK_HERE = 7_000;
 
 /** A worker thread, and whether it still runs (a thread that ran out of memory has stopped). */
 interface Builder {
@@ -93,8 +91,8 @@ async function buildOnThread(builder: Builder, threadNumber: number, task: Task,
 /**
  * Builds the tasks: on this thread when there is no pool of worker threads and the batch is
  * short (large reports excepted; a long batch goes to one worker thread); else this thread only
- * hands them out, and each worker thread takes the next task when it is free (this thread stays
- * free to answer at once). A task that outgrows a thread's heap fails with its report named; the
+ * hands them out, and each worker thread takes the next task (see pickTask) when it is free
+ * (this thread stays free to answer at once). A task that outgrows a thread's heap fails with its report named; the
  * thread is replaced for the next task.
  */
 export async function runTasks(
@@ -105,11 +103,10 @@ export async function runTasks(
   finished: (task: Task, outcome: Outcome) => Promise<void>,
 ): Promise<void> {
   if (!pool) {
-    // A batch longer than one thread's share would leave this thread with the heap of all it
-    // built: it goes to one worker thread, replaced as those of JOBS > 1 are. Large reports go
-    // there whatever the batch, so they do not count.
+    // A longer batch goes to one worker thread, replaced as those of JOBS > 1 are. Large reports
+    // go there whatever the batch, so they do not count.
     const small = tasks.filter((t) => t.bytes <= LARGE_REPORT_BYTES);
-    const here = small.reduce((work, t) => work + t.weight, 0) <= WORK_PER_THREAD ? small : [];
+    const here = small.reduce((work, t) => work + t.weight, 0) <= WORK_HERE ? small : [];
     const reports = new RecentReports();
     for (const task of here) await finished(task, await buildHere(task, context, progress, reports));
     const rest = tasks.filter((t) => !here.includes(t));
@@ -125,6 +122,32 @@ export async function runTasks(
   await runOnThreads(tasks, pool, context, progress, finished);
 }
 
+/**
+ * Whether a thread that built `previous` is replaced before it builds `next`: when `next` starts a
+ * new round, so that each round starts on fresh threads as a batch of six does (a thread that has
+ * worked lets its heap grow further before it collects, and a long batch would meet each round's
+ * heaviest moment on such threads), and after a large report, which leaves its thread's heap grown.
+ */
+export function wantsFreshThread(previous: Task | undefined, next: Task): boolean {
+  if (!previous) return false;
+  return previous.bytes > LARGE_REPORT_BYTES || next.round !== previous.round;
+}
+
+/**
+ * Which task of the queue a free thread takes (its index), or -1 to wait for a task to end. It
+ * takes the first, unless that draws charts and `maxCharts` threads are drawing charts already:
+ * then the first of that round that does not. Charts take the most memory, and two at once make
+ * a batch's peak; a round's charts and its other tasks are about equal work, so a thread drawing
+ * charts beside one building the rest costs no time. It waits only when the round has nothing
+ * else left (taking from the next round would start it before this one's charts).
+ */
+export function pickTask(queue: readonly Task[], drawingCharts: number, maxCharts: number): number {
+  if (queue.length === 0) return -1;
+  const first = queue[0];
+  if (!first.charts || drawingCharts < maxCharts) return 0;
+  return queue.findIndex((task) => task.round === first.round && !task.charts);
+}
+
 async function runOnThreads(
   tasks: Task[],
   pool: BuilderPool,
@@ -135,22 +158,35 @@ async function runOnThreads(
   const queue = [...tasks];
   pool.start();
   const slots = pool.builders;
+  // Half the threads at most draw charts at once (one of two).
+  const maxCharts = Math.ceil(slots.length / 2);
+  let drawingCharts = 0;
+  // Threads waiting for a task to end, so that they can take one it held back.
+  const waiting: Array<() => void> = [];
+  const taskEnded = () => new Promise<void>((resolve) => waiting.push(resolve));
   await Promise.all(
     slots.map(async (_, slot) => {
-      let built = 0;
-      for (let task = queue.shift(); task; task = queue.shift()) {
-        // A thread that stopped (out of memory) is replaced before it is given a task; so is one
-        // that has built its share, so that a thread's heap stays that of a short batch however long the batch.
-        if (built >= WORK_PER_THREAD && slots[slot].running) {
+      let previous: Task | undefined;
+      while (queue.length > 0) {
+        const index = pickTask(queue, drawingCharts, maxCharts);
+        if (index < 0) {
+          await taskEnded();
+          continue;
+        }
+        const [task] = queue.splice(index, 1);
+        if (task.charts) drawingCharts++;
+        // A thread that stopped (out of memory) is replaced before it is given a task.
+        if (wantsFreshThread(previous, task) && slots[slot].running) {
           // Stopped before its successor starts: both at once would hold two heaps for a while.
           await slots[slot].thread.terminate();
           slots[slot] = startBuilder(pool.heapMiB);
-          built = 0;
         }
         if (!slots[slot].running) slots[slot] = startBuilder(pool.heapMiB);
-        // A large report leaves its thread's heap grown: the next task starts on a fresh thread.
-        built += task.bytes > LARGE_REPORT_BYTES ? WORK_PER_THREAD : task.weight;
-        await finished(task, await buildOnThread(slots[slot], slot + 1, task, context, progress));
+        previous = task;
+        const outcome = await buildOnThread(slots[slot], slot + 1, task, context, progress);
+        if (task.charts) drawingCharts--;
+        for (const wake of waiting.splice(0)) wake();
+        await finished(task, outcome);
       }
       pool.retire(slots[slot]);
     }),

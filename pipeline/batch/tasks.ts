@@ -16,6 +16,10 @@ export interface Task {
   weight: number;
   /** The report's size: a large one is built under a thread's memory cap, never on the main thread. */
   bytes: number;
+  /** Which run of REPORTS_PER_ROUND reports the task's report is in (0 for the first). */
+  round: number;
+  /** Whether it draws the report's charts: the tasks that take the most memory (see pickTask). */
+  charts: boolean;
 }
 
 /**
@@ -51,21 +55,26 @@ function weightOf(publications: string[], data: boolean, sourceBytes: number): n
   return weight;
 }
 
+/** Whether a task of these publications (and the exports, with `data`) renders the report's charts. */
+function drawsCharts({ publications, data }: { publications: string[]; data: boolean }): boolean {
+  return data || publications.some((name) => WITH_CHARTS.has(name));
+}
+
 export function splitIntoTasks(jobs: Job[], sourceBytes: (file: string) => number): Task[] {
-  const tasks: Array<Task & { round: number }> = [];
+  const tasks: Task[] = [];
   for (const [index, job] of jobs.entries()) {
     const round = Math.floor(index / REPORTS_PER_ROUND);
     const bytes = sourceBytes(job.file);
     if (bytes > LARGE_REPORT_BYTES) {
-      tasks.push({ job, weight: weightOf(job.publications, job.data, bytes), bytes, round });
+      tasks.push({ job, weight: weightOf(job.publications, job.data, bytes), bytes, round, charts: drawsCharts(job) });
       continue;
     }
     const withCharts = job.publications.filter((name) => WITH_CHARTS.has(name));
     const shares: Array<{ publications: string[]; data: boolean }> = [];
     if (job.data || withCharts.length) shares.push({ publications: withCharts, data: job.data });
     for (const name of job.publications) if (!WITH_CHARTS.has(name)) shares.push({ publications: [name], data: false });
-    for (const share of shares) tasks.push({ job: { ...job, ...share }, weight: weightOf(share.publications, share.data, bytes), bytes, round });
+    for (const share of shares) tasks.push({ job: { ...job, ...share }, weight: weightOf(share.publications, share.data, bytes), bytes, round, charts: drawsCharts(share) });
   }
   // Stable: equal weights keep the reports' order.
-  return tasks.sort((a, b) => a.round - b.round || b.weight - a.weight).map(({ round, ...task }) => task);
+  return tasks.sort((a, b) => a.round - b.round || b.weight - a.weight);
 }
