@@ -5,9 +5,9 @@ import { REPORTS_PER_ROUND } from './tasks.js';
  * The reports a build thread read for its last tasks, so that a report's tasks (its charts, its
  * briefs, its full text; the review of a later report) read it once per thread, not once per
  * task. Bounded to a round's reports and the reports of the years before them (see
- * REPORTS_PER_ROUND; a thread builds one round): it holds as many in a batch of a thousand as in a
- * batch of six. A file changed while the batch runs is read as
- * it is then; the manifest keeps the hash the plan read, so the next build rebuilds it.
+ * REPORTS_PER_ROUND; a thread builds one round): it holds as many in a batch of a thousand as in
+ * a batch of six. A file changed while the batch runs is read as it is then; the manifest keeps
+ * the hash the plan read, so the next build rebuilds it.
  */
 export class RecentReports {
   private readonly reports = new Map<string, Promise<PreparedReport>>();

@@ -92,8 +92,8 @@ async function buildOnThread(builder: Builder, threadNumber: number, task: Task,
  * Builds the tasks: on this thread when there is no pool of worker threads and the batch is
  * short (large reports excepted; a long batch goes to one worker thread); else this thread only
  * hands them out, and each worker thread takes the next task (see pickTask) when it is free
- * (this thread stays free to answer at once). A task that outgrows a thread's heap fails with its report named; the
- * thread is replaced for the next task.
+ * (this thread stays free to answer at once). A task that outgrows a thread's heap fails with
+ * its report named; the thread is replaced for the next task.
  */
 export async function runTasks(
   tasks: Task[],
